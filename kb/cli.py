@@ -1,0 +1,81 @@
+"""The `kb` command: one entry point that mirrors what the web UI does.
+
+Each sub-command's work lives in the package that owns it; this module only parses
+arguments and imports the handler lazily, so `kb validate` does not load Flask.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+# sub-command -> "module:function"; each handler takes the parsed args and returns an exit status.
+HANDLERS = {
+    "validate": "kb.commands:cmd_validate",
+    "build": "indexer.commands:cmd_build",
+    "search": "indexer.commands:cmd_search",
+    "check": "indexer.commands:cmd_check",
+    "serve": "webui.commands:cmd_serve",
+    "add": "sources.commands:cmd_add",
+    "audit-citations": "sources.commands:cmd_audit_citations",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kb", description="Evidence KB: what the published evidence says about a claim.")
+    p.add_argument("--kb-dir", type=Path, default=None,
+                   help="knowledge-base folder (default: the records shipped in kb/, or $EVIDENCE_KB_DIR)")
+    p.add_argument("--index-dir", type=Path, default=None,
+                   help="where the search index lives (default: the user data folder, or $EVIDENCE_KB_INDEX_DIR)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    s = sub.add_parser("validate", help="check every record; print file:line: message for each problem")
+    s.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
+
+    s = sub.add_parser("build", help="(re)build the search index from the records")
+    s.add_argument("--if-stale", action="store_true", help="rebuild only when the records changed")
+
+    s = sub.add_parser("search", help="search claims and studies")
+    s.add_argument("query", help="free text; supports \"phrases\", topic:, verdict:, design:, type:, year:2019-2024")
+    s.add_argument("--type", choices=["claim", "study"])
+    s.add_argument("--topic")
+    s.add_argument("--limit", type=int, default=10)
+    s.add_argument("--page", type=int, default=1)
+    s.add_argument("--json", action="store_true", help="print the JSON contract instead of text")
+
+    s = sub.add_parser("check", help="flag every sentence of a text that makes a known claim")
+    s.add_argument("source", help="a file (.txt .md .html .docx), a http(s) URL, or - for standard input")
+    fmt = s.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true")
+    fmt.add_argument("--markdown", action="store_true")
+
+    s = sub.add_parser("serve", help="run the web UI under waitress (production) or Flask's debug server (--dev)")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--threads", type=int, default=8)
+    s.add_argument("--dev", action="store_true", help="Flask's debug server with reloading")
+
+    s = sub.add_parser("add", help="draft study records from PubMed or Crossref")
+    s.add_argument("registry", choices=["pubmed", "doi"])
+    s.add_argument("ids", nargs="+", metavar="ID")
+
+    sub.add_parser("audit-citations", help="compare every cited study with PubMed/Crossref")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    module_name, func_name = HANDLERS[args.command].split(":")
+    handler = getattr(importlib.import_module(module_name), func_name)
+    try:
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

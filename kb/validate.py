@@ -1,0 +1,93 @@
+"""Cross-record rules: what no single record's schema can check on its own."""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from kb.loader import DEFAULT_ROOT, KnowledgeBase, Problem, display_path, load
+from kb.models import CURATED_REQUIRED, normalise_doi
+
+
+def validate(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
+    """Load the KB and add every cross-record problem to `kb.problems`, sorted by file and line."""
+    kb = load(root)
+    kb.problems.extend(cross_record_problems(kb))
+    kb.problems.sort()
+    return kb
+
+
+def _at(kb: KnowledgeBase, kind: str, key: str, loc=()) -> tuple[str, int]:
+    src = kb.source(kind, key)
+    return display_path(src.path), src.line_of(loc)
+
+
+def cross_record_problems(kb: KnowledgeBase) -> list[Problem]:
+    out: list[Problem] = []
+
+    def err(kind, key, loc, message, severity="error"):
+        path, line = _at(kb, kind, key, loc)
+        out.append(Problem(path, line, message, severity))
+
+    known_topics = {t.slug for t in kb.vocabulary.topics} if kb.vocabulary else None
+    if kb.vocabulary:
+        seen: dict[str, int] = {}
+        for i, group in enumerate(kb.vocabulary.synonyms):
+            for term in group:
+                t = term.lower()
+                if t in seen and seen[t] != i:
+                    err("vocabulary", "topics", ["synonyms", i], f"synonyms: {term!r} is in two groups", "warning")
+                seen[t] = i
+        slugs = [t.slug for t in kb.vocabulary.topics]
+        for i, slug in enumerate(slugs):
+            if slugs.index(slug) != i:
+                err("vocabulary", "topics", ["topics", i], f"duplicate topic slug {slug!r}")
+
+    by_pmid: dict[str, list[str]] = defaultdict(list)
+    by_doi: dict[str, list[str]] = defaultdict(list)
+    for key, study in kb.studies.items():
+        if study.pmid:
+            by_pmid[study.pmid].append(key)
+        if study.doi:
+            by_doi[normalise_doi(study.doi)].append(key)
+        if known_topics is not None:
+            for i, topic in enumerate(study.topics):
+                if topic not in known_topics:
+                    err("study", key, ["topics", i], f"topics.{i}: unknown topic {topic!r} (not in topics.yaml)")
+        if study.is_curated:
+            for name in CURATED_REQUIRED:
+                if getattr(study, name) in (None, [], ""):
+                    err("study", key, [name] if name in kb.source("study", key).node else [],
+                        f"{name}: a curated study must have {name} (or set status: draft)")
+    for ident, keys, field in [(p, k, "pmid") for p, k in by_pmid.items()] + [(d, k, "doi") for d, k in by_doi.items()]:
+        if len(keys) > 1:
+            for key in keys[1:]:
+                err("study", key, [field], f"{field}: duplicate {field} {ident} (also study {keys[0]!r})")
+
+    cited: set[str] = set()
+    for cid, claim in kb.claims.items():
+        if known_topics is not None:
+            for i, topic in enumerate(claim.topics):
+                if topic not in known_topics:
+                    err("claim", cid, ["topics", i], f"topics.{i}: unknown topic {topic!r} (not in topics.yaml)")
+        seen_studies: set[str] = set()
+        for i, link in enumerate(claim.evidence):
+            cited.add(link.study)
+            study = kb.studies.get(link.study)
+            if study is None:
+                err("claim", cid, ["evidence", i, "study"], f"evidence.{i}.study: no study record {link.study!r}")
+            elif not study.is_curated:
+                err("claim", cid, ["evidence", i, "study"],
+                    f"evidence.{i}.study: {link.study!r} is a draft; only curated studies can be cited")
+            if link.study in seen_studies:
+                err("claim", cid, ["evidence", i, "study"], f"evidence.{i}.study: {link.study!r} is linked twice")
+            seen_studies.add(link.study)
+        if claim.verdict != "unsupported" and not claim.evidence:
+            err("claim", cid, ["verdict"], f"verdict: {claim.verdict!r} needs at least one evidence link")
+        for i, other in enumerate(claim.related_claims):
+            if other not in kb.claims:
+                err("claim", cid, ["related_claims", i], f"related_claims.{i}: no claim {other!r}")
+
+    for key, study in kb.studies.items():
+        if study.is_curated and key not in cited:
+            err("study", key, ["key"], f"study {key!r} is not cited by any claim", "warning")
+    return out
