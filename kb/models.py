@@ -155,7 +155,8 @@ class Study(Record):
     key: Slug
     status: Status = "curated"
     title: Text
-    authors: list[Text] = Field(min_length=1)
+    # Empty only where the verified page did not show the authors; never filled from memory.
+    authors: list[Text] = Field(default_factory=list)
     journal: Text | None = None
     year: Annotated[int, Field(ge=1900, le=2100)] | None = None
     volume: Text | None = None
@@ -188,7 +189,7 @@ class Study(Record):
 
     @property
     def first_author(self) -> str:
-        return self.authors[0]
+        return self.authors[0] if self.authors else "Authors not recorded"
 
     @property
     def pubmed_url(self) -> str | None:
@@ -229,7 +230,7 @@ class Vocabulary(Record):
         return next((t for t in self.topics if t.slug == slug), None)
 
 
-CURATED_REQUIRED = ("journal", "year", "population", "summary", "findings", "limitations", "topics")
+CURATED_REQUIRED = ("journal", "population", "summary", "findings", "limitations", "topics")
 
 
 def normalise_doi(doi: str) -> str:

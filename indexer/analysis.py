@@ -1,0 +1,204 @@
+"""Text analysis for the index, composed from Whoosh's tokenizers and filters.
+
+Two filters of our own fill gaps Whoosh leaves:
+- CompoundFilter makes "C-section", "c section" and "csection" meet: at index time a hyphenated
+  word yields its parts and the joined form; at query time only the joined form.
+- SynonymFilter applies the KB's synonym groups (kb/topics.yaml): at index time it adds a group
+  token wherever any member phrase occurs; at query time it replaces the member phrase by that
+  token, so a synonym match scores exactly like a direct match.
+
+The stop list keeps negations ("not", "no", "without"...): Whoosh's default drops "not", which
+would make the phrase "not effective" match "was effective".
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Sequence
+
+from whoosh.analysis import (
+    STOP_WORDS,
+    CharsetFilter,
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.analysis.acore import Token
+from whoosh.support.charset import accent_map
+
+# Decimals stay whole ("0.5"); words may carry inner hyphens or apostrophes ("c-section", "women's").
+TOKEN_PATTERN = r"\d+(?:[.,]\d+)+|\w+(?:[-'’]\w+)*"
+NEGATIONS = frozenset({"not", "no", "nor", "without", "never", "none", "cannot", "neither"})
+STOPLIST = frozenset(STOP_WORDS) - NEGATIONS
+SYNONYM_PREFIX = "syn"
+
+
+class CompoundFilter(Filter):
+    """Split hyphenated words; join them too, so every spelling of a compound finds the others."""
+
+    def __eq__(self, other):
+        return other.__class__ is self.__class__
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        shift = 0  # extra positions taken by the parts of earlier compounds
+        for t in tokens:
+            text = t.text
+            if "'" in text or "’" in text:
+                text = text.replace("’", "'")
+                if text.endswith("'s"):
+                    text = text[:-2]
+                t.text = text = text.replace("'", "")
+            if t.positions:
+                t.pos += shift
+            if "-" not in text:
+                if text:
+                    yield t
+                continue
+            parts = [p for p in text.split("-") if p]
+            joined = "".join(parts)
+            if t.mode == "query" or len(parts) < 2:
+                t.text = joined
+                yield t
+                continue
+            # Index time: the parts at consecutive positions and the joined form beside the last
+            # part, so the phrase "c-section rates" (at query time "csection rates") stays adjacent.
+            start = t.pos if t.positions else 0
+            for i, part in enumerate(parts):
+                t.text = part
+                if t.positions:
+                    t.pos = start + i
+                yield t
+            t.text = joined
+            yield t
+            shift += len(parts) - 1
+
+
+def base_analyzer():
+    """Tokenize, fold case and accents, split compounds, drop stop words (not negations), stem."""
+    return (
+        RegexTokenizer(TOKEN_PATTERN)
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | CompoundFilter()
+        | StopFilter(stoplist=STOPLIST, minsize=1, renumber=False)
+        | StemFilter()
+    )
+
+
+def spelling_analyzer():
+    """Unstemmed words, for "did you mean": corrections must be real words a reader recognises."""
+    return RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+def analyse(text: str, mode: str = "query") -> list[str]:
+    return [t.text for t in base_analyzer()(text, mode=mode)]
+
+
+class SynonymFilter(Filter):
+    """Map every member phrase of a synonym group to one group token (see the module docstring).
+
+    `groups` holds each group's member phrases already analysed (tuples of query-mode tokens).
+    Matching is longest-first, so "postpartum depression" wins over "depression".
+    """
+
+    def __init__(self, groups: Sequence[Sequence[Sequence[str]]] = ()):
+        self.groups = [list(map(tuple, g)) for g in groups]
+        self.trie: dict = {}
+        for gi, members in enumerate(self.groups):
+            for seq in members:
+                if not seq:
+                    continue
+                node = self.trie
+                for word in seq:
+                    node = node.setdefault(word, {})
+                node[None] = gi
+        self.max_len = max((len(s) for g in self.groups for s in g), default=0)
+
+    def __eq__(self, other):
+        return other.__class__ is self.__class__ and other.groups == self.groups
+
+    @staticmethod
+    def token_for(group_index: int) -> str:
+        return f"{SYNONYM_PREFIX}{group_index}"
+
+    def _matches(self, slots: list[list[str]], start: int) -> list[tuple[int, int]]:
+        """Every (group, length in slots) whose member phrase starts at slot `start`, shortest first."""
+        found = []
+        frontier = [self.trie]
+        for length in range(1, self.max_len + 1):
+            i = start + length - 1
+            if i >= len(slots):
+                break
+            frontier = [node[w] for node in frontier for w in slots[i] if w in node]
+            if not frontier:
+                break
+            found.extend((node[None], length) for node in frontier if None in node)
+        return found
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        if not self.trie:
+            yield from tokens
+            return
+        buffered = [t.copy() for t in tokens]
+        if not buffered:
+            return
+        if buffered[0].mode == "query":
+            yield from self._replace(buffered)
+        else:
+            yield from self._inject(buffered)
+
+    def _replace(self, toks: list[Token]) -> Iterator[Token]:
+        slots = [[t.text] for t in toks]
+        i = 0
+        while i < len(toks):
+            found = self._matches(slots, i)
+            if found:
+                gi, length = found[-1]
+                t = toks[i + length - 1]
+                if t.chars:
+                    t.startchar = toks[i].startchar
+                t.text = self.token_for(gi)
+                yield t
+                i += length
+            else:
+                yield toks[i]
+                i += 1
+
+    def _inject(self, toks: list[Token]) -> Iterator[Token]:
+        if not toks[0].positions:
+            # Without positions there are no phrases to find: match token by token.
+            for t in toks:
+                yield t
+                for gi, _ in self._matches([[t.text]], 0):
+                    extra = t.copy()
+                    extra.text = self.token_for(gi)
+                    yield extra
+            return
+        by_pos: dict[int, list[Token]] = {}
+        for t in toks:
+            by_pos.setdefault(t.pos, []).append(t)
+        positions = sorted(by_pos)
+        slots = [[t.text for t in by_pos[p]] for p in positions]
+        extras: dict[int, list[Token]] = {}
+        added: set[tuple[int, int]] = set()
+        for si in range(len(slots)):
+            for gi, length in self._matches(slots, si):
+                end = si + length - 1
+                if (end, gi) in added:
+                    continue
+                added.add((end, gi))
+                first, last = by_pos[positions[si]][0], by_pos[positions[end]][-1]
+                extra = last.copy()
+                extra.text = self.token_for(gi)
+                if extra.chars:
+                    extra.startchar = first.startchar
+                extras.setdefault(end, []).append(extra)
+        for si, p in enumerate(positions):
+            yield from by_pos[p]
+            yield from extras.get(si, ())
+
+
+def text_analyzer(synonym_groups: Sequence[Sequence[str]] = ()):
+    """The analyzer of every searchable text field, with the KB's synonyms built in."""
+    analysed = [[tuple(analyse(term)) for term in group] for group in synonym_groups]
+    return base_analyzer() | SynonymFilter(analysed)

@@ -1,0 +1,222 @@
+"""From what a person typed to a bounded Whoosh query, with filters pulled out and explained.
+
+Any string is accepted: control characters are dropped, long input is cut, unknown or malformed
+filters become messages, and expensive constructs (short prefixes, wide fuzzy terms) are bounded.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+from whoosh import qparser
+from whoosh.fields import Schema
+
+from indexer.analysis import analyse, text_analyzer
+from indexer.schema import FIELD_BOOSTS, SEARCH_FIELDS
+from kb.models import DESIGN_LABELS, VERDICT_LABELS, Vocabulary
+
+MAX_QUERY_CHARS = 500
+MIN_PREFIX = 3
+MAX_FUZZY_DIST = 1
+RELATED_BOOST = 0.4
+FILTER_NAMES = ("type", "topic", "verdict", "design", "year")
+FILTER_RE = re.compile(r'(?<![\w:])(type|topic|verdict|design|year):("([^"]*)"|[^\s"]*)', re.I)
+YEAR_RE = re.compile(r"^(\d{4})?\s*(-|–|\.\.)?\s*(\d{4})?$")
+
+
+@dataclass
+class ParsedQuery:
+    text: str  # the free text left after filters were taken out
+    filters: dict[str, str] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+
+
+def clean(raw: str) -> tuple[str, list[str]]:
+    """Drop control and format characters, fold runs of spaces, cut to MAX_QUERY_CHARS."""
+    messages = []
+    raw = raw if isinstance(raw, str) else str(raw)
+    text = "".join(ch if ch in "\t\n\r" or unicodedata.category(ch)[0] != "C" else " " for ch in raw)
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) > MAX_QUERY_CHARS:
+        cut = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0] or text[:MAX_QUERY_CHARS]
+        messages.append(f"The query was {len(text)} characters long; only the first {len(cut)} were searched.")
+        text = cut
+    return text, messages
+
+
+def normalise_filter(name: str, value: str, vocab: Vocabulary | None) -> tuple[str | None, str | None]:
+    """(canonical value, None) or (None, message) for one filter."""
+    v = value.strip().strip('"').strip()
+    if not v:
+        return None, f"The filter {name}: has no value and was ignored."
+    low = v.lower()
+    if name == "type":
+        low = low.rstrip("s")
+        if low in ("claim", "study", "studie"):
+            return ("study" if low.startswith("stud") else "claim"), None
+        return None, f"Unknown type {v!r}: use type:claim or type:study."
+    if name == "verdict":
+        low = low.replace(" ", "-").replace("_", "-")
+        if low in VERDICT_LABELS:
+            return low, None
+        by_label = {lab.lower(): key for key, lab in VERDICT_LABELS.items()}
+        if low.replace("-", " ") in by_label:
+            return by_label[low.replace("-", " ")], None
+        return None, f"Unknown verdict {v!r}; known verdicts: {', '.join(VERDICT_LABELS)}."
+    if name == "design":
+        low = low.replace(" ", "-").replace("_", "-")
+        aliases = {"randomized-controlled-trial": "rct", "randomised-controlled-trial": "rct", "trial": "rct",
+                   "meta": "meta-analysis", "metaanalysis": "meta-analysis", "sr": "systematic-review",
+                   "label": "drug-label", "pk": "pharmacokinetic", "review": "narrative-review"}
+        low = aliases.get(low, low)
+        if low in DESIGN_LABELS:
+            return low, None
+        return None, f"Unknown design {v!r}; known designs: {', '.join(DESIGN_LABELS)}."
+    if name == "topic":
+        if vocab is None:
+            return low, None
+        slugs = {t.slug for t in vocab.topics}
+        low = low.replace(" ", "-")
+        if low in slugs:
+            return low, None
+        by_label = {t.label.lower().replace(" ", "-"): t.slug for t in vocab.topics}
+        if low in by_label:
+            return by_label[low], None
+        return None, f"Unknown topic {v!r}; known topics: {', '.join(sorted(slugs))}."
+    if name == "year":
+        m = YEAR_RE.match(v)
+        if not m or not (m.group(1) or m.group(3)) or (m.group(1) and m.group(3) and not m.group(2)):
+            return None, f"Could not read year {v!r}: use year:2020 or year:2019-2024."
+        lo, dash, hi = m.group(1), m.group(2), m.group(3)
+        if lo and not dash:
+            hi = lo
+        if lo and hi and int(lo) > int(hi):
+            lo, hi = hi, lo
+        return f"{lo or ''}-{hi or ''}" if (lo != hi) else lo, None
+    return None, f"Unknown filter {name}:"
+
+
+def parse(raw: str, vocab: Vocabulary | None, given: dict[str, str | None] | None = None) -> ParsedQuery:
+    text, messages = clean(raw or "")
+    filters: dict[str, str] = {}
+
+    def take(match: re.Match) -> str:
+        name = match.group(1).lower()
+        value = match.group(3) if match.group(3) is not None else match.group(2)
+        canon, msg = normalise_filter(name, value, vocab)
+        if msg:
+            messages.append(msg)
+        elif canon is not None:
+            filters[name] = canon
+        return " "
+
+    text = re.sub(r"\s+", " ", FILTER_RE.sub(take, text)).strip()
+    for name, value in (given or {}).items():
+        if value in (None, ""):
+            continue
+        canon, msg = normalise_filter(name, str(value), vocab)
+        if msg:
+            messages.append(msg)
+        elif canon is not None:
+            filters[name] = canon
+    return ParsedQuery(text=text, filters=filters, messages=messages)
+
+
+def year_bounds(value: str) -> tuple[int | None, int | None]:
+    if "-" not in value:
+        return int(value), int(value)
+    lo, hi = value.split("-", 1)
+    return (int(lo) if lo else None), (int(hi) if hi else None)
+
+
+def filter_query(filters: dict[str, str]) -> wq.Query | None:
+    parts: list[wq.Query] = []
+    for name, value in filters.items():
+        if name == "year":
+            lo, hi = year_bounds(value)
+            parts.append(wq.NumericRange("year", lo, hi))
+        elif name == "topic":
+            parts.append(wq.Term("topics", value))
+        else:
+            parts.append(wq.Term(name, value))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+class QueryBuilder:
+    """Turns free text into a Whoosh query for one index schema and vocabulary."""
+
+    def __init__(self, schema: Schema, vocab: Vocabulary | None):
+        self.schema = schema
+        self.parser = qparser.MultifieldParser(
+            list(SEARCH_FIELDS), schema, fieldboosts=FIELD_BOOSTS, group=qparser.OrGroup.factory(0.9)
+        )
+        # People cannot query internal fields, nor run unbounded wildcards; trailing * and ~ stay.
+        self.parser.remove_plugin_class(qparser.FieldsPlugin)
+        self.parser.remove_plugin_class(qparser.WildcardPlugin)
+        self.parser.add_plugin(qparser.PrefixPlugin())
+        self.parser.add_plugin(qparser.FuzzyTermPlugin())
+        self.phrase_patterns = self._phrase_patterns(vocab)
+        self.related = self._related(vocab)
+
+    @staticmethod
+    def _phrase_patterns(vocab: Vocabulary | None) -> list[re.Pattern]:
+        """Multi-word synonym members, so that typed unquoted they are searched as one phrase."""
+        if vocab is None:
+            return []
+        surfaces = {m.lower() for group in vocab.synonyms for m in group if len(analyse(m)) >= 2}
+        pats = []
+        for s in sorted(surfaces, key=len, reverse=True):
+            body = r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", s))
+            pats.append(re.compile(rf"(?<![\w\"]){body}(?![\w\"])", re.I))
+        return pats
+
+    def _related(self, vocab: Vocabulary | None) -> dict[str, list[str]]:
+        if vocab is None:
+            return {}
+        analyzer = text_analyzer(vocab.synonyms)
+        out: dict[str, list[str]] = {}
+        for group in vocab.related:
+            forms = []
+            for term in group:
+                toks = [t.text for t in analyzer(term, mode="query")]
+                if len(toks) == 1:
+                    forms.append(toks[0])
+            for f in forms:
+                out.setdefault(f, []).extend(x for x in forms if x != f and x not in out.get(f, []))
+        return out
+
+    def quote_phrases(self, text: str) -> str:
+        """Wrap multi-word synonyms found outside quotes in quotes."""
+        pieces = re.split(r'("[^"]*")', text)
+        for i, piece in enumerate(pieces):
+            if piece.startswith('"') and piece.endswith('"') and len(piece) > 1:
+                continue
+            for pat in self.phrase_patterns:
+                piece = pat.sub(lambda m: f'"{m.group(0)}"', piece)
+            pieces[i] = piece
+        return "".join(pieces)
+
+    def _bound(self, q: wq.Query) -> wq.Query:
+        if isinstance(q, wq.Prefix) and len(q.text) < MIN_PREFIX:
+            return wq.NullQuery
+        if isinstance(q, wq.FuzzyTerm):
+            q.maxdist = min(q.maxdist, MAX_FUZZY_DIST)
+            q.prefixlength = max(q.prefixlength, 1)
+            return q
+        if isinstance(q, (wq.Wildcard, wq.Regex, wq.Every)):
+            return wq.NullQuery
+        if type(q) is wq.Term and q.text in self.related:
+            alts = [wq.Term(q.fieldname, alt, boost=q.boost * RELATED_BOOST) for alt in self.related[q.text]]
+            return wq.Or([q, *alts])
+        return q
+
+    def build(self, text: str) -> wq.Query:
+        if not text.strip():
+            return wq.NullQuery
+        q = self.parser.parse(self.quote_phrases(text))
+        q = q.accept(self._bound)
+        return q.normalize()

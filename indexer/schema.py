@@ -1,0 +1,80 @@
+"""The index schema and how KB records become index documents: one per claim, one per curated study."""
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+from whoosh import fields
+
+from indexer.analysis import spelling_analyzer, text_analyzer
+from kb.loader import KnowledgeBase
+from kb.models import DESIGN_LABELS, VERDICT_LABELS, Claim, Study
+
+# Query-time weights per field: a claim's statement and phrasings weigh most.
+FIELD_BOOSTS = {"title": 3.0, "phrasings": 2.5, "body": 1.0, "meta": 0.6}
+SEARCH_FIELDS = tuple(FIELD_BOOSTS)
+
+
+def build_schema(synonym_groups: Sequence[Sequence[str]] = ()) -> fields.Schema:
+    text = text_analyzer(synonym_groups)
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        type=fields.ID(stored=True),
+        title=fields.TEXT(analyzer=text, stored=True, phrase=True),
+        phrasings=fields.TEXT(analyzer=text, stored=True, phrase=True),
+        body=fields.TEXT(analyzer=text, stored=True, phrase=True),
+        meta=fields.TEXT(analyzer=text, stored=True, phrase=False),
+        spell=fields.TEXT(analyzer=spelling_analyzer(), phrase=False, spelling=True),
+        topics=fields.KEYWORD(stored=True, commas=True, lowercase=True),
+        verdict=fields.ID(stored=True),
+        certainty=fields.ID(stored=True),
+        design=fields.ID(stored=True),
+        year=fields.NUMERIC(stored=True, sortable=True, bits=32, signed=False),
+        n=fields.NUMERIC(stored=True, bits=64, signed=False),
+        pmid=fields.ID(stored=True),
+        doi=fields.ID(stored=True),
+    )
+
+
+def _join(parts) -> str:
+    return "\n".join(p for p in parts if p)
+
+
+def claim_document(claim: Claim, kb: KnowledgeBase) -> dict:
+    body = _join(
+        [claim.bottom_line, *claim.what_copy_omits, claim.accurate_wording, claim.what_would_change]
+        + [link.finding for link in claim.evidence]
+    )
+    topic_labels = [kb.vocabulary.topic(t).label for t in claim.topics if kb.vocabulary and kb.vocabulary.topic(t)]
+    meta = _join([claim.id.replace("-", " "), VERDICT_LABELS[claim.verdict], *topic_labels])
+    phrasings = "\n".join(claim.phrasings)
+    return dict(
+        id=claim.id, type="claim", title=claim.statement, phrasings=phrasings, body=body, meta=meta,
+        spell=_join([claim.statement, phrasings, body]),
+        topics=",".join(claim.topics), verdict=claim.verdict, certainty=claim.certainty,
+    )
+
+
+def study_document(study: Study) -> dict:
+    body = _join([study.summary, study.population, study.intervention, study.comparator,
+                  *study.findings, *study.limitations])
+    meta = _join([", ".join(study.authors), study.journal, str(study.year or ""),
+                  DESIGN_LABELS[study.design], study.citation_detail, study.pmid, study.doi])
+    doc = dict(
+        id=study.key, type="study", title=study.title, body=body, meta=meta,
+        spell=_join([study.title, body]), topics=",".join(study.topics), design=study.design,
+    )
+    for name in ("year", "n"):
+        if getattr(study, name) is not None:
+            doc[name] = getattr(study, name)
+    for name in ("pmid", "doi"):
+        if getattr(study, name):
+            doc[name] = getattr(study, name)
+    return doc
+
+
+def documents(kb: KnowledgeBase) -> Iterator[dict]:
+    """Every searchable document: all claims and the curated studies (drafts stay out)."""
+    for claim in kb.claims.values():
+        yield claim_document(claim, kb)
+    for study in kb.curated_studies.values():
+        yield study_document(study)

@@ -1,0 +1,220 @@
+"""One search function for the command line, the web UI and the JSON API."""
+from __future__ import annotations
+
+import html
+import math
+import re
+from dataclasses import asdict, dataclass, field
+
+from whoosh import highlight, scoring, sorting
+from whoosh import query as wq
+from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.index import Index
+
+from indexer.query import FILTER_NAMES, ParsedQuery, QueryBuilder, clean, filter_query, parse
+from kb.models import Vocabulary
+
+TIME_LIMIT_S = 1.0
+MAX_PER_PAGE = 50
+MAX_PAGE = 1000
+SNIPPET_CHARS = 240
+FACETS = {
+    "type": sorting.FieldFacet("type", maptype=sorting.Count),
+    "topic": sorting.FieldFacet("topics", allow_overlap=True, maptype=sorting.Count),
+    "verdict": sorting.FieldFacet("verdict", maptype=sorting.Count),
+    "design": sorting.FieldFacet("design", maptype=sorting.Count),
+    "year": sorting.FieldFacet("year", maptype=sorting.Count),
+}
+
+
+def weighting() -> scoring.WeightingModel:
+    # Short fields (statement, title) get little length normalisation; long bodies more.
+    return scoring.BM25F(B=0.75, K1=1.2, title_B=0.4, phrasings_B=0.5, meta_B=0.3, body_B=0.75)
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    q: str = ""
+    type: str | None = None
+    topic: str | None = None
+    verdict: str | None = None
+    design: str | None = None
+    year: str | None = None
+    page: int = 1
+    per_page: int = 10
+
+    def clamped(self) -> "SearchRequest":
+        def as_int(v, default):
+            try:
+                return int(v)
+            except (TypeError, ValueError):
+                return default
+
+        page = min(max(as_int(self.page, 1), 1), MAX_PAGE)
+        per_page = min(max(as_int(self.per_page, 10), 1), MAX_PER_PAGE)
+        return SearchRequest(self.q if isinstance(self.q, str) else "", self.type, self.topic, self.verdict,
+                             self.design, self.year, page, per_page)
+
+    def given_filters(self) -> dict[str, str | None]:
+        return {name: getattr(self, name) for name in FILTER_NAMES}
+
+
+@dataclass
+class Hit:
+    type: str
+    id: str
+    title: str
+    verdict: str | None
+    certainty: str | None
+    design: str | None
+    year: int | None
+    topics: list[str]
+    score: float
+    snippet: str  # safe HTML: escaped text with <mark> highlights only
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    suggestion: str | None
+    suggestion_searched: bool
+    message: str | None
+    page: int
+    per_page: int
+    filters: dict[str, str]
+    results: list[Hit]
+    facets: dict[str, dict[str, int]]
+    searched_text: str = ""
+    timed_out: bool = False
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page)) if self.total else 0
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["pages"] = self.pages
+        return d
+
+
+@dataclass
+class _Run:
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    timed_out: bool = False
+
+
+def _snippet(hit, formatter) -> str:
+    for name in ("body", "phrasings", "title"):
+        try:
+            frag = hit.highlights(name, top=2)
+        except Exception:  # a field without stored text or positions: fall back below
+            frag = ""
+        if frag:
+            return frag
+    text = hit.get("body") or hit.get("title") or ""
+    text = re.sub(r"\s+", " ", text)
+    if len(text) > SNIPPET_CHARS:
+        text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+    return html.escape(text, quote=False)
+
+
+def _run(ix: Index, q: wq.Query, filt: wq.Query | None, req: SearchRequest, *, browse: bool) -> _Run:
+    out = _Run()
+    if q is wq.NullQuery and not browse:
+        return out
+    limit = req.page * req.per_page
+    if browse:
+        q = wq.Every()
+    if filt is not None:
+        # Require scores by the query alone; a collector filter was ignored under grouping.
+        q = wq.Require(q, filt)
+    with ix.searcher(weighting=weighting()) as s:
+        if browse:
+            collector = s.collector(limit=limit, groupedby=FACETS,
+                                    sortedby=[sorting.FieldFacet("type"), sorting.FieldFacet("id")])
+        else:
+            collector = s.collector(limit=limit, groupedby=FACETS)
+        timed = TimeLimitCollector(collector, timelimit=TIME_LIMIT_S)
+        try:
+            s.search_with_collector(q, timed)
+        except TimeLimit:
+            out.timed_out = True
+        results = timed.results()
+        try:
+            out.total = len(results)
+        except AttributeError:  # Whoosh cannot count after a time limit: count what was scored
+            out.total = results.scored_length()
+        for name in FACETS:
+            try:
+                groups = results.groups(name)
+            except (KeyError, AttributeError):
+                groups = {}
+            out.facets[name] = {str(k): int(v) for k, v in sorted(groups.items(), key=lambda kv: (-kv[1], str(kv[0])))
+                                if k not in (None, "") and not (name == "year" and int(k) > 3000)}
+        formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
+        results.formatter = formatter
+        results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
+        start = (req.page - 1) * req.per_page
+        for hit in list(results)[start:start + req.per_page]:
+            out.hits.append(Hit(
+                type=hit["type"], id=hit["id"], title=hit.get("title", ""),
+                verdict=hit.get("verdict"), certainty=hit.get("certainty"), design=hit.get("design"),
+                year=hit.get("year"), topics=[t for t in (hit.get("topics") or "").split(",") if t],
+                score=0.0 if browse else round(float(hit.score or 0.0), 4), snippet=_snippet(hit, formatter),
+            ))
+    return out
+
+
+def suggest(ix: Index, text: str) -> str | None:
+    """The free text with unknown words replaced by the closest index words, or None."""
+    words = re.findall(r"[^\W\d_]{3,}", text)
+    if not words:
+        return None
+    changed = text
+    with ix.searcher() as s:
+        reader = s.reader()
+        corrector = s.corrector("spell")
+        for word in dict.fromkeys(words):
+            low = word.lower()
+            if low in ("and", "or", "not") or reader.frequency("spell", low) > 0:
+                continue
+            options = corrector.suggest(low, limit=1, maxdist=2, prefix=1)
+            if options:
+                changed = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", options[0], changed)
+    return changed if changed.lower() != text.lower() else None
+
+
+def search(ix: Index, builder: QueryBuilder, vocab: Vocabulary | None, req: SearchRequest) -> SearchResult:
+    req = req.clamped()
+    parsed: ParsedQuery = parse(req.q, vocab, req.given_filters())
+    filt = filter_query(parsed.filters)
+    q = builder.build(parsed.text)
+    browse = not parsed.text
+    messages = list(parsed.messages)
+    if parsed.text and q is wq.NullQuery:
+        messages.append(f"Nothing searchable in {parsed.text!r}: try plain words, or a \"quoted phrase\".")
+    run = _run(ix, q, filt, req, browse=browse)
+
+    suggestion, searched, searched_text = None, False, parsed.text
+    if parsed.text and run.total < 3:
+        corrected = suggest(ix, parsed.text)
+        if corrected:
+            alt = _run(ix, builder.build(corrected), filt, req, browse=False)
+            if alt.total > run.total:
+                suggestion = corrected
+                if run.total == 0:
+                    messages.append(f"No results for {parsed.text!r}; showing results for {corrected!r}.")
+                    run, searched, searched_text = alt, True, corrected
+    if run.timed_out:
+        messages.append(f"The search took longer than {TIME_LIMIT_S:g} s; the results shown may be incomplete.")
+    if run.total == 0 and not messages:
+        messages.append("No claims or studies matched. Try fewer or different words, or remove a filter.")
+    return SearchResult(
+        query=clean(req.q)[0], total=run.total, suggestion=suggestion,
+        suggestion_searched=searched, message=" ".join(messages) or None, page=req.page,
+        per_page=req.per_page, filters=parsed.filters, results=run.hits, facets=run.facets,
+        searched_text=searched_text, timed_out=run.timed_out,
+    )
