@@ -1,0 +1,69 @@
+"""Split text into sentences that keep their character offsets.
+
+Line breaks end a unit (headings, bullets and list items often have no full stop); inside a
+line, a sentence ends at . ! or ? followed by space and a capital, digit, quote or bullet —
+unless the word before the stop is a known abbreviation (Dr., e.g., U.S., mg/kg, approx.),
+an initial, or part of a number.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset("""
+dr mr mrs ms prof sr jr st vs etc e.g i.e approx appx est fig figs no nos vol vols pp ed eds al
+inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri
+u.s u.k u.n e.u a.m p.m ca cf mg kg mcg ml min mins hr hrs wk wks mo mos yr yrs resp incl max
+ph.d m.d b.sc m.sc d.o r.n
+""".split())
+BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+")
+BOUNDARY_RE = re.compile(r"([.!?]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9•\-*])")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(before: str) -> bool:
+    """True when the text ending just before a full stop ends in an abbreviation or an initial."""
+    m = re.search(r"([\w.]+)$", before)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha():  # an initial: "J. Smith"
+        return True
+    return bool(re.fullmatch(r"(?:[a-z]\.){1,3}[a-z]", word))  # "u.s", "e.g"
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    line = text[start:end]
+    cuts = [0]
+    for m in BOUNDARY_RE.finditer(line):
+        if m.group(1).startswith(".") and len(m.group(1).rstrip("\"'”’)]")) == 1 and _is_abbreviation(line[: m.start()]):
+            continue
+        cuts.append(m.end(1))
+    cuts.append(len(line))
+    return [(start + a, start + b) for a, b in zip(cuts, cuts[1:])]
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences of `text` in order, each with exact offsets (text[start:end] == span.text)."""
+    spans: list[Span] = []
+    for m in re.finditer(r"[^\n]+", text):
+        line_start, line_end = m.start(), m.end()
+        bullet = BULLET_RE.match(text, line_start, line_end)
+        if bullet:
+            line_start = bullet.end()
+        for a, b in _split_line(text, line_start, line_end):
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a and re.search(r"\w", text[a:b]):
+                spans.append(Span(a, b, text[a:b]))
+    return spans
