@@ -29,7 +29,15 @@ from whoosh.support.charset import accent_map
 # Decimals stay whole ("0.5"); words may carry inner hyphens or apostrophes ("c-section", "women's").
 TOKEN_PATTERN = r"\d+(?:[.,]\d+)+|\w+(?:[-'’]\w+)*"
 NEGATIONS = frozenset({"not", "no", "nor", "without", "never", "none", "cannot", "neither"})
-STOPLIST = frozenset(STOP_WORDS) - NEGATIONS
+# Whoosh's own list is short ("was" survives and stems to "wa"); add common function words.
+FUNCTION_WORDS = frozenset("""
+about above after again all also am any because been before being below between both but did do does
+doing down during each few further had has having he her here hers herself him himself his how i into
+its itself just me more most my myself now off once only other our ours ourselves out over own same
+she should so some such than their theirs them themselves then there these they those through too
+under until up very was were what where which while who whom why would
+""".split())
+STOPLIST = (frozenset(STOP_WORDS) | FUNCTION_WORDS) - NEGATIONS
 SYNONYM_PREFIX = "syn"
 
 

@@ -12,9 +12,10 @@ from kb.models import Claim, Figure
 
 WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "half": 0.5, "a dozen": 12, "dozen": 12, "hundred": 100,
+    "half a dozen": 6, "a dozen": 12, "dozen": 12, "hundred": 100,
 }
 NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted((w for w in WORD_NUMBERS if w not in ("a", "an")), key=len, reverse=True)) + ")"
 RANGE = rf"(?P<lo>{NUM})(?:\s*(?:-|–|—|to|and)\s*(?P<hi>{NUM}))?"
@@ -24,6 +25,10 @@ UNIT_MINUTES = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080, "months
 PERCENT_RE = re.compile(rf"{RANGE}\s*(?:%|per\s?cent\b)", re.I)
 RATIO_RE = re.compile(rf"\b(?P<num>{NUM}|a|an)\s+(?:out\s+)?(?:in|of)\s+(?:every\s+)?(?P<den>{NUM})\b", re.I)
 DURATION_RE = re.compile(rf"\b{RANGE}[\s-]*(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b", re.I)
+FRACTIONS = {"half": 50.0, "a third": 33.3, "one third": 33.3, "two thirds": 66.7, "two-thirds": 66.7,
+             "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
+             "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0}
+FRACTION_RE = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True)) + r")\b", re.I)
 COUNT_RE = re.compile(rf"\b{RANGE}\s+(?:\w+\s+)?(?P<what>infusions?|sessions?|treatments?|doses?)\b", re.I)
 
 
@@ -64,6 +69,9 @@ def extract(sentence: str) -> list[CopyFigure]:
         num, den = to_number(m.group("num")), to_number(m.group("den"))
         if num and den and den > num and den <= 1000:
             add("percent", 100 * num / den, 100 * num / den, m)
+    for m in FRACTION_RE.finditer(sentence):
+        value = FRACTIONS[m.group(1).lower()]
+        add("percent", value, value, m)
     for m in DURATION_RE.finditer(sentence):
         unit = m.group("unit").lower().rstrip("s")
         per = MINUTES_PER.get(unit)

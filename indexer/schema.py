@@ -22,7 +22,7 @@ def build_schema(synonym_groups: Sequence[Sequence[str]] = ()) -> fields.Schema:
         title=fields.TEXT(analyzer=text, stored=True, phrase=True),
         phrasings=fields.TEXT(analyzer=text, stored=True, phrase=True),
         body=fields.TEXT(analyzer=text, stored=True, phrase=True),
-        meta=fields.TEXT(analyzer=text, stored=True, phrase=False),
+        meta=fields.TEXT(analyzer=text, stored=True, phrase=True),
         spell=fields.TEXT(analyzer=spelling_analyzer(), phrase=False, spelling=True),
         topics=fields.KEYWORD(stored=True, commas=True, lowercase=True),
         verdict=fields.ID(stored=True),

@@ -137,7 +137,8 @@ def _run(ix: Index, q: wq.Query, filt: wq.Query | None, req: SearchRequest, *, b
                                     sortedby=[sorting.FieldFacet("type"), sorting.FieldFacet("id")])
         else:
             collector = s.collector(limit=limit, groupedby=FACETS)
-        timed = TimeLimitCollector(collector, timelimit=TIME_LIMIT_S)
+        # use_alarm=False: SIGALRM works only in the main thread, and requests run in worker threads.
+        timed = TimeLimitCollector(collector, timelimit=TIME_LIMIT_S, use_alarm=False)
         try:
             s.search_with_collector(q, timed)
         except TimeLimit:

@@ -126,10 +126,11 @@ class IndexStore:
                 meta = {"fingerprint": fingerprint, "documents": n, "built_at": time.time(),
                         "size_bytes": size, "counts": counts or {}}
                 (path / META_FILE).write_text(json.dumps(meta, indent=2))
+                self._swap_to(path)
             except BaseException:
-                shutil.rmtree(path, ignore_errors=True)
+                if self.current_path() != path:
+                    shutil.rmtree(path, ignore_errors=True)
                 raise
-            self._swap_to(path)
             self._prune()
         return BuildInfo(path, fingerprint, n, time.perf_counter() - started, size, counts or {})
 

@@ -141,6 +141,8 @@ def read_yaml(path: Path, problems: list[Problem]) -> Any | None:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = (exc.problem or exc.context or "invalid YAML").strip()
+        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            what = f"{what} ({exc.context.strip()} at line {exc.context_mark.line + 1})"
         if "duplicate key" in what or type(exc).__name__ == "DuplicateKeyError":
             what = f"duplicate key: {what}"
         problems.append(Problem(display_path(path), line, f"YAML error: {what}"))

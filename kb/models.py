@@ -143,6 +143,11 @@ class Claim(Record):
     phrasings: list[Text] = Field(min_length=3)
     evidence: list[EvidenceLink] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
+    # Concept groups a sentence must all touch to assert this claim (any one term of each group).
+    # A term is a word or phrase, or a figure such as "{percent 50-95}" or "{duration 1-4 weeks}".
+    cues: list[list[Text]] = Field(default_factory=list)
+    # Broader claims not to report for a sentence that makes this narrower one.
+    overrides: list[Slug] = Field(default_factory=list)
     related_claims: list[Slug] = Field(default_factory=list)
     last_reviewed: dt.date
 
@@ -230,6 +235,8 @@ class Vocabulary(Record):
         return next((t for t in self.topics if t.slug == slug), None)
 
 
+FIGURE_CUE_RE = re.compile(
+    r"^\{(percent|duration|count) (\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?: (minutes|hours|days|weeks|months))?\}$")
 CURATED_REQUIRED = ("journal", "population", "summary", "findings", "limitations", "topics")
 
 

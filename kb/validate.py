@@ -5,7 +5,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from kb.loader import DEFAULT_ROOT, KnowledgeBase, Problem, display_path, load
-from kb.models import CURATED_REQUIRED, normalise_doi
+from kb.models import CURATED_REQUIRED, FIGURE_CUE_RE, normalise_doi
 
 
 def validate(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
@@ -83,9 +83,15 @@ def cross_record_problems(kb: KnowledgeBase) -> list[Problem]:
             seen_studies.add(link.study)
         if claim.verdict != "unsupported" and not claim.evidence:
             err("claim", cid, ["verdict"], f"verdict: {claim.verdict!r} needs at least one evidence link")
-        for i, other in enumerate(claim.related_claims):
-            if other not in kb.claims:
-                err("claim", cid, ["related_claims", i], f"related_claims.{i}: no claim {other!r}")
+        for name in ("related_claims", "overrides"):
+            for i, other in enumerate(getattr(claim, name)):
+                if other not in kb.claims:
+                    err("claim", cid, [name, i], f"{name}.{i}: no claim {other!r}")
+        for gi, group in enumerate(claim.cues):
+            for ti, term in enumerate(group):
+                if term.startswith("{") and not FIGURE_CUE_RE.match(term):
+                    err("claim", cid, ["cues", gi, ti], f"cues.{gi}.{ti}: cannot read figure cue {term!r} "
+                        "(write e.g. {percent 50-95} or {duration 1-4 weeks})")
 
     for key, study in kb.studies.items():
         if study.is_curated and key not in cited:

@@ -1,0 +1,37 @@
+"""Fixtures shared by every test area: where the repository, the real KB and shared/ are."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def real_kb_dir() -> Path:
+    return REPO / "kb"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared beside the checkout, as on developer machines and in CI."""
+    path = REPO.parent / "shared"
+    if not path.is_dir():
+        pytest.fail(f"shared material not found at {path}: the checkout must sit beside shared/")
+    return path
+
+
+@pytest.fixture(scope="session")
+def real_engine(tmp_path_factory, real_kb_dir):
+    """The search engine over the real KB, built once into a temporary index folder."""
+    from indexer.engine import Engine
+
+    engine = Engine(real_kb_dir, tmp_path_factory.mktemp("index"), auto_refresh=False)
+    engine.rebuild()
+    return engine

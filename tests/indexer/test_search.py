@@ -1,0 +1,156 @@
+"""The search engine on a real Whoosh index: contract, filters, facets, pages, suggestions, safety."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from indexer.engine import Engine
+from kb.cli import main
+
+MINIMAL = Path(__file__).resolve().parents[1] / "kb" / "fixtures" / "minimal"
+
+
+def test_json_contract_shape(real_engine):
+    d = real_engine.search("ketamine breast milk").to_dict()
+    assert {"query", "total", "suggestion", "results", "facets"} <= set(d)
+    assert d["query"] == "ketamine breast milk"
+    assert d["total"] >= len(d["results"]) > 0
+    first = d["results"][0]
+    assert {"type", "id", "title", "verdict", "score", "snippet"} <= set(first)
+    assert first["type"] in ("claim", "study")
+    assert set(d["facets"]) == {"type", "topic", "verdict", "design", "year"}
+    assert sum(d["facets"]["type"].values()) == d["total"]
+    json.dumps(d)  # serialisable as is
+
+
+def test_cli_json_matches_the_engine(real_engine, capsys):
+    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(real_engine.store.root),
+                 "search", "caesarean esketamine", "--json", "--limit", "5", "--type", "claim"])
+    assert code == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["results"] and all(r["type"] == "claim" for r in d["results"])
+    assert d["facets"]["type"] == {"claim": d["total"]}
+    assert [r["id"] for r in d["results"]] == [
+        h.id for h in real_engine.search("caesarean esketamine", type="claim", per_page=5).results]
+
+
+def test_cli_prints_readable_results(real_engine, capsys):
+    main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(real_engine.store.root), "search", "breastfeeding"])
+    out = capsys.readouterr().out
+    assert re.search(r"^\d+ result\(s\)", out, re.M)
+    assert re.search(r"^1\. (claim|study) ", out, re.M)
+
+
+def test_multiword_queries_do_not_require_every_word(real_engine):
+    r = real_engine.search("ketamine breastfeeding zebra")
+    assert r.total > 0
+
+
+def test_filters_in_the_query_and_as_arguments_agree(real_engine):
+    a = real_engine.search("ketamine topic:csection-prophylaxis type:study")
+    b = real_engine.search("ketamine", topic="csection-prophylaxis", type="study")
+    assert a.total == b.total > 0
+    assert [h.id for h in a.results] == [h.id for h in b.results]
+    assert all(h.type == "study" and "csection-prophylaxis" in h.topics for h in a.results)
+
+
+def test_year_range_and_design_filters(real_engine):
+    r = real_engine.search("", design="rct", year="2023-2025", per_page=50)
+    assert r.total > 0
+    assert all(h.design == "rct" and 2023 <= h.year <= 2025 for h in r.results)
+    assert set(r.facets["year"]) <= {"2023", "2024", "2025"}
+
+
+def test_verdict_filter_and_facets_count_overlapping_topics(real_engine):
+    r = real_engine.search("", type="claim", per_page=50)
+    assert r.total == len(real_engine.snapshot().kb.claims)
+    topic_sum = sum(r.facets["topic"].values())
+    assert topic_sum > r.total  # claims carry several topics: each is counted under each
+    verdict = next(iter(r.facets["verdict"]))
+    v = real_engine.search("", verdict=verdict, per_page=50)
+    assert v.total == r.facets["verdict"][verdict]
+    assert all(h.verdict == verdict for h in v.results)
+
+
+def test_bad_filters_are_explained_not_fatal(real_engine):
+    r = real_engine.search("ketamine verdict:proven year:abc topic:nowhere")
+    assert r.total > 0
+    assert "Unknown verdict 'proven'" in r.message
+    assert "Could not read year 'abc'" in r.message
+    assert "Unknown topic 'nowhere'" in r.message
+
+
+def test_pagination_is_consistent(real_engine):
+    page1 = real_engine.search("ketamine", per_page=5, page=1)
+    page2 = real_engine.search("ketamine", per_page=5, page=2)
+    both = real_engine.search("ketamine", per_page=10, page=1)
+    assert [h.id for h in page1.results + page2.results] == [h.id for h in both.results]
+    assert page1.to_dict()["pages"] == -(-page1.total // 5)
+    beyond = real_engine.search("ketamine", per_page=5, page=999)
+    assert beyond.results == [] and beyond.total == page1.total
+
+
+def test_quoted_phrase_is_stricter_than_words(real_engine):
+    loose = real_engine.search("infant dose")
+    phrase = real_engine.search('"relative infant dose"')
+    assert 0 < phrase.total <= loose.total
+
+
+def test_did_you_mean_suggests_and_searches_the_correction(real_engine):
+    r = real_engine.search("brestfeeding")
+    assert r.suggestion == "breastfeeding"
+    assert r.suggestion_searched and r.total > 0
+    assert "showing results for 'breastfeeding'" in r.message
+
+
+def test_no_suggestion_for_a_good_query(real_engine):
+    assert real_engine.search("breastfeeding").suggestion is None
+
+
+@pytest.mark.parametrize("raw", ['"unbalanced', "AND", "OR OR", "NOT", "(", ")", "*", "k*", "a" * 10_000,
+                                 "\x00\x1b[31m", "🤱💉", "title:(x OR", "[a TO", "ketamine~5", "year:1800-", "\\",
+                                 "topic:", 'verdict:"', "   "])
+def test_hostile_queries_answer_without_error(real_engine, raw):
+    r = real_engine.search(raw)
+    assert r.total >= 0
+    assert isinstance(r.to_dict(), dict)
+    if r.total == 0:
+        assert r.message
+
+
+def test_long_query_is_cut_and_says_so(real_engine):
+    r = real_engine.search("ketamine " * 2000)
+    assert "only the first" in r.message
+    assert len(r.query) <= 500
+
+
+def test_short_prefix_is_not_expanded(real_engine):
+    assert real_engine.search("k*").total == 0
+    assert real_engine.search("ketam*").total > 0
+
+
+@pytest.fixture
+def hostile_engine(tmp_path):
+    root = tmp_path / "kb"
+    shutil.copytree(MINIMAL, root)
+    claim = root / "claims" / "fixture-claim.yaml"
+    claim.write_text(claim.read_text().replace(
+        'bottom_line: "A fixture bottom line."',
+        'bottom_line: "Breast milk <script>alert(1)</script> and <img src=x onerror=alert(2)> & more."'))
+    engine = Engine(root, tmp_path / "index", auto_refresh=False)
+    engine.rebuild()
+    return engine
+
+
+def test_snippets_escape_record_text_and_query(hostile_engine):
+    for q in ["milk", "<script>alert(1)</script> milk", '"><img src=x onerror=alert(3)> milk']:
+        r = hostile_engine.search(q)
+        assert r.results
+        for hit in r.results:
+            without_marks = re.sub(r'</?mark(?: class="match term\d+")?>', "", hit.snippet)
+            assert "<" not in without_marks and ">" not in without_marks.replace("&gt;", ""), hit.snippet
+        assert any("&lt;script&gt;" in h.snippet or "&lt;img" in h.snippet for h in r.results)
