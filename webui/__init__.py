@@ -1,0 +1,70 @@
+"""The Evidence KB web UI: a Flask app factory (flaskr style) with one blueprint per area.
+
+`create_app()` is cheap: it does not open the search index. The search engine is created on the
+first request that needs it (see `webui.engine`), or injected by tests through `config["ENGINE"]`.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from typing import Any
+
+from flask import Flask
+
+SECRET_KEY_ENV = "EVIDENCE_KB_SECRET_KEY"
+
+
+def default_config() -> dict[str, Any]:
+    return {
+        # Signs the session cookie that carries the CSRF token. Without the environment variable a
+        # random key is made per process: forms then stop working across a restart, which is harmless.
+        "SECRET_KEY": os.environ.get(SECRET_KEY_ENV) or secrets.token_hex(32),
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # uploads up to 2 MiB; larger requests get 413
+        "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
+        "MAX_FORM_PARTS": 50,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "KB_DIR": None,  # None: kb.settings decides (argument, $EVIDENCE_KB_DIR, shipped records)
+        "INDEX_DIR": None,
+        "ENGINE": None,  # tests may inject an engine object here
+        "CHECK_RATE_LIMIT": "30/minute",  # per client address, on the POSTs of /check and /api/check
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "CHECK_MAX_CHARS": 200_000,  # pasted text longer than this is refused (400)
+        "REPORT_TTL_SECONDS": 3600,  # how long a check report stays available for export
+        "REPORT_CACHE_SIZE": 200,
+        "PER_PAGE": 10,
+        "MAX_PER_PAGE": 50,
+        "QUERY_MAX_CHARS": 300,
+        "SITE_NAME": "Evidence KB",
+    }
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_mapping(default_config())
+    if config:
+        app.config.update(config)
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+
+    from webui.extensions import csrf, limiter
+    from webui import errors, security, present
+    from webui.views import api, check, claims, export, pages, search, studies, topics
+
+    csrf.init_app(app)
+    limiter.init_app(app)
+    for bp in (pages.bp, search.bp, claims.bp, studies.bp, topics.bp, check.bp, export.bp, api.bp):
+        app.register_blueprint(bp)
+    csrf.exempt(api.bp)  # the JSON API accepts only application/json or multipart bodies (see views/api.py)
+    from webui.reports import ReportCache
+
+    app.extensions["check_reports"] = ReportCache(app.config["REPORT_TTL_SECONDS"], app.config["REPORT_CACHE_SIZE"])
+    errors.register(app)
+    security.register(app)
+    present.register(app)
+    from webui.engine import topic_label
+
+    app.jinja_env.globals["topic_label"] = topic_label
+    return app

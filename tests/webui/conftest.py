@@ -1,0 +1,123 @@
+"""Fixtures for the web UI tests (flaskr style): app, client, runner, and the fake engine."""
+from __future__ import annotations
+
+import pytest
+
+from webui_fakes import FakeEngine
+from webui import create_app
+
+
+@pytest.fixture
+def engine():
+    return FakeEngine()
+
+
+@pytest.fixture
+def app(engine):
+    app = create_app({
+        "TESTING": True,
+        "ENGINE": engine,
+        "WTF_CSRF_ENABLED": True,
+        "RATELIMIT_ENABLED": False,
+        "SECRET_KEY": "test-secret",
+        "SERVER_NAME": None,
+    })
+    yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def fake_documents(monkeypatch):
+    """sources.documents replaced by a stub: .txt/.md/.html/.docx are read as UTF-8, anything else is refused."""
+    import sys
+    import types
+
+    class Extracted:
+        def __init__(self, text):
+            self.text = text
+
+    class UnsupportedDocument(Exception):
+        def __init__(self, message):
+            super().__init__(message)
+            self.message = message
+
+    def extract_document(filename, data, content_type):
+        if not filename.endswith((".txt", ".md", ".html", ".docx")):
+            raise UnsupportedDocument("Only .txt, .md, .html and .docx files can be checked.")
+        return Extracted(data.decode())
+
+    mod = types.ModuleType("sources.documents")
+    mod.extract_document, mod.UnsupportedDocument = extract_document, UnsupportedDocument
+    monkeypatch.setitem(sys.modules, "sources.documents", mod)
+
+
+# ---- browser (e2e) fixtures: the real app, real engine, real records, served by waitress ----------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """The real app over the real records (kb/, or $EVIDENCE_KB_DIR) on a free 127.0.0.1 port."""
+    import os
+    import threading
+
+    from waitress import create_server
+
+    from kb import settings
+    from webui.engine import build_engine
+
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is not installed")
+    engine = build_engine(settings.kb_dir(), tmp_path_factory.mktemp("e2e-index"))
+    engine.snapshot()  # builds the index; raises if the records do not validate
+    app = create_app({"ENGINE": engine, "RATELIMIT_ENABLED": False})
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True, name="e2e-waitress")
+    thread.start()
+    host, port = server.effective_host, server.effective_port
+    yield {"url": f"http://{host}:{port}", "engine": engine, "app": app}
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    import os
+
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server["url"], accept_downloads=True, viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(15_000)
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "test-artifacts"
+    path.mkdir(exist_ok=True)
+    return path

@@ -1,0 +1,184 @@
+"""A hand-written OpenAPI 3.1 description of the JSON API (served at /api/openapi.json)."""
+from __future__ import annotations
+
+from typing import Any
+
+from kb.models import DESIGN_LABELS, VERDICT_LABELS
+
+VERDICTS = list(VERDICT_LABELS)
+CERTAINTIES = ["high", "moderate", "low", "very-low"]
+STANCES = ["supports", "refutes", "mixed", "context"]
+DESIGNS = list(DESIGN_LABELS)
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*codes: int) -> dict[str, Any]:
+    text = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 413: "Request too large",
+            415: "Unsupported media type", 429: "Rate limit exceeded", 503: "Busy, try again"}
+    return {str(c): _json(_ref("Error"), text[c]) for c in codes}
+
+
+STR = {"type": "string"}
+INT = {"type": "integer"}
+PAGE = {"name": "page", "in": "query", "required": False, "description": "1-based page number (clamped to 1..10000)",
+        "schema": {"type": "integer", "minimum": 1, "default": 1}}
+PER_PAGE = {"name": "per_page", "in": "query", "required": False, "description": "Items per page (clamped to 1..50)",
+            "schema": {"type": "integer", "minimum": 1, "maximum": 50, "default": 10}}
+
+
+def _q(name: str, description: str, enum: list[str] | None = None) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "string"}
+    if enum:
+        schema["enum"] = enum
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+
+def _path(name: str, description: str) -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "description": description, "schema": {"type": "string"}}
+
+
+def _list_of(item: str) -> dict[str, Any]:
+    return {"type": "object", "required": ["data", "meta", "links"], "properties": {
+        "data": {"type": "array", "items": _ref(item)},
+        "meta": _ref("PageMeta"),
+        "links": {"type": "object", "additionalProperties": STR},
+    }}
+
+
+SCHEMAS: dict[str, Any] = {
+    "Error": {"type": "object", "required": ["error"], "properties": {"error": {
+        "type": "object", "required": ["code", "message"],
+        "properties": {"code": {"type": "string", "examples": ["not_found"]}, "message": STR}}}},
+    "PageMeta": {"type": "object", "required": ["page", "per_page", "total", "pages"], "properties": {
+        "page": INT, "per_page": INT, "total": INT, "pages": INT, "filters": {"type": "object"}}},
+    "TopicRef": {"type": "object", "required": ["slug", "label", "url"], "properties": {"slug": STR, "label": STR, "url": STR}},
+    "ClaimSummary": {"type": "object", "required": ["id", "statement", "verdict", "certainty", "url"], "properties": {
+        "id": STR, "statement": STR, "verdict": {"type": "string", "enum": VERDICTS}, "verdict_label": STR,
+        "certainty": {"type": "string", "enum": CERTAINTIES}, "certainty_label": STR,
+        "topics": {"type": "array", "items": STR}, "last_reviewed": {"type": "string", "format": "date"},
+        "url": STR, "api_url": STR}},
+    "StudySummary": {"type": "object", "required": ["key", "title", "design", "url"], "properties": {
+        "key": STR, "title": STR, "citation": STR, "year": _nullable(INT), "design": {"type": "string", "enum": DESIGNS},
+        "design_label": STR, "n": _nullable(INT), "population": _nullable(STR), "url": STR, "api_url": STR}},
+    "Effect": {"type": "object", "required": ["measure", "value"], "properties": {
+        "measure": {"type": "string", "enum": ["RR", "OR", "HR", "MD", "SMD", "RD", "RID%", "proportion%", "NNT"]},
+        "value": {"type": "number"}, "ci_low": _nullable({"type": "number"}), "ci_high": _nullable({"type": "number"}),
+        "outcome": _nullable(STR), "timepoint": _nullable(STR)}},
+    "Figure": {"type": "object", "properties": {"kind": STR, "low": {"type": "number"}, "high": {"type": "number"},
+                                                "unit": STR, "about": STR, "source": STR}},
+    "CiteLinks": {"type": "object", "properties": {"ris": STR, "bib": STR, "json": STR}},
+    "ClaimDetail": {"allOf": [_ref("ClaimSummary"), {"type": "object", "properties": {
+        "topic_details": {"type": "array", "items": _ref("TopicRef")},
+        "certainty_symbols": STR, "bottom_line": STR, "what_copy_omits": {"type": "array", "items": STR},
+        "accurate_wording": STR, "what_would_change": STR, "phrasings": {"type": "array", "items": STR},
+        "evidence": {"type": "array", "items": {"type": "object", "properties": {
+            "study": _ref("StudySummary"), "stance": {"type": "string", "enum": STANCES}, "finding": STR,
+            "effect": _nullable(_ref("Effect")), "effect_text": _nullable(STR)}}},
+        "figures": {"type": "array", "items": _ref("Figure")},
+        "related_claims": {"type": "array", "items": STR},
+        "references": {"type": "array", "items": STR, "description": "Vancouver/AMA-style references"},
+        "cite": _ref("CiteLinks")}}]},
+    "StudyDetail": {"type": "object", "required": ["key", "title", "authors", "design"], "properties": {
+        "key": STR, "title": STR, "authors": {"type": "array", "items": STR}, "journal": _nullable(STR),
+        "year": _nullable(INT), "volume": _nullable(STR), "issue": _nullable(STR), "pages": _nullable(STR),
+        "citation_detail": _nullable(STR), "pmid": _nullable(STR), "doi": _nullable(STR), "url": STR,
+        "source_url": _nullable(STR), "design": {"type": "string", "enum": DESIGNS}, "design_label": STR,
+        "population": _nullable(STR), "n": _nullable(INT), "intervention": _nullable(STR), "comparator": _nullable(STR),
+        "summary": _nullable(STR), "findings": {"type": "array", "items": STR}, "limitations": {"type": "array", "items": STR},
+        "topics": {"type": "array", "items": STR}, "topic_details": {"type": "array", "items": _ref("TopicRef")},
+        "verified_from": STR, "reference": STR,
+        "pubmed_url": _nullable(STR), "doi_url": _nullable(STR),
+        "claims": {"type": "array", "items": {"allOf": [_ref("ClaimSummary"), {"type": "object", "properties": {
+            "stance": {"type": "string", "enum": STANCES}, "finding": STR, "effect_text": _nullable(STR)}}]}},
+        "cite": _ref("CiteLinks")}},
+    "TopicDetail": {"allOf": [_ref("TopicRef"), {"type": "object", "properties": {
+        "description": STR, "claims": {"type": "array", "items": _ref("ClaimSummary")},
+        "studies": {"type": "array", "items": _ref("StudySummary")}}}]},
+    "SearchResult": {"type": "object", "required": ["query", "total", "page", "per_page", "pages", "results", "facets"], "properties": {
+        "query": STR, "total": INT, "suggestion": _nullable(STR), "suggestion_searched": {"type": "boolean"},
+        "message": _nullable(STR), "page": INT, "per_page": INT, "pages": INT,
+        "filters": {"type": "object", "properties": {k: _nullable(STR) for k in ("type", "topic", "verdict", "design", "year")}},
+        "results": {"type": "array", "items": {"type": "object", "required": ["type", "id", "title"], "properties": {
+            "type": {"type": "string", "enum": ["claim", "study"]}, "id": STR, "title": STR,
+            "verdict": _nullable(STR), "certainty": _nullable(STR), "design": _nullable(STR), "year": _nullable(INT),
+            "topics": {"type": "array", "items": STR}, "score": {"type": "number"},
+            "snippet": {"type": "string", "description": "HTML: text escaped, matches wrapped in <mark>"}}}},
+        "facets": {"type": "object", "additionalProperties": {"type": "object", "additionalProperties": INT}}}},
+    "CheckRequest": {"oneOf": [
+        {"type": "object", "required": ["text"], "properties": {"text": {"type": "string", "minLength": 1}}, "additionalProperties": False},
+        {"type": "object", "required": ["url"], "properties": {"url": {"type": "string", "format": "uri"}}, "additionalProperties": False}]},
+    "CheckReport": {"type": "object", "required": ["sentences", "claims"], "properties": {
+        "source": {}, "sentences": {"type": "array", "items": {"type": "object", "properties": {
+            "text": STR, "start": INT, "end": INT, "hedged": {"type": "boolean"},
+            "claims": {"type": "array", "items": {"type": "object", "properties": {
+                "id": STR, "verdict": STR, "certainty": STR, "score": {"type": "number"},
+                "figures": {"type": "array", "items": {"type": "object", "properties": {
+                    "copy": STR, "evidence": STR, "outside": {"type": "boolean"}, "note": STR}}}}}}}}},
+        "claims": {"type": "array", "items": {"type": "object", "properties": {"id": STR, "verdict": STR, "count": INT}}}}},
+    "Health": {"type": "object", "required": ["status", "kb_fingerprint", "claims", "studies"], "properties": {
+        "status": {"type": "string", "enum": ["ok"]}, "kb_fingerprint": STR, "claims": INT, "studies": INT}},
+}
+
+
+def _get(summary: str, response: dict[str, Any], params: list[dict[str, Any]] | None = None, errors=(400,)) -> dict[str, Any]:
+    op: dict[str, Any] = {"summary": summary, "responses": {"200": _json(response, "OK"), **_errors(*errors)}}
+    if params:
+        op["parameters"] = params
+    return {"get": op}
+
+
+def openapi_document(server: str = "") -> dict[str, Any]:
+    search_params = [_q("q", "Free text; may contain topic:, verdict:, design:, type:, year:2019-2024 filters and \"phrases\" (at most 300 characters)"),
+                     _q("type", "claim or study", ["claim", "study"]), _q("topic", "topic slug"),
+                     _q("verdict", "verdict", VERDICTS), _q("design", "study design", DESIGNS),
+                     _q("year", "a year or a range, e.g. 2019-2024"), PAGE, PER_PAGE]
+    paths = {
+        "/api": _get("Every claim grouped by topic (the home page)", {"type": "object"}, errors=()),
+        "/api/method": _get("Verdict, certainty, stance and design definitions", {"type": "object"}, errors=()),
+        "/api/claims": _get("Claims, paginated", _list_of("ClaimSummary"),
+                            [_q("topic", "only claims with this topic"), _q("verdict", "only claims with this verdict", VERDICTS), PAGE, PER_PAGE]),
+        "/api/claims/{claim_id}": _get("One claim with its evidence and references", _ref("ClaimDetail"),
+                                       [_path("claim_id", "claim id"), _q("sort", "evidence order", ["design", "year"])], errors=(404,)),
+        "/api/studies": _get("Curated studies, paginated", _list_of("StudySummary"),
+                             [_q("topic", "only studies with this topic"), _q("design", "only this design", DESIGNS), PAGE, PER_PAGE]),
+        "/api/studies/{key}": _get("One study and the claims it bears on", _ref("StudyDetail"), [_path("key", "study key")], errors=(404,)),
+        "/api/topics": _get("The topics with claim and study counts", {"type": "object", "properties": {"data": {"type": "array", "items": {
+            "allOf": [_ref("TopicRef"), {"type": "object", "properties": {"description": STR, "claims": INT, "studies": INT}}]}}}}, errors=()),
+        "/api/topics/{slug}": _get("One topic's claims and studies", _ref("TopicDetail"), [_path("slug", "topic slug")], errors=(404,)),
+        "/api/search": _get("Search claims and studies", _ref("SearchResult"), search_params),
+        "/api/check": {"post": {
+            "summary": "Flag every sentence of a text, a web page or a document that makes a known claim",
+            "requestBody": {"required": True, "content": {
+                "application/json": {"schema": _ref("CheckRequest")},
+                "multipart/form-data": {"schema": {"type": "object", "properties": {
+                    "file": {"type": "string", "format": "binary", "description": ".txt, .md, .html or .docx, at most 2 MiB"},
+                    "text": STR, "url": STR}}}}},
+            "responses": {"200": _json(_ref("CheckReport"), "The report"), **_errors(400, 413, 415, 429, 503)}}},
+        "/api/check/{rid}": _get("A report made in the last hour", _ref("CheckReport"), [_path("rid", "report id")], errors=(404,)),
+        "/api/openapi.json": _get("This document", {"type": "object"}, errors=()),
+        "/healthz": _get("Liveness and the fingerprint of the indexed records", _ref("Health"), errors=()),
+    }
+    for item in paths.values():
+        for op in item.values():
+            op["responses"].setdefault("405", _json(_ref("Error"), "Method not allowed"))
+    doc: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {"title": "Evidence KB API", "version": "1.0.0",
+                 "description": "What published evidence says about claims made in ketamine/esketamine-for-postpartum-depression marketing. Not medical advice."},
+        "paths": paths,
+        "components": {"schemas": SCHEMAS},
+    }
+    if server:
+        doc["servers"] = [{"url": server}]
+    return doc

@@ -1,0 +1,105 @@
+"""Search parameters from a request, the engine call, and facet toggle links."""
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from flask import abort, current_app, url_for
+
+from webui import engine as kbe
+from webui.present import clamp_page
+
+FACETS = ("type", "topic", "verdict", "design", "year")
+_VALUE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .%-]{0,79}$")
+
+
+def params_from(args: Mapping[str, str]) -> dict[str, Any]:
+    cfg = current_app.config
+    q = (args.get("q") or "").strip()
+    if len(q) > cfg["QUERY_MAX_CHARS"]:
+        abort(400, description=f"The query is too long (at most {cfg['QUERY_MAX_CHARS']} characters).")
+    params: dict[str, Any] = {"q": q}
+    for f in FACETS:
+        value = (args.get(f) or "").strip()
+        if value:
+            if not _VALUE.match(value):
+                abort(400, description=f"The {f} filter “{value[:80]}” is not valid.")
+            params[f] = value
+    params["page"] = clamp_page(args.get("page"))
+    params["per_page"] = min(clamp_page(args.get("per_page"), cfg["PER_PAGE"]), cfg["MAX_PER_PAGE"])
+    return params
+
+
+def run(params: dict[str, Any]) -> dict[str, Any]:
+    kwargs = {f: params.get(f) for f in FACETS}
+    try:
+        result = kbe.get_engine().search(params["q"], page=params["page"], per_page=params["per_page"], **kwargs)
+    except ValueError as exc:
+        abort(400, description=str(exc))
+    return result.to_dict()
+
+
+def link_params(params: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    """Query-string values for a link: drop empties and the default page/per_page."""
+    out = {**params, **changes}
+    if out.get("page") == 1:
+        out.pop("page")
+    if out.get("per_page") == current_app.config["PER_PAGE"]:
+        out.pop("per_page")
+    return {k: v for k, v in out.items() if v not in (None, "")}
+
+
+def _strip_filter(q: str, name: str, value: str) -> str:
+    pattern = rf'(?<!\S){re.escape(name)}:(?:"{re.escape(value)}"|{re.escape(value)})(?!\S)'
+    return " ".join(re.sub(pattern, " ", q, flags=re.I).split())
+
+
+def toggle_url(params: dict[str, Any], filters: dict[str, Any], name: str, value: str, endpoint: str = "search.results") -> tuple[str, bool]:
+    """The link that switches facet `name`=`value` on or off, and whether it is on now."""
+    value = str(value)
+    active = str(params.get(name) or "") == value or str(filters.get(name) or "") == value
+    changes: dict[str, Any] = {"page": 1}
+    if active:
+        changes[name] = None
+        if str(filters.get(name) or "") == value and str(params.get(name) or "") != value:
+            changes["q"] = _strip_filter(params["q"], name, value)
+    else:
+        changes[name] = value
+    return url_for(endpoint, **link_params(params, **changes)), active
+
+
+def facet_lists(result: dict[str, Any], params: dict[str, Any]) -> list[dict[str, Any]]:
+    from webui.present import VERDICTS, design_label
+
+    labels = {
+        "type": lambda v: {"claim": "Claims", "study": "Studies"}.get(v, v),
+        "topic": kbe.topic_label,
+        "verdict": lambda v: VERDICTS[v].label if v in VERDICTS else v,
+        "design": design_label,
+        "year": str,
+    }
+    titles = {"type": "Type", "topic": "Topic", "verdict": "Verdict", "design": "Study design", "year": "Year"}
+    filters = result.get("filters") or {}
+    out = []
+    for name in FACETS:
+        counts = (result.get("facets") or {}).get(name) or {}
+        if name == "year":
+            items = sorted(counts.items(), key=lambda kv: str(kv[0]), reverse=True)
+        else:
+            items = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        entries = []
+        for value, count in items:
+            href, active = toggle_url(params, filters, name, str(value))
+            entries.append({"value": str(value), "label": labels[name](str(value)), "count": count, "href": href, "active": active})
+        active_value = filters.get(name) or params.get(name)
+        if active_value and not any(e["active"] for e in entries):
+            href, _ = toggle_url(params, {**filters, name: active_value}, name, str(active_value))
+            entries.insert(0, {"value": str(active_value), "label": labels[name](str(active_value)), "count": 0,
+                               "href": href, "active": True})
+        if entries:
+            out.append({"name": name, "title": titles[name], "entries": entries, "verdict": name == "verdict"})
+    return out
+
+
+def active_filters(facets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"name": f["name"], "title": f["title"], **e} for f in facets for e in f["entries"] if e["active"]]

@@ -1,0 +1,100 @@
+"""Plain-dict views of records for the JSON API (the twins of the HTML pages)."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+
+from kb.models import Claim, Study
+from webui import engine as kbe
+from webui.present import VERDICTS, certainty_label, certainty_symbols, design_label, effect_text, sort_evidence
+from webui.references import format_reference
+
+
+def _url(endpoint: str, **values: Any) -> str:
+    return url_for(endpoint, _external=True, **values)
+
+
+def cite_links(endpoint: str, **values: Any) -> dict[str, str]:
+    return {fmt: _url(endpoint, fmt=fmt, **values) for fmt in ("ris", "bib", "json")}
+
+
+def topic_ref(slug: str) -> dict[str, str]:
+    return {"slug": slug, "label": kbe.topic_label(slug), "url": _url("topics.topic", slug=slug)}
+
+
+def claim_summary(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "statement": claim.statement.strip(),
+        "verdict": claim.verdict,
+        "verdict_label": VERDICTS[claim.verdict].label,
+        "certainty": claim.certainty,
+        "certainty_label": certainty_label(claim.certainty),
+        "topics": list(claim.topics),
+        "last_reviewed": claim.last_reviewed.isoformat(),
+        "url": _url("claims.claim", claim_id=claim.id),
+        "api_url": _url("api.claim", claim_id=claim.id),
+    }
+
+
+def study_summary(study: Study) -> dict[str, Any]:
+    return {
+        "key": study.key,
+        "title": study.title,
+        "citation": study.short_citation,
+        "year": study.year,
+        "design": study.design,
+        "design_label": design_label(study.design),
+        "n": study.n,
+        "population": study.population,
+        "url": _url("studies.study", key=study.key),
+        "api_url": _url("api.study", key=study.key),
+    }
+
+
+def claim_detail(claim: Claim, sort: str = "design") -> dict[str, Any]:
+    rows = sort_evidence(kbe.linked_evidence(claim), sort)
+    out = claim_summary(claim)
+    out.update({
+        "topic_details": [topic_ref(t) for t in claim.topics],
+        "certainty_symbols": certainty_symbols(claim.certainty),
+        "bottom_line": claim.bottom_line.strip(),
+        "what_copy_omits": list(claim.what_copy_omits),
+        "accurate_wording": claim.accurate_wording.strip(),
+        "what_would_change": claim.what_would_change.strip(),
+        "phrasings": list(claim.phrasings),
+        "evidence": [{
+            "study": study_summary(study),
+            "stance": link.stance,
+            "finding": link.finding.strip(),
+            "effect": link.effect.model_dump() if link.effect else None,
+            "effect_text": effect_text(link.effect) or None,
+        } for link, study in rows],
+        "figures": [f.model_dump() for f in claim.figures],
+        "related_claims": [c for c in claim.related_claims if c in kbe.claims()],
+        "references": [format_reference(study) for _, study in rows],
+        "cite": cite_links("export.claim_cite", claim_id=claim.id),
+    })
+    return out
+
+
+def study_detail(study: Study) -> dict[str, Any]:
+    data = study.model_dump(exclude={"status"})
+    data.update({
+        "design_label": design_label(study.design),
+        "reference": format_reference(study),
+        "pubmed_url": study.pubmed_url,
+        "doi_url": study.doi_url,
+        "url": _url("studies.study", key=study.key),
+        "source_url": study.url,
+        "topic_details": [topic_ref(t) for t in study.topics],
+        "claims": [{
+            **claim_summary(c),
+            "stance": link.stance,
+            "finding": link.finding.strip(),
+            "effect_text": effect_text(link.effect) or None,
+        } for c in kbe.claims_citing(study.key) for link in c.evidence if link.study == study.key],
+        "cite": cite_links("export.study_cite", key=study.key),
+    })
+    return data

@@ -1,0 +1,170 @@
+"""The JSON API: the twin of every HTML page under /api/, the check endpoint, OpenAPI and /healthz.
+
+Lists are paginated (?page=&per_page=, clamped to MAX_PER_PAGE) as {"data": [...], "meta": {...}}.
+Errors are {"error": {"code", "message"}} (webui.errors). CSRF does not apply here (no cookies are
+used for authority); POST /api/check accepts only application/json or multipart/form-data bodies,
+which a cross-site HTML form cannot send as JSON, and answers 415 to anything else.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, current_app, jsonify, request, url_for
+
+from kb.models import CERTAINTY_LEVELS, DESIGN_LABELS
+from webui import engine as kbe, searching, serialize
+from webui.extensions import check_rate_limit, limiter
+from webui.inputs import CheckInput, run_check
+from webui.openapi import openapi_document
+from webui.present import (CERTAINTY_LABELS, CERTAINTY_MEANING, DISCLAIMER, STANCES, VERDICTS, certainty_symbols,
+                           clamp_page, paginate)
+from webui.views.pages import claims_by_topic
+from webui.views.studies import ordered_studies
+from webui.views.topics import all_topics, topic_data
+
+bp = Blueprint("api", __name__)
+
+
+def page_args() -> tuple[int, int]:
+    cfg = current_app.config
+    return clamp_page(request.args.get("page")), min(clamp_page(request.args.get("per_page"), cfg["PER_PAGE"]), cfg["MAX_PER_PAGE"])
+
+
+def listing(items: list[Any], render, endpoint: str, **filters: Any):
+    page, per_page = page_args()
+    chunk, meta = paginate(items, page, per_page)
+    args = {k: v for k, v in filters.items() if v}
+    links = {"self": url_for(endpoint, _external=True, page=meta["page"], per_page=per_page, **args)}
+    if meta["page"] < meta["pages"]:
+        links["next"] = url_for(endpoint, _external=True, page=meta["page"] + 1, per_page=per_page, **args)
+    if meta["page"] > 1:
+        links["prev"] = url_for(endpoint, _external=True, page=meta["page"] - 1, per_page=per_page, **args)
+    return jsonify({"data": [render(i) for i in chunk], "meta": {**meta, "filters": args}, "links": links})
+
+
+@bp.get("/api")
+@bp.get("/api/")
+def home():
+    return jsonify({
+        "name": "Evidence KB",
+        "disclaimer": DISCLAIMER,
+        "kb_fingerprint": kbe.fingerprint(),
+        "topics": [{**serialize.topic_ref(g["slug"]), "claims": [serialize.claim_summary(c) for c in g["claims"]]}
+                   for g in claims_by_topic()],
+        "links": {"openapi": url_for("api.openapi", _external=True), "search": url_for("api.search", _external=True),
+                  "claims": url_for("api.claims", _external=True), "studies": url_for("api.studies", _external=True),
+                  "topics": url_for("api.topics", _external=True), "method": url_for("api.method", _external=True)},
+    })
+
+
+@bp.get("/api/method")
+def method():
+    return jsonify({
+        "verdicts": [{"key": b.key, "label": b.label, "symbol": b.symbol, "definition": b.description, "rating": b.rating}
+                     for b in VERDICTS.values()],
+        "certainty": [{"key": k, "label": CERTAINTY_LABELS[k], "symbols": certainty_symbols(k), "definition": CERTAINTY_MEANING[k]}
+                      for k in sorted(CERTAINTY_LEVELS, key=lambda k: -CERTAINTY_LEVELS[k])],
+        "stances": [{"key": b.key, "label": b.label, "definition": b.description} for b in STANCES.values()],
+        "designs": [{"key": k, "label": v} for k, v in DESIGN_LABELS.items()],
+        "disclaimer": DISCLAIMER,
+    })
+
+
+@bp.get("/api/claims")
+def claims():
+    topic, verdict = request.args.get("topic") or None, request.args.get("verdict") or None
+    items = [c for c in sorted(kbe.claims().values(), key=lambda c: c.id)
+             if (not topic or topic in c.topics) and (not verdict or c.verdict == verdict)]
+    return listing(items, serialize.claim_summary, "api.claims", topic=topic, verdict=verdict)
+
+
+@bp.get("/api/claims/<claim_id>")
+def claim(claim_id: str):
+    sort = request.args.get("sort", "design")
+    return jsonify(serialize.claim_detail(kbe.claim_or_404(claim_id), sort if sort in ("year", "design") else "design"))
+
+
+@bp.get("/api/studies")
+def studies():
+    topic, design = request.args.get("topic") or None, request.args.get("design") or None
+    items = [s for s in ordered_studies() if (not topic or topic in s.topics) and (not design or s.design == design)]
+    return listing(items, serialize.study_summary, "api.studies", topic=topic, design=design)
+
+
+@bp.get("/api/studies/<key>")
+def study(key: str):
+    return jsonify(serialize.study_detail(kbe.study_or_404(key)))
+
+
+@bp.get("/api/topics")
+def topics():
+    return jsonify({"data": [{**serialize.topic_ref(t["topic"].slug), "description": t["topic"].description,
+                              "claims": t["claims"], "studies": t["studies"]} for t in all_topics()]})
+
+
+@bp.get("/api/topics/<slug>")
+def topic(slug: str):
+    d = topic_data(slug)
+    return jsonify({**serialize.topic_ref(slug), "description": d["topic"].description,
+                    "claims": [serialize.claim_summary(c) for c in d["claims"]],
+                    "studies": [serialize.study_summary(s) for s in d["studies"]]})
+
+
+@bp.get("/api/search")
+def search():
+    return jsonify(searching.run(searching.params_from(request.args)))
+
+
+def api_check_input() -> CheckInput:
+    mimetype = request.mimetype
+    if mimetype == "application/json":
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            abort(400, description='Send a JSON object: {"text": "..."} or {"url": "..."}.')
+        fields = {k: body.get(k) for k in ("text", "url") if body.get(k) not in (None, "")}
+    elif mimetype == "multipart/form-data":
+        fields = {k: request.form.get(k) for k in ("text", "url") if request.form.get(k)}
+        upload = request.files.get("file")
+        if upload and upload.filename:
+            fields["file"] = upload
+    else:
+        abort(415, description="Send application/json ({\"text\": ...} or {\"url\": ...}) or multipart/form-data with a file.")
+    if len(fields) != 1:
+        abort(400, description='Give exactly one of "text", "url" or a "file" upload.')
+    (kind, value), = fields.items()
+    if kind == "file":
+        return CheckInput("file", value.filename, filename=value.filename, data=value.read(), content_type=value.mimetype)
+    if not isinstance(value, str):
+        abort(400, description=f'"{kind}" must be a string.')
+    if kind == "url":
+        return CheckInput("url", value.strip(), url=value.strip())
+    return CheckInput("text", "Pasted text", text=value)
+
+
+@bp.post("/api/check")
+@limiter.limit(check_rate_limit)
+def check():
+    outcome = run_check(api_check_input())
+    entry = current_app.extensions["check_reports"].put(outcome.report, outcome.text, outcome.label)
+    resp = jsonify(outcome.report)
+    resp.headers["Link"] = f'<{url_for("check.report", rid=entry.id)}>; rel="alternate"; type="text/html"'
+    return resp
+
+
+@bp.get("/api/check/<rid>")
+def check_report(rid: str):
+    from webui.views.check import stored
+
+    return jsonify(stored(rid).report)
+
+
+@bp.get("/api/openapi.json")
+def openapi():
+    return jsonify(openapi_document(request.host_url.rstrip("/")))
+
+
+@bp.get("/healthz")
+def healthz():
+    kb = kbe.knowledge_base()
+    return jsonify({"status": "ok", "kb_fingerprint": kbe.fingerprint(), "claims": len(kb.claims),
+                    "studies": len(kbe.curated_studies())})
