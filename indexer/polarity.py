@@ -27,7 +27,7 @@ NEGATIONS = [
     r"\b(?:does|do|did|will|would|can|could|should)(?:n't| not)\b", r"\b(?:is|are|was|were)(?:n't| not)\b",
     r"\bcannot\b", r"\bnever\b", r"\bno longer\b", r"\bfailed to (?:show|prevent|reduce|improve|find)\b",
     r"\bwithout (?:any )?evidence\b", r"\bcontrary to\b", r"\bthere is no\b", r"\bnothing\b",
-    r"\bno (?:study|studies|trial|trials|one|data)\b", r"\bnobody knows\b", r"\bwhether\b",
+    r"\bno (?:study|studies|trial|trials|one|data)\b", r"\bzero (?:evidence|proof|data)\b", r"\bwon't\b", r"\bnobody knows\b", r"\bwhether\b",
     r"\bmisleading\b", r"\boverstat\w*", r"\bexaggerat\w*", r"\bunsupported\b", r"\bdebunk\w*",
 ]
 # Negations that describe a patient's history rather than deny a claim:
