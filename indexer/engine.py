@@ -21,11 +21,12 @@ from pydantic import TypeAdapter
 from whoosh.index import Index
 
 from indexer.query import QueryBuilder
-from indexer.schema import build_schema, documents
+from indexer.schema import build_schema, documents, format_version
 from indexer.search import SearchRequest, SearchResult, search
 from indexer.store import BuildInfo, IndexStore
 from kb import settings
-from kb.loader import KnowledgeBase, fingerprint
+from kb.loader import KnowledgeBase
+from kb.loader import fingerprint as records_fingerprint
 from kb.models import Claim, Study, Vocabulary
 from kb.validate import validate
 
@@ -33,6 +34,11 @@ log = logging.getLogger("evidence_kb.engine")
 RECORDS_FILE = "records.json"
 _claims_adapter = TypeAdapter(dict[str, Claim])
 _studies_adapter = TypeAdapter(dict[str, Study])
+
+
+def fingerprint(kb_dir) -> str:
+    """What an index build was made from: the records and the indexing code's version."""
+    return f"{records_fingerprint(kb_dir)}-{format_version()}"
 
 
 class KnowledgeBaseInvalid(Exception):

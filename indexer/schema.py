@@ -1,6 +1,8 @@
 """The index schema and how KB records become index documents: one per claim, one per curated study."""
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Iterator, Sequence
 
 from whoosh import fields
@@ -17,21 +19,32 @@ FIELD_BOOSTS = {"text": 1.0, "title": 0.3, "phrasings": 0.3, "meta": 0.2}
 SEARCH_FIELDS = tuple(FIELD_BOOSTS)
 
 
+def format_version() -> str:
+    """A hash of the code that decides what goes into an index: a change to it makes old builds stale."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in ("analysis.py", "schema.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:8]
+
+
 def build_schema(synonym_groups: Sequence[Sequence[str]] = ()) -> fields.Schema:
     text = text_analyzer(synonym_groups)
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
-        type=fields.ID(stored=True),
+        # Facet fields are columns (sortable) or carry vectors, so facet counts read them directly
+        # instead of rebuilding a value cache for every per-request searcher.
+        type=fields.ID(stored=True, sortable=True),
         text=fields.TEXT(analyzer=text, phrase=True),
         title=fields.TEXT(analyzer=text, stored=True, phrase=True),
         phrasings=fields.TEXT(analyzer=text, stored=True, phrase=True),
         body=fields.TEXT(analyzer=text, stored=True, phrase=True),
         meta=fields.TEXT(analyzer=text, stored=True, phrase=True),
         spell=fields.TEXT(analyzer=spelling_analyzer(), phrase=False, spelling=True),
-        topics=fields.KEYWORD(stored=True, commas=True, lowercase=True),
-        verdict=fields.ID(stored=True),
+        topics=fields.KEYWORD(stored=True, commas=True, lowercase=True, vector=True),
+        verdict=fields.ID(stored=True, sortable=True),
         certainty=fields.ID(stored=True),
-        design=fields.ID(stored=True),
+        design=fields.ID(stored=True, sortable=True),
         year=fields.NUMERIC(stored=True, sortable=True, bits=32, signed=False),
         n=fields.NUMERIC(stored=True, bits=64, signed=False),
         pmid=fields.ID(stored=True),

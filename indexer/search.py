@@ -8,9 +8,12 @@ from dataclasses import asdict, dataclass, field
 
 from whoosh import highlight, scoring, sorting
 from whoosh import query as wq
-from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector
 from whoosh.index import Index
 
+from indexer.analysis import SYNONYM_PREFIX, SynonymFilter, base_analyzer
+from indexer.facets import mask_of
+from indexer.facets import masks_for as facet_masks
 from indexer.query import FILTER_NAMES, ParsedQuery, QueryBuilder, clean, filter_query, parse
 from kb.models import Vocabulary
 
@@ -18,13 +21,7 @@ TIME_LIMIT_S = 1.0
 MAX_PER_PAGE = 50
 MAX_PAGE = 1000
 SNIPPET_CHARS = 240
-FACETS = {
-    "type": sorting.FieldFacet("type", maptype=sorting.Count),
-    "topic": sorting.FieldFacet("topics", allow_overlap=True, maptype=sorting.Count),
-    "verdict": sorting.FieldFacet("verdict", maptype=sorting.Count),
-    "design": sorting.FieldFacet("design", maptype=sorting.Count),
-    "year": sorting.FieldFacet("year", maptype=sorting.Count),
-}
+HIGHLIGHT_SCAN_CHARS = 3000  # highlight within the first part of long fields: analysis is the cost
 
 
 def weighting() -> scoring.WeightingModel:
@@ -115,7 +112,7 @@ def _snippet(hit, terms: frozenset[str], analyzer) -> str:
     formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
     fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
     for name in ("body", "phrasings", "title"):
-        text = hit.get(name)
+        text = (hit.get(name) or "")[:HIGHLIGHT_SCAN_CHARS]
         if text and terms:
             frag = _highlight(text, terms, analyzer, fragmenter, formatter)
             if frag:
@@ -127,8 +124,6 @@ def _snippet(hit, terms: frozenset[str], analyzer) -> str:
 
 
 def _highlight(text, terms, analyzer, fragmenter, formatter) -> str:
-    # Whoosh's highlight() analyses in query mode, which folds "breast milk" into its synonym
-    # token; index mode keeps the words and adds the synonym token over the phrase.
     tokens = analyzer(text, chars=True, positions=True, mode="index", removestops=False)
     tokens = highlight.set_matched_filter(tokens, terms)
     fragments = highlight.top_fragments(fragmenter.fragment_tokens(text, tokens), 2, highlight.BasicFragmentScorer(),
@@ -136,12 +131,30 @@ def _highlight(text, terms, analyzer, fragmenter, formatter) -> str:
     return formatter(text, fragments)
 
 
-def _query_terms(q: wq.Query) -> frozenset[str]:
+def _highlight_terms(q: wq.Query, synonyms: SynonymFilter | None) -> frozenset[str]:
+    """The query's words, with each synonym-group token replaced by the words of its members.
+
+    Snippets are analysed without the synonym filter (it is the costly part of analysis), so a
+    search for "PPD" highlights "postpartum" and "depression" through the group's members.
+    """
     try:
-        return frozenset(t.decode() if isinstance(t, bytes) else t for f, t in q.iter_all_terms()
-                         if f in ("text", "title", "phrasings", "body"))
+        terms = {t.decode() if isinstance(t, bytes) else t for f, t in q.iter_all_terms()
+                 if f in ("text", "title", "phrasings", "body")}
     except Exception:  # some query types cannot list terms: no highlights then
         return frozenset()
+    out = set()
+    for t in terms:
+        if synonyms is not None and t.startswith(SYNONYM_PREFIX) and t[len(SYNONYM_PREFIX):].isdigit():
+            gi = int(t[len(SYNONYM_PREFIX):])
+            if gi < len(synonyms.groups):
+                out.update(w for member in synonyms.groups[gi] for w in member)
+        else:
+            out.add(t)
+    return frozenset(out)
+
+
+def _synonym_filter(analyzer) -> SynonymFilter | None:
+    return next((f for f in getattr(analyzer, "items", []) if isinstance(f, SynonymFilter)), None)
 
 
 def _run(ix: Index, q: wq.Query, filt: wq.Query | None, req: SearchRequest, *, browse: bool) -> _Run:
@@ -151,42 +164,39 @@ def _run(ix: Index, q: wq.Query, filt: wq.Query | None, req: SearchRequest, *, b
     limit = req.page * req.per_page
     if browse:
         q = wq.Every()
-    if filt is not None:
-        # Require scores by the query alone; a collector filter was ignored under grouping.
-        q = wq.Require(q, filt)
     with ix.searcher(weighting=weighting()) as s:
+        masks = facet_masks(ix, s.reader())
+        # The filter wraps the collectors rather than joining the query: inside Require/And,
+        # Whoosh's intersection matcher mis-scored long OR queries, and a filter given to
+        # s.collector() is bypassed once TimeLimitCollector wraps it.
         if browse:
-            collector = s.collector(limit=limit, groupedby=FACETS,
-                                    sortedby=[sorting.FieldFacet("type"), sorting.FieldFacet("id")])
+            inner = s.collector(limit=limit, sortedby=[sorting.FieldFacet("type"), sorting.FieldFacet("id")])
         else:
-            collector = s.collector(limit=limit, groupedby=FACETS)
+            inner = s.collector(limit=limit)
         # use_alarm=False: SIGALRM works only in the main thread, and requests run in worker threads.
-        timed = TimeLimitCollector(collector, timelimit=TIME_LIMIT_S, use_alarm=False)
+        timed = TimeLimitCollector(inner, timelimit=TIME_LIMIT_S, use_alarm=False)
+        collector = FilterCollector(timed, filt) if filt is not None else timed
         try:
-            s.search_with_collector(q, timed)
+            s.search_with_collector(q, collector)
         except TimeLimit:
             out.timed_out = True
-        results = timed.results()
-        try:
-            out.total = len(results)
-        except AttributeError:  # Whoosh cannot count after a time limit: count what was scored
-            out.total = results.scored_length()
-        for name in FACETS:
-            try:
-                groups = results.groups(name)
-            except (KeyError, AttributeError):
-                groups = {}
-            out.facets[name] = {str(k): int(v) for k, v in sorted(groups.items(), key=lambda kv: (-kv[1], str(kv[0])))
-                                if k not in (None, "") and not (name == "year" and int(k) > 3000)}
-        terms = _query_terms(q)
+        results = collector.results()
+        # Exact totals and facet counts from the set of matching documents, not the top N.
+        matched = masks.all if browse else mask_of(s.docs_for_query(q), masks.size)
+        if filt is not None:
+            matched &= mask_of(s.docs_for_query(filt), masks.size)
+        out.total = matched.bit_count()
+        out.facets = masks.counts(matched)
         analyzer = ix.schema["body"].analyzer
+        terms = _highlight_terms(q, _synonym_filter(analyzer))
+        plain = base_analyzer()
         start = (req.page - 1) * req.per_page
         for hit in list(results)[start:start + req.per_page]:
             out.hits.append(Hit(
                 type=hit["type"], id=hit["id"], title=hit.get("title", ""),
                 verdict=hit.get("verdict"), certainty=hit.get("certainty"), design=hit.get("design"),
                 year=hit.get("year"), topics=[t for t in (hit.get("topics") or "").split(",") if t],
-                score=0.0 if browse else round(float(hit.score or 0.0), 4), snippet=_snippet(hit, terms, analyzer),
+                score=0.0 if browse else round(float(hit.score or 0.0), 4), snippet=_snippet(hit, terms, plain),
             ))
     return out
 
@@ -227,14 +237,10 @@ def search(ix: Index, builder: QueryBuilder, vocab: Vocabulary | None, req: Sear
         suggestion = corrected
         widened = f"{parsed.text} {corrected}"
         run = _run(ix, builder.build(widened), filt, req, browse=False)
-        if run.total:
-            searched = True
-            searched_text = corrected
-            original = _run(ix, q, filt, SearchRequest(per_page=1), browse=False).total
-            if original == 0:
-                messages.append(f"No results for {parsed.text!r}; showing results for {corrected!r}.")
-            else:
-                messages.append(f"Also showing results for {corrected!r}.")
+        if run.total and _run(ix, q, filt, SearchRequest(per_page=1), browse=False).total == 0:
+            # Nothing matched as typed: say that the results are the correction's.
+            searched, searched_text = True, corrected
+            messages.append(f"No results for {parsed.text!r}; showing results for {corrected!r}.")
     else:
         run = _run(ix, q, filt, req, browse=browse)
     if run.timed_out:

@@ -362,19 +362,34 @@ class _Blocks:
 
 
 def extract_plain(text: str) -> ExtractedText:
-    """Plain text: paragraphs split on blank lines; lines starting with a bullet or
-    number ("- ", "• ", "1. ") become list items (marker removed)."""
+    """Plain text: paragraphs split on blank lines and at line breaks that are not hard wraps;
+    lines starting with a bullet or number ("- ", "• ", "1. ") become list items (marker removed)."""
     builder = TextBuilder()
     blocks = _Blocks(builder)
+    prev = None
     for line in _lines(text):
         if not line.strip():
             blocks.close()
+            prev = None
         elif bullet := _BULLET.match(line):
             blocks.start("list-item", line[bullet.end() :])
+            prev = line
         else:
+            if prev is not None and not _wraps_into(prev, line):
+                blocks.close()
             blocks.add(line)
+            prev = line
     blocks.close()
     return builder.build()
+
+
+def _wraps_into(prev: str, line: str) -> bool:
+    """A line continues the previous one only when that was hard-wrapped mid-sentence.
+
+    Pasted copy puts headings, taglines and claims on lines of their own, often without a full
+    stop; joining them would glue a heading onto the next sentence.
+    """
+    return not re.search(r"[.!?:;\"”’)\]]\s*$", prev) and line.lstrip()[:1].islower()
 
 
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")

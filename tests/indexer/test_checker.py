@@ -1,0 +1,130 @@
+"""The copy checker's parts and its command-line contract, on the real KB."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from indexer import figures
+from indexer.polarity import is_hedged, is_negated, is_question
+from indexer.sentences import split_sentences
+from kb.cli import main
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dr. Smith treats PPD. It works.", ["Dr. Smith treats PPD.", "It works."]),
+    ("Doses of 0.5 mg/kg. over 40 min. are typical.", ["Doses of 0.5 mg/kg. over 40 min. are typical."]),
+    ("Options, e.g. ketamine, exist in the U.S. today. Ask us!", ["Options, e.g. ketamine, exist in the U.S. today.", "Ask us!"]),
+    ("Relief in Hours\nBook now", ["Relief in Hours", "Book now"]),
+    ("- 70% of patients improve\n• Six infusions\n2) Call us", ["70% of patients improve", "Six infusions", "Call us"]),
+    ("It rose 2.5 times. Really? Yes.", ["It rose 2.5 times.", "Really?", "Yes."]),
+    ('"It changed my life." She smiled.', ['"It changed my life."', "She smiled."]),
+])
+def test_sentences_survive_abbreviations_decimals_and_bullets(text, expected):
+    spans = split_sentences(text)
+    assert [s.text for s in spans] == expected
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+@pytest.mark.parametrize("text,kind,low,high", [
+    ("About 70% of patients improve", "percent", 70, 70),
+    ("seventy percent respond", "percent", 70, 70),
+    ("one in seven new mothers", "percent", 100 / 7, 100 / 7),
+    ("up to a fifth of mothers", "percent", 20, 20),
+    ("relief within 24 hours", "duration", 24 * 60, 24 * 60),
+    ("it wears off in 20 minutes", "duration", 20, 20),
+    ("SSRIs take 4-6 weeks", "duration", 4 * 10080, 6 * 10080),
+    ("a course of six infusions", "count", 6, 6),
+    ("between 40 and 60 minutes", "duration", 40, 60),
+])
+def test_figures_are_read_with_their_units(text, kind, low, high):
+    found = [f for f in figures.extract(text) if f.kind == kind]
+    assert found, figures.extract(text)
+    assert found[0].low == pytest.approx(low) and found[0].high == pytest.approx(high)
+
+
+def test_polarity():
+    assert is_hedged("Ketamine may help some mothers")
+    assert not is_hedged("Ketamine relieves depression within hours")
+    assert is_negated("There is no evidence that ketamine prevents PPD")
+    assert is_negated("Its safety in pregnancy has not been established")
+    assert is_negated("Whether it works long term is currently unknown")
+    assert not is_negated("Mothers who have not responded to SSRIs may benefit")
+    assert is_question("Does ketamine pass into breast milk?")
+
+
+def claims_of(engine, text):
+    return {c.id for s in engine.check(text).sentences for c in s.claims}
+
+
+def test_a_claim_is_flagged_with_its_verdict(real_engine):
+    report = real_engine.check("Most patients feel better within hours of their first infusion.")
+    (sentence,) = report.sentences
+    ids = {c.id: c for c in sentence.claims}
+    assert "onset-within-hours" in ids
+    claim = real_engine.snapshot().kb.claims["onset-within-hours"]
+    assert ids["onset-within-hours"].verdict == claim.verdict
+
+
+def test_negated_and_question_forms_are_not_flagged(real_engine):
+    assert claims_of(real_engine, "There is no evidence that ketamine given during a caesarean prevents postpartum depression.") == set()
+    assert claims_of(real_engine, "Does ketamine pass into breast milk?") == set()
+
+
+def test_hedged_claims_are_flagged_and_marked(real_engine):
+    report = real_engine.check("Ketamine given during a C-section may lower the risk of postpartum depression.")
+    (sentence,) = report.sentences
+    assert "csection-ketamine-prevents-ppd" in {c.id for c in sentence.claims}
+    assert sentence.hedged
+
+
+def test_copy_figure_outside_the_evidence_is_reported(real_engine):
+    report = real_engine.check("Around 90% of our patients improve after treatment.")
+    flags = [c for s in report.sentences for c in s.claims if c.id == "response-rate-70pct"]
+    assert flags, report.to_dict()
+    assert any(f.outside and "90%" in f.copy for f in flags[0].figures)
+
+
+def test_several_claims_in_one_sentence(real_engine):
+    ids = claims_of(real_engine, "Unlike SSRIs, which can take 4-6 weeks to work, ketamine infusions relieve symptoms within 24 hours.")
+    assert {"onset-within-hours", "ssri-onset-weeks"} <= ids
+
+
+def test_check_json_contract_from_the_command_line(real_engine, tmp_path, capsys):
+    page = tmp_path / "copy.txt"
+    page.write_text("Ketamine Relief\nFeel better within hours, not weeks.\nOur clinic has free parking.\n")
+    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(real_engine.store.root),
+                 "check", str(page), "--json"])
+    assert code == 0
+    d = json.loads(capsys.readouterr().out)
+    assert {"source", "sentences", "claims"} <= set(d)
+    assert len(d["sentences"]) == 3  # every sentence, flagged or not
+    text = page.read_text()
+    for s in d["sentences"]:
+        assert {"text", "start", "end", "claims"} <= set(s)
+    flagged = [s for s in d["sentences"] if s["claims"]]
+    assert flagged and flagged[0]["claims"][0].keys() >= {"id", "verdict", "score"}
+    assert {"id", "verdict", "count"} <= set(d["claims"][0])
+    assert d["sentences"][2]["claims"] == []
+
+
+def test_check_markdown_and_stdin(real_engine, monkeypatch, capsys):
+    import io
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("About 70% of patients improve with ketamine.".encode())))
+    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(real_engine.store.root), "check", "-", "--markdown"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Evidence KB check")
+    assert "response-rate-70pct" in out and "not medical advice" in out
+
+
+def test_unreadable_source_is_a_clear_message(real_engine, tmp_path, capsys):
+    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(real_engine.store.root),
+                 "check", str(tmp_path / "missing.txt")])
+    assert code == 2
+    assert "cannot check" in capsys.readouterr().err
+    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(real_engine.store.root),
+                 "check", "http://127.0.0.1:9/page"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "cannot check" in err and "Traceback" not in err
