@@ -22,7 +22,7 @@ from whoosh.index import Index
 
 from indexer.query import QueryBuilder
 from indexer.schema import build_schema, documents, format_version
-from indexer.search import SearchRequest, SearchResult, search
+from indexer.search import SearchRequest, SearchResult, search, weighting
 from indexer.store import BuildInfo, IndexStore
 from kb import settings
 from kb.loader import KnowledgeBase
@@ -105,6 +105,7 @@ class Engine:
         self._cache: OrderedDict = OrderedDict()
         self._cache_size = cache_size
         self._cache_lock = threading.Lock()
+        self._local = threading.local()
 
     # -- snapshot lifecycle -------------------------------------------------------------
     def _load_current(self) -> Snapshot | None:
@@ -207,13 +208,27 @@ class Engine:
             if hit is not None:
                 self._cache.move_to_end(key)
                 return hit
-        result = search(snap.ix, snap.builder, snap.kb.vocabulary, req)
+        result = search(self._searcher(snap), snap.builder, snap.kb.vocabulary, req)
         if not result.timed_out:
             with self._cache_lock:
                 self._cache[key] = result
                 if len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
         return result
+
+    def _searcher(self, snap: Snapshot):
+        """This thread's searcher on the snapshot's build, opened once and reused.
+
+        A Searcher must not be shared between threads (its readers keep file positions), but a
+        thread runs one request at a time, so keeping one per thread is as safe as one per
+        request and saves reopening the index files on every query.
+        """
+        held = getattr(self._local, "held", None)
+        if held is None or held[0] is not snap:
+            if held is not None:
+                held[1].close()
+            self._local.held = held = (snap, snap.ix.searcher(weighting=weighting()))
+        return held[1]
 
     def check(self, text: str, source: str = "text"):
         from indexer.checker import check_text

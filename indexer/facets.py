@@ -7,13 +7,44 @@ matching documents become one integer bitmask, and each facet count is a popcoun
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from whoosh.reading import IndexReader
 
 COLUMN_FACETS = {"type": "type", "verdict": "verdict", "design": "design", "year": "year"}
 TERM_FACETS = {"topic": "topics"}
 MISSING_YEAR = 2**32 - 1  # what an unsigned 32-bit numeric column holds for "no value"
+
+
+def matching_mask(q, searcher, masks: "FacetMasks") -> int:
+    """Every document the query matches, as a bitmask.
+
+    An OR of terms (what free text becomes) is the union of the terms' postings, read once per
+    term and cached for the build; anything else (phrases, NOT, prefixes) asks Whoosh to iterate.
+    """
+    from whoosh import query as wq
+
+    def leaves(node):
+        if isinstance(node, wq.Term):
+            return [node]
+        if isinstance(node, wq.Or):
+            out = []
+            for sub in node.subqueries:
+                got = leaves(sub)
+                if got is None:
+                    return None
+                out.extend(got)
+            return out
+        return None
+
+    terms = leaves(q)
+    if terms is None:
+        return mask_of(searcher.docs_for_query(q), masks.size)
+    reader = searcher.reader()
+    combined = 0
+    for t in terms:
+        combined |= masks.term_mask(reader, t.fieldname, t.text)
+    return combined
 
 
 def mask_of(docnums, size: int) -> int:
@@ -28,6 +59,20 @@ class FacetMasks:
     size: int
     all: int
     values: dict[str, dict[str, int]]  # facet -> value -> mask
+    terms: dict = field(default_factory=dict)  # (field, text) -> mask of its postings, filled as queried
+
+    def term_mask(self, reader: IndexReader, fieldname: str, text) -> int:
+        key = (fieldname, text)
+        m = self.terms.get(key)
+        if m is None:
+            try:
+                m = mask_of(reader.postings(fieldname, text).all_ids(), self.size)
+            except Exception:  # term not in the index (TermNotFound)
+                m = 0
+            if len(self.terms) > 20_000:
+                self.terms.clear()
+            self.terms[key] = m
+        return m
 
     def counts(self, matched: int) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
@@ -61,9 +106,10 @@ _cache: dict[str, FacetMasks] = {}
 _lock = threading.Lock()
 
 
-def masks_for(ix, reader: IndexReader) -> FacetMasks:
+def masks_for(reader: IndexReader) -> FacetMasks:
     """The masks of this index build, computed on first use (an index build never changes)."""
-    key = f"{getattr(ix.storage, 'folder', id(ix))}:{ix.latest_generation()}"
+    storage = reader.storage()
+    key = f"{getattr(storage, 'folder', id(storage))}:{reader.generation()}:{reader.doc_count_all()}"
     with _lock:
         masks = _cache.get(key)
     if masks is None:

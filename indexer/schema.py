@@ -15,7 +15,7 @@ from kb.models import DESIGN_LABELS, VERDICT_LABELS, Claim, Study
 # saturates each field separately, so one combined field ranks better than title + body alone
 # (SciFact nDCG@10 0.691 vs 0.664, docs/benchmarks.md); the statement/title and phrasings fields
 # add a small extra weight for matches there.
-FIELD_BOOSTS = {"text": 1.0, "title": 0.3, "phrasings": 0.3, "meta": 0.2}
+FIELD_BOOSTS = {"text": 1.0, "meta": 0.2}
 SEARCH_FIELDS = tuple(FIELD_BOOSTS)
 
 

@@ -9,10 +9,10 @@ from dataclasses import asdict, dataclass, field
 from whoosh import highlight, scoring, sorting
 from whoosh import query as wq
 from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector
-from whoosh.index import Index
+from whoosh.searching import Searcher
 
 from indexer.analysis import SYNONYM_PREFIX, SynonymFilter, base_analyzer
-from indexer.facets import mask_of
+from indexer.facets import mask_of, matching_mask
 from indexer.facets import masks_for as facet_masks
 from indexer.query import FILTER_NAMES, ParsedQuery, QueryBuilder, clean, filter_query, parse
 from kb.models import Vocabulary
@@ -21,7 +21,7 @@ TIME_LIMIT_S = 1.0
 MAX_PER_PAGE = 50
 MAX_PAGE = 1000
 SNIPPET_CHARS = 240
-HIGHLIGHT_SCAN_CHARS = 3000  # highlight within the first part of long fields: analysis is the cost
+HIGHLIGHT_SCAN_CHARS = 1500  # highlight within the first part of long fields: analysis is the cost
 
 
 def weighting() -> scoring.WeightingModel:
@@ -157,70 +157,70 @@ def _synonym_filter(analyzer) -> SynonymFilter | None:
     return next((f for f in getattr(analyzer, "items", []) if isinstance(f, SynonymFilter)), None)
 
 
-def _run(ix: Index, q: wq.Query, filt: wq.Query | None, req: SearchRequest, *, browse: bool) -> _Run:
+def _run(s: Searcher, q: wq.Query, filt: wq.Query | None, req: SearchRequest, *, browse: bool) -> _Run:
     out = _Run()
     if q is wq.NullQuery and not browse:
         return out
     limit = req.page * req.per_page
     if browse:
         q = wq.Every()
-    with ix.searcher(weighting=weighting()) as s:
-        masks = facet_masks(ix, s.reader())
-        # The filter wraps the collectors rather than joining the query: inside Require/And,
-        # Whoosh's intersection matcher mis-scored long OR queries, and a filter given to
-        # s.collector() is bypassed once TimeLimitCollector wraps it.
-        if browse:
-            inner = s.collector(limit=limit, sortedby=[sorting.FieldFacet("type"), sorting.FieldFacet("id")])
-        else:
-            inner = s.collector(limit=limit)
-        # use_alarm=False: SIGALRM works only in the main thread, and requests run in worker threads.
-        timed = TimeLimitCollector(inner, timelimit=TIME_LIMIT_S, use_alarm=False)
-        collector = FilterCollector(timed, filt) if filt is not None else timed
-        try:
-            s.search_with_collector(q, collector)
-        except TimeLimit:
-            out.timed_out = True
-        results = collector.results()
-        # Exact totals and facet counts from the set of matching documents, not the top N.
-        matched = masks.all if browse else mask_of(s.docs_for_query(q), masks.size)
-        if filt is not None:
-            matched &= mask_of(s.docs_for_query(filt), masks.size)
-        out.total = matched.bit_count()
-        out.facets = masks.counts(matched)
-        analyzer = ix.schema["body"].analyzer
-        terms = _highlight_terms(q, _synonym_filter(analyzer))
-        plain = base_analyzer()
-        start = (req.page - 1) * req.per_page
-        for hit in list(results)[start:start + req.per_page]:
-            out.hits.append(Hit(
-                type=hit["type"], id=hit["id"], title=hit.get("title", ""),
-                verdict=hit.get("verdict"), certainty=hit.get("certainty"), design=hit.get("design"),
-                year=hit.get("year"), topics=[t for t in (hit.get("topics") or "").split(",") if t],
-                score=0.0 if browse else round(float(hit.score or 0.0), 4), snippet=_snippet(hit, terms, plain),
-            ))
+    masks = facet_masks(s.ixreader)
+    # The filter wraps the collectors rather than joining the query: inside Require/And,
+    # Whoosh's intersection matcher mis-scored long OR queries, and a filter given to
+    # s.collector() is bypassed once TimeLimitCollector wraps it.
+    if browse:
+        inner = s.collector(limit=limit, sortedby=[sorting.FieldFacet("type"), sorting.FieldFacet("id")])
+    else:
+        inner = s.collector(limit=limit)
+    # use_alarm=False: SIGALRM works only in the main thread, and requests run in worker threads.
+    timed = TimeLimitCollector(inner, timelimit=TIME_LIMIT_S, use_alarm=False)
+    collector = FilterCollector(timed, filt) if filt is not None else timed
+    try:
+        s.search_with_collector(q, collector)
+    except TimeLimit:
+        out.timed_out = True
+    results = collector.results()
+    # Exact totals and facet counts from the set of matching documents, not the top N.
+    matched = masks.all if browse else matching_mask(q, s, masks)
+    if filt is not None:
+        matched &= mask_of(s.docs_for_query(filt), masks.size)
+    out.total = matched.bit_count()
+    out.facets = masks.counts(matched)
+    analyzer = s.schema["body"].analyzer
+    terms = _highlight_terms(q, _synonym_filter(analyzer))
+    plain = base_analyzer()
+    start = (req.page - 1) * req.per_page
+    # Slice the scored top N directly: len(results) would re-run the query to count.
+    for hit in results[start:start + req.per_page]:
+        out.hits.append(Hit(
+            type=hit["type"], id=hit["id"], title=hit.get("title", ""),
+            verdict=hit.get("verdict"), certainty=hit.get("certainty"), design=hit.get("design"),
+            year=hit.get("year"), topics=[t for t in (hit.get("topics") or "").split(",") if t],
+            score=0.0 if browse else round(float(hit.score or 0.0), 4), snippet=_snippet(hit, terms, plain),
+        ))
     return out
 
 
-def suggest(ix: Index, text: str) -> str | None:
+def suggest(s: Searcher, text: str) -> str | None:
     """The free text with unknown words replaced by the closest index words, or None."""
     words = re.findall(r"[^\W\d_]{3,}", text)
     if not words:
         return None
     changed = text
-    with ix.searcher() as s:
-        reader = s.reader()
-        corrector = s.corrector("spell")
-        for word in dict.fromkeys(words):
-            low = word.lower()
-            if low in ("and", "or", "not") or reader.frequency("spell", low) > 0:
-                continue
-            options = corrector.suggest(low, limit=1, maxdist=2, prefix=1)
-            if options:
-                changed = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", options[0], changed)
+    reader = s.reader()
+    corrector = s.corrector("spell")
+    for word in dict.fromkeys(words):
+        low = word.lower()
+        if low in ("and", "or", "not") or reader.frequency("spell", low) > 0:
+            continue
+        options = corrector.suggest(low, limit=1, maxdist=2, prefix=1)
+        if options:
+            changed = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", options[0], changed)
     return changed if changed.lower() != text.lower() else None
 
 
-def search(ix: Index, builder: QueryBuilder, vocab: Vocabulary | None, req: SearchRequest) -> SearchResult:
+def search(s: Searcher, builder: QueryBuilder, vocab: Vocabulary | None, req: SearchRequest) -> SearchResult:
+    """Run one request on a searcher that this thread alone is using (Searchers are not thread-safe)."""
     req = req.clamped()
     parsed: ParsedQuery = parse(req.q, vocab, req.given_filters())
     filt = filter_query(parsed.filters)
@@ -230,19 +230,19 @@ def search(ix: Index, builder: QueryBuilder, vocab: Vocabulary | None, req: Sear
     if parsed.text and q is wq.NullQuery:
         messages.append(f"Nothing searchable in {parsed.text!r}: try plain words, or a \"quoted phrase\".")
     suggestion, searched, searched_text = None, False, parsed.text
-    corrected = suggest(ix, parsed.text) if parsed.text else None
+    corrected = suggest(s, parsed.text) if parsed.text else None
     if corrected:
         # Search the typed words and their corrections together, so "ketamin breastfeding" finds
         # breastfeeding; the correction is also offered as "did you mean".
         suggestion = corrected
         widened = f"{parsed.text} {corrected}"
-        run = _run(ix, builder.build(widened), filt, req, browse=False)
-        if run.total and _run(ix, q, filt, SearchRequest(per_page=1), browse=False).total == 0:
+        run = _run(s, builder.build(widened), filt, req, browse=False)
+        if run.total and _run(s, q, filt, SearchRequest(per_page=1), browse=False).total == 0:
             # Nothing matched as typed: say that the results are the correction's.
             searched, searched_text = True, corrected
             messages.append(f"No results for {parsed.text!r}; showing results for {corrected!r}.")
     else:
-        run = _run(ix, q, filt, req, browse=browse)
+        run = _run(s, q, filt, req, browse=browse)
     if run.timed_out:
         messages.append(f"The search took longer than {TIME_LIMIT_S:g} s; the results shown may be incomplete.")
     if run.total == 0 and not messages:
