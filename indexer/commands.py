@@ -13,6 +13,20 @@ def _engine(args, **kw) -> Engine:
     return Engine(args.kb_dir, args.index_dir, **kw)
 
 
+def _ready_engine(args) -> Engine | None:
+    """An engine whose index is current; if the records do not validate, the last good index."""
+    engine = _engine(args, auto_refresh=False)
+    if engine.is_stale():
+        try:
+            engine.rebuild()
+        except KnowledgeBaseInvalid as exc:
+            if engine.store.current_path() is None:
+                print(f"cannot build the index: {exc}", file=sys.stderr)
+                return None
+            print(f"warning: the records do not validate; using the last good index ({exc})", file=sys.stderr)
+    return engine
+
+
 def _progress(done: int, expected: int | None) -> None:
     if expected and expected >= 2000:
         print(f"\r  indexed {done:,} of {expected:,} documents", end="" if done < expected else "\n",
@@ -45,15 +59,9 @@ def _plain(snippet: str) -> str:
 
 
 def cmd_search(args) -> int:
-    engine = _engine(args, auto_refresh=False)
-    if engine.is_stale():
-        try:
-            engine.rebuild()
-        except KnowledgeBaseInvalid as exc:
-            if engine.store.current_path() is None:
-                print(f"cannot build the index: {exc}", file=sys.stderr)
-                return 1
-            print(f"warning: the records do not validate; searching the last good index ({exc})", file=sys.stderr)
+    engine = _ready_engine(args)
+    if engine is None:
+        return 1
     result = engine.search(args.query, type=args.type, topic=args.topic, page=args.page, per_page=args.limit)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -79,14 +87,9 @@ def cmd_check(args) -> int:
     except (FetchError, UnsupportedDocument, OSError) as exc:
         print(f"cannot check {args.source}: {getattr(exc, 'message', None) or exc}", file=sys.stderr)
         return 2
-    engine = _engine(args, auto_refresh=False)
-    if engine.is_stale():
-        try:
-            engine.rebuild()
-        except KnowledgeBaseInvalid as exc:
-            if engine.store.current_path() is None:
-                print(f"cannot build the index: {exc}", file=sys.stderr)
-                return 1
+    engine = _ready_engine(args)
+    if engine is None:
+        return 1
     report = engine.check_document(label, extracted)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

@@ -217,6 +217,16 @@ class QueryBuilder:
     def build(self, text: str) -> wq.Query:
         if not text.strip():
             return wq.NullQuery
-        q = self.parser.parse(self.quote_phrases(text))
+        try:
+            q = self.parser.parse(self.quote_phrases(text))
+        except Exception:
+            # Whoosh's parser can fail on misplaced operators ("NOT OR x", "-~"): search the
+            # words as plain words instead.
+            plain = re.sub(r"\b(AND|OR|NOT|ANDNOT|ANDMAYBE)\b", lambda m: m.group(1).lower(), text)
+            plain = re.sub(r"[~^(){}\[\]]", " ", plain)
+            try:
+                q = self.parser.parse(self.quote_phrases(plain))
+            except Exception:
+                return wq.NullQuery
         q = q.accept(self._bound)
         return q.normalize()

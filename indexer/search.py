@@ -44,7 +44,7 @@ class SearchRequest:
         def as_int(v, default):
             try:
                 return int(v)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 return default
 
         page = min(max(as_int(self.page, 1), 1), MAX_PAGE)

@@ -27,7 +27,8 @@ def default_config() -> dict[str, Any]:
         "KB_DIR": None,  # None: kb.settings decides (argument, $EVIDENCE_KB_DIR, shipped records)
         "INDEX_DIR": None,
         "ENGINE": None,  # tests may inject an engine object here
-        "CHECK_RATE_LIMIT": "30/minute",  # per client address, on the POSTs of /check and /api/check
+        # per client address, on the POSTs of /check and /api/check (e.g. "120/minute")
+        "CHECK_RATE_LIMIT": os.environ.get("EVIDENCE_KB_CHECK_RATE_LIMIT") or "30/minute",
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,

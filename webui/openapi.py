@@ -127,7 +127,10 @@ SCHEMAS: dict[str, Any] = {
                     "copy": STR, "evidence": STR, "outside": {"type": "boolean"}, "note": STR}}}}}}}}},
         "claims": {"type": "array", "items": {"type": "object", "properties": {"id": STR, "verdict": STR, "count": INT}}}}},
     "Health": {"type": "object", "required": ["status", "kb_fingerprint", "claims", "studies"], "properties": {
-        "status": {"type": "string", "enum": ["ok"]}, "kb_fingerprint": STR, "claims": INT, "studies": INT}},
+        "status": {"type": "string", "enum": ["ok"]}, "kb_fingerprint": STR, "claims": INT, "studies": INT,
+        "index": {"type": "object", "description": "the index build being served", "properties": {
+            "build": STR, "documents": INT, "built_at": _nullable({"type": "string", "format": "date-time"}),
+            "counts": {"type": "object", "additionalProperties": INT}}}}},
 }
 
 

@@ -163,8 +163,26 @@ def openapi():
     return jsonify(openapi_document(request.host_url.rstrip("/")))
 
 
+def index_build() -> dict[str, Any] | None:
+    """The build being served: its folder name, when it was built, and its document counts."""
+    from datetime import datetime, timezone
+
+    snap, store = kbe.snapshot(), getattr(kbe.get_engine(), "store", None)
+    path = getattr(snap, "path", None)
+    meta = store.meta(path) if store is not None and path is not None else None
+    if not meta:
+        return None
+    built = meta.get("built_at")
+    return {"build": path.name, "documents": meta.get("documents"), "counts": meta.get("counts") or {},
+            "built_at": datetime.fromtimestamp(built, timezone.utc).isoformat(timespec="seconds") if built else None}
+
+
 @bp.get("/healthz")
 def healthz():
     kb = kbe.knowledge_base()
-    return jsonify({"status": "ok", "kb_fingerprint": kbe.fingerprint(), "claims": len(kb.claims),
-                    "studies": len(kbe.curated_studies())})
+    body: dict[str, Any] = {"status": "ok", "kb_fingerprint": kbe.fingerprint(), "claims": len(kb.claims),
+                            "studies": len(kbe.curated_studies())}
+    build = index_build()
+    if build:
+        body["index"] = build
+    return jsonify(body)

@@ -1,0 +1,34 @@
+"""Helpers for the reliability tests: a real waitress server on loopback, KB copies, CSRF tokens."""
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import threading
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def serve(app, threads: int = 4):
+    """Serve `app` with waitress (as `kb serve` does) on a free 127.0.0.1 port; yields the base URL."""
+    from waitress import create_server
+
+    server = create_server(app, host="127.0.0.1", port=0, threads=threads, ident="evidence-kb",
+                           clear_untrusted_proxy_headers=True)
+    thread = threading.Thread(target=server.run, daemon=True, name="reliability-waitress")
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+        thread.join(5)
+
+
+def copy_kb(source: Path, dest: Path) -> Path:
+    """A writable copy of the records (YAML only) to edit in a test."""
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__", "*.py", "*.pyc"))
+    return dest
+
+
+def csrf_token(html: str) -> str:
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
