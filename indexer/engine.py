@@ -92,7 +92,7 @@ def build_index(store: IndexStore, kb: KnowledgeBase, fp: str,
 
 class Engine:
     def __init__(self, kb_dir: Path | str | None = None, index_dir: Path | str | None = None, *,
-                 auto_refresh: bool = True, refresh_interval: float = 2.0, cache_size: int = 256):
+                 auto_refresh: bool = True, refresh_interval: float = 2.0, cache_size: int = 1024):
         self.kb_dir = settings.kb_dir(kb_dir)
         self.store = IndexStore(settings.index_dir(index_dir))
         self.auto_refresh = auto_refresh

@@ -209,7 +209,7 @@ class QueryBuilder:
             return q
         if isinstance(q, (wq.Wildcard, wq.Regex, wq.Every)):
             return wq.NullQuery
-        if type(q) is wq.Term and q.text in self.related:
+        if type(q) is wq.Term and q.fieldname == "text" and q.text in self.related:
             alts = [wq.Term(q.fieldname, alt, boost=q.boost * RELATED_BOOST) for alt in self.related[q.text]]
             return wq.Or([q, *alts])
         return q
