@@ -92,10 +92,11 @@ def build_index(store: IndexStore, kb: KnowledgeBase, fp: str,
 
 class Engine:
     def __init__(self, kb_dir: Path | str | None = None, index_dir: Path | str | None = None, *,
-                 auto_refresh: bool = True, refresh_interval: float = 2.0, cache_size: int = 1024):
+                 auto_refresh: bool | None = None, refresh_interval: float = 2.0, cache_size: int = 1024):
         self.kb_dir = settings.kb_dir(kb_dir)
         self.store = IndexStore(settings.index_dir(index_dir))
-        self.auto_refresh = auto_refresh
+        # Servers follow record changes unless $EVIDENCE_KB_READONLY says the index is fixed at deploy.
+        self.auto_refresh = (not settings.read_only()) if auto_refresh is None else auto_refresh
         self.refresh_interval = refresh_interval
         self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()

@@ -10,6 +10,7 @@ from kb.loader import DEFAULT_ROOT
 
 KB_DIR_ENV = "EVIDENCE_KB_DIR"
 INDEX_DIR_ENV = "EVIDENCE_KB_INDEX_DIR"
+READONLY_ENV = "EVIDENCE_KB_READONLY"
 
 
 def kb_dir(explicit: Path | str | None = None) -> Path:
@@ -28,3 +29,8 @@ def index_dir(explicit: Path | str | None = None) -> Path:
     if os.environ.get(INDEX_DIR_ENV):
         return Path(os.environ[INDEX_DIR_ENV])
     return Path(user_data_dir("evidence-kb", appauthor=False)) / "index"
+
+
+def read_only() -> bool:
+    """True when servers must never rebuild the index (it was built at deploy time)."""
+    return os.environ.get(READONLY_ENV, "").strip().lower() in ("1", "true", "yes", "on")

@@ -136,3 +136,15 @@ def test_kb_build_command_reports_what_it_indexed(kbdir, tmp_path, capsys):
     assert "indexed 1 claims and 1 curated studies (0 drafts left out)" in out
     assert main(["--kb-dir", str(kbdir), "--index-dir", str(tmp_path / "idx"), "build", "--if-stale"]) == 0
     assert "up to date" in capsys.readouterr().out
+
+
+def test_read_only_servers_never_rebuild(kbdir, tmp_path, monkeypatch):
+    Engine(kbdir, tmp_path / "idx", auto_refresh=False).rebuild()
+    monkeypatch.setenv("EVIDENCE_KB_READONLY", "1")
+    engine = Engine(kbdir, tmp_path / "idx", refresh_interval=0.0)
+    assert engine.auto_refresh is False
+    built = engine.snapshot().path
+    set_statement(kbdir, "Zebrafish milk is minimal.")
+    assert engine.search("zebrafish").total == 0
+    engine.wait_for_rebuild()
+    assert engine.snapshot().path == built
