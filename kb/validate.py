@@ -87,6 +87,9 @@ def cross_record_problems(kb: KnowledgeBase) -> list[Problem]:
             for i, other in enumerate(getattr(claim, name)):
                 if other not in kb.claims:
                     err("claim", cid, [name, i], f"{name}.{i}: no claim {other!r}")
+        if not claim.cues:
+            err("claim", cid, ["id"], "cues: none, so the copy checker can match this claim only by its phrasings "
+                "(much less reliable; see docs/record-format.md)", "warning")
         for gi, group in enumerate(claim.cues):
             for ti, term in enumerate(group):
                 if term.startswith("{") and not FIGURE_CUE_RE.match(term):

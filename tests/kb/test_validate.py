@@ -145,3 +145,15 @@ def test_catalog_claims_are_all_present_with_every_field(real_kb_dir, shared_dir
         assert len(claim.phrasings) >= 3
         if claim.verdict != "unsupported":
             assert claim.evidence, cid
+
+
+def test_claim_without_cues_is_a_warning(kbdir, capsys):
+    code, out = run_validate(kbdir, capsys)
+    assert code == 0
+    assert f"{CLAIM}:1: warning: cues: none" in out
+    edit(kbdir, CLAIM, "last_reviewed:", 'cues:\n  - [milk]\n  - ["{percent 0-2}"]\nlast_reviewed:')
+    code, out = run_validate(kbdir, capsys)
+    assert "cues: none" not in out
+    edit(kbdir, CLAIM, '"{percent 0-2}"', '"{percentage 0-2}"')
+    code, out = run_validate(kbdir, capsys)
+    assert code == 1 and "cannot read figure cue" in out
