@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shutil
+
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+MINIMAL_KB = REPO / "tests" / "kb" / "fixtures" / "minimal"
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +38,11 @@ def real_engine(tmp_path_factory, real_kb_dir):
     engine = Engine(real_kb_dir, tmp_path_factory.mktemp("index"), auto_refresh=False)
     engine.rebuild()
     return engine
+
+
+@pytest.fixture
+def kbdir(tmp_path) -> Path:
+    """A writable copy of the minimal fixture KB (one claim, one study), to break or edit."""
+    root = tmp_path / "kb"
+    shutil.copytree(MINIMAL_KB, root)
+    return root

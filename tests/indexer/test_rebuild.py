@@ -1,7 +1,6 @@
 """Index lifecycle: built on first use, rebuilt when records change, swapped atomically under load."""
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -11,15 +10,7 @@ import pytest
 from indexer import store as store_module
 from indexer.engine import Engine, KnowledgeBaseInvalid
 
-MINIMAL = Path(__file__).resolve().parents[1] / "kb" / "fixtures" / "minimal"
 CLAIM = "claims/fixture-claim.yaml"
-
-
-@pytest.fixture
-def kbdir(tmp_path):
-    root = tmp_path / "kb"
-    shutil.copytree(MINIMAL, root)
-    return root
 
 
 def set_statement(root: Path, statement: str) -> None:

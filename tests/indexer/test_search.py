@@ -3,15 +3,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
 from indexer.engine import Engine
 from kb.cli import main
 
-MINIMAL = Path(__file__).resolve().parents[1] / "kb" / "fixtures" / "minimal"
 
 
 def test_json_contract_shape(real_engine):
@@ -134,9 +131,8 @@ def test_short_prefix_is_not_expanded(real_engine):
 
 
 @pytest.fixture
-def hostile_engine(tmp_path):
-    root = tmp_path / "kb"
-    shutil.copytree(MINIMAL, root)
+def hostile_engine(kbdir, tmp_path):
+    root = kbdir
     claim = root / "claims" / "fixture-claim.yaml"
     claim.write_text(claim.read_text().replace(
         'bottom_line: "A fixture bottom line."',

@@ -12,16 +12,8 @@ import pytest
 from kb.cli import main
 from kb.validate import validate
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 CLAIM = "claims/fixture-claim.yaml"
 STUDY = "studies/doe-2020-milk.yaml"
-
-
-@pytest.fixture
-def kbdir(tmp_path):
-    root = tmp_path / "kb"
-    shutil.copytree(MINIMAL, root)
-    return root
 
 
 def edit(root: Path, rel: str, old: str, new: str) -> None:
