@@ -46,3 +46,19 @@ def kbdir(tmp_path) -> Path:
     root = tmp_path / "kb"
     shutil.copytree(MINIMAL_KB, root)
     return root
+
+
+_METRICS: list[str] = []
+
+
+@pytest.fixture
+def report_metric():
+    """Record a measured figure; every one recorded is printed in the terminal summary."""
+    return _METRICS.append
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _METRICS:
+        terminalreporter.section("measured quality")
+        for line in _METRICS:
+            terminalreporter.write_line(line)

@@ -27,13 +27,21 @@ def top3_hit_rate(engine, queries):
     return 1 - len(misses) / len(queries), misses, by_kind, hits_by_kind
 
 
-def test_top3_hit_rate(real_engine):
+def test_top3_hit_rate(real_engine, report_metric):
     queries = yaml.safe_load(QUERIES.read_text())["queries"]
     assert len(queries) >= 40
     rate, misses, by_kind, hits = top3_hit_rate(real_engine, queries)
     print(f"\ntop-3 claim hit rate {rate:.3f} on {len(queries)} queries")
+    report_metric(f"search relevance: top-3 claim hit rate {rate:.3f} on {len(queries)} queries (minimum {MIN_TOP3})")
     for kind in sorted(by_kind):
         print(f"  {kind:13s} {hits[kind]}/{by_kind[kind]}")
     for query, want, got in misses:
         print(f"  MISS {query!r}: wanted one of {want}, got {got}")
     assert rate >= MIN_TOP3
+
+
+def test_heldout_top3_hit_rate(real_engine, report_metric):
+    queries = yaml.safe_load((QUERIES.parent / "heldout" / "search_heldout.yaml").read_text())["queries"]
+    rate, misses, _, _ = top3_hit_rate(real_engine, queries)
+    report_metric(f"search relevance, held-out set: top-3 claim hit rate {rate:.3f} on {len(queries)} queries")
+    assert rate >= MIN_TOP3, misses
