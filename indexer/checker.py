@@ -8,25 +8,30 @@ from indexer import figures
 from indexer.matcher import ClaimMatcher
 from indexer.polarity import is_hedged, is_question
 from indexer.sentences import split_sentences
+from indexer.spelling import CopySpeller
 from kb.models import VERDICT_LABELS
 
 MAX_CHECK_CHARS = 200_000
 
-_matchers: dict[str, ClaimMatcher] = {}
-_matchers_lock = threading.Lock()
+_per_build: dict[str, tuple[ClaimMatcher, CopySpeller]] = {}
+_per_build_lock = threading.Lock()
+
+
+def _tools_for(snapshot) -> tuple[ClaimMatcher, CopySpeller]:
+    """One matcher and speller per index build, made on first use; older builds' are dropped."""
+    key = str(snapshot.path)
+    with _per_build_lock:
+        tools = _per_build.get(key)
+        if tools is None:
+            tools = (ClaimMatcher(snapshot.kb), CopySpeller(snapshot.ix, snapshot.kb))
+            for old in list(_per_build)[:-1]:
+                del _per_build[old]
+            _per_build[key] = tools
+        return tools
 
 
 def matcher_for(snapshot) -> ClaimMatcher:
-    """One matcher per index build, built on first use; older builds' matchers are dropped."""
-    key = str(snapshot.path)
-    with _matchers_lock:
-        m = _matchers.get(key)
-        if m is None:
-            m = ClaimMatcher(snapshot.kb)
-            for old in list(_matchers)[:-1]:
-                del _matchers[old]
-            _matchers[key] = m
-        return m
+    return _tools_for(snapshot)[0]
 
 
 @dataclass
@@ -99,13 +104,13 @@ class CheckReport:
 def check_text(snapshot, text: str, source: str = "text") -> CheckReport:
     truncated = len(text) > MAX_CHECK_CHARS
     text = text[:MAX_CHECK_CHARS]
-    matcher = matcher_for(snapshot)
+    matcher, speller = _tools_for(snapshot)
     kb = snapshot.kb
     results = []
     for span in split_sentences(text):
         flags: list[ClaimFlag] = []
         if not is_question(span.text):
-            matches = matcher.match(span.text)
+            matches = matcher.match(speller.correct(span.text))
             claims = [kb.claims[m.claim_id] for m in matches]
             owned = figures.attribute(figures.extract(span.text), claims)
             for m, claim in zip(matches, claims):

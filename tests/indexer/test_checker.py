@@ -128,3 +128,13 @@ def test_unreadable_source_is_a_clear_message(real_engine, tmp_path, capsys):
     assert code == 2
     err = capsys.readouterr().err
     assert "cannot check" in err and "Traceback" not in err
+
+
+def test_typos_in_copy_are_corrected_but_ordinary_words_are_not(real_engine):
+    from indexer.checker import _tools_for
+
+    _, speller = _tools_for(real_engine.snapshot())
+    assert speller.correct("keep breastfeading during ketamin treatment") == "keep breastfeeding during ketamine treatment"
+    ordinary = "Ketamine shows real promise, and your chances are good."
+    assert speller.correct(ordinary) == ordinary
+    assert "breastfeeding-compatible" in claims_of(real_engine, "It is totally fine to keep breastfeading during ketamine treatment.")
