@@ -101,6 +101,15 @@ def compile_cue(term: str, analyse) -> CueTerm | None:
     return CueTerm(tokens=tokens, negative=negative) if tokens else None
 
 
+CLAUSE_BREAK = re.compile(r"\s*(?:[;:—–]|,?\s+\b(?:but|however|whereas|although|though)\b,?)\s+", re.I)
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """Clauses of three words or more, split at contrasting conjunctions and semicolons/dashes."""
+    parts = [p.strip() for p in CLAUSE_BREAK.split(sentence)]
+    return [p for p in parts if len(p.split()) >= 3] if len(parts) > 1 else []
+
+
 @dataclass(frozen=True)
 class Phrasing:
     claim_id: str
@@ -186,10 +195,22 @@ class ClaimMatcher:
         return True, negative
 
     def match(self, sentence: str) -> list[Match]:
+        best = self._candidates(sentence)
+        if is_negated(sentence):
+            # "Spravato is FDA-approved, but its label says not while breastfeeding": a denial in
+            # one clause must not cancel what another clause asserts, so clauses are also read alone.
+            for clause in split_clauses(sentence):
+                for cid, m in self._candidates(clause).items():
+                    if cid not in best or m.score > best[cid].score:
+                        best[cid] = m
+        hidden = set().union(*(self.overrides.get(cid, set()) for cid in best)) if best else set()
+        return sorted((m for cid, m in best.items() if cid not in hidden), key=lambda m: -m.score)
+
+    def _candidates(self, sentence: str) -> dict[str, Match]:
         sequence = self.terms(sentence)
         terms = self.sentence_terms(sentence)
         if not terms:
-            return []
+            return {}
         negated = is_negated(sentence)
         copy_figures = figures.extract(sentence)
 
@@ -215,5 +236,4 @@ class ClaimMatcher:
             # Claims with cues are asserted through their cues only; phrasing coverage just ranks them.
             if claim_id not in best and claim_id not in self.cues and cov >= self.threshold:
                 best[claim_id] = Match(claim_id, round(cov, 3), p.text)
-        hidden = set().union(*(self.overrides.get(cid, set()) for cid in best)) if best else set()
-        return sorted((m for cid, m in best.items() if cid not in hidden), key=lambda m: -m.score)
+        return best

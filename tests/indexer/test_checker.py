@@ -138,3 +138,9 @@ def test_typos_in_copy_are_corrected_but_ordinary_words_are_not(real_engine):
     ordinary = "Ketamine shows real promise, and your chances are good."
     assert speller.correct(ordinary) == ordinary
     assert "breastfeeding-compatible" in claims_of(real_engine, "It is totally fine to keep breastfeading during ketamine treatment.")
+
+
+def test_a_denial_in_one_clause_keeps_the_other_clause_s_claim(real_engine):
+    ids = claims_of(real_engine, "Spravato is FDA-approved for depression, but its label says it isn't recommended while breastfeeding.")
+    assert {"esketamine-fda-approved", "esketamine-lactation-label"} <= ids
+    assert claims_of(real_engine, "There is no good evidence yet that ketamine given at C-section prevents postpartum depression.") == set()
