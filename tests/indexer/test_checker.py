@@ -99,7 +99,6 @@ def test_check_json_contract_from_the_command_line(real_engine, tmp_path, capsys
     d = json.loads(capsys.readouterr().out)
     assert {"source", "sentences", "claims"} <= set(d)
     assert len(d["sentences"]) == 3  # every sentence, flagged or not
-    text = page.read_text()
     for s in d["sentences"]:
         assert {"text", "start", "end", "claims"} <= set(s)
     flagged = [s for s in d["sentences"] if s["claims"]]
