@@ -1,6 +1,17 @@
-"""The real-copy corpus (tests/data/realcopy): load, validate, split.
+"""The real-copy corpus (tests/data/realcopy): load, validate, split, and score a checker on it.
 
-    python bench/realcopy.py validate      # every page file checked; exit 1 on problems
+    python bench/realcopy.py validate                    # every page file checked; exit 1 on problems
+    python bench/realcopy.py evaluate [--part dev|test]  # the checker of this tree, scored
+
+Scores (the same definitions for every checker measured, old or new):
+- page-level claim F1: per page, the set of claim ids flagged vs the set labelled (either stance);
+- sentence-level F1: (labelled sentence, claim id) pairs; a checker sentence stands for the
+  labelled sentence its span overlaps by more than half of the shorter of the two; a flag on a
+  checker sentence that stands for no labelled sentence is a false positive;
+- stance accuracy: over correctly flagged pairs, the share whose stance matches the label;
+- uncovered recall: labelled check-worthy sentences with no catalog claim that the checker marks
+  check-worthy (or flags); others marked: the share of checker sentences standing for no labelled
+  sentence that it marks check-worthy.
 """
 from __future__ import annotations
 
@@ -108,7 +119,124 @@ def load_corpus(parts=("dev", "test"), problems: list[str] | None = None) -> lis
     return pages
 
 
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    inter = min(a1, b1) - max(a0, b0)
+    return inter > 0 and inter * 2 > min(a1 - a0, b1 - b0)
+
+
+def score(pages: list[Page], check) -> dict:
+    """check(text) -> the checker's JSON object (sentences[] with start, end, checkworthy, claims[])."""
+    page_tp = page_fp = page_fn = 0
+    tp = fp = fn = 0
+    stance_ok = stance_n = 0
+    unc_total = unc_hit = 0
+    other_total = other_marked = 0
+    errors: list[dict] = []
+    for page in pages:
+        report = check(page.text)
+        predicted: dict[int, dict[str, str]] = {}
+        stray: list[tuple[dict, str]] = []
+        for sent in report.get("sentences", []):
+            claims = {c["id"]: c.get("stance", "asserts") for c in sent.get("claims", [])}
+            marked = bool(sent.get("checkworthy")) or bool(claims)
+            hits = [i for i, lab in enumerate(page.labels) if _overlaps(sent["start"], sent["end"], lab.start, lab.end)]
+            if not hits:
+                other_total += 1
+                other_marked += bool(sent.get("checkworthy"))
+                for cid in claims:
+                    stray.append((sent, cid))
+            for i in hits:
+                slot = predicted.setdefault(i, {})
+                slot.update(claims)
+                if marked:
+                    slot.setdefault("__marked__", "")
+        labelled_ids = {cid for lab in page.labels for cid, _ in lab.claims}
+        flagged_ids = {cid for slot in predicted.values() for cid in slot if cid != "__marked__"}
+        flagged_ids |= {cid for _, cid in stray}
+        page_tp += len(labelled_ids & flagged_ids)
+        page_fp += len(flagged_ids - labelled_ids)
+        page_fn += len(labelled_ids - flagged_ids)
+        for sent, cid in stray:
+            fp += 1
+            errors.append({"page": page.path.name, "kind": "fp", "claim": cid, "text": sent["text"][:160]})
+        for i, lab in enumerate(page.labels):
+            want = dict(lab.claims)
+            got = {k: v for k, v in predicted.get(i, {}).items() if k != "__marked__"}
+            for cid, stance in got.items():
+                if cid in want:
+                    tp += 1
+                    stance_n += 1
+                    stance_ok += stance == want[cid]
+                    if stance != want[cid]:
+                        errors.append({"page": page.path.name, "kind": "stance", "claim": cid, "text": lab.text[:160]})
+                else:
+                    fp += 1
+                    errors.append({"page": page.path.name, "kind": "fp", "claim": cid, "text": lab.text[:160]})
+            for cid in want:
+                if cid not in got:
+                    fn += 1
+                    errors.append({"page": page.path.name, "kind": "fn", "claim": cid, "text": lab.text[:160]})
+            if lab.checkworthy and not lab.claims:
+                unc_total += 1
+                hit = i in predicted and "__marked__" in predicted[i]
+                unc_hit += hit
+                if not hit:
+                    errors.append({"page": page.path.name, "kind": "uncovered-missed", "claim": lab.uncovered, "text": lab.text[:160]})
+
+    def f1(t, p, n):
+        prec = t / (t + p) if t + p else 1.0
+        rec = t / (t + n) if t + n else 1.0
+        return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+    pp, pr, pf = f1(page_tp, page_fp, page_fn)
+    sp, sr, sf = f1(tp, fp, fn)
+    return {
+        "pages": len(pages),
+        "page": {"precision": round(pp, 3), "recall": round(pr, 3), "f1": round(pf, 3)},
+        "sentence": {"precision": round(sp, 3), "recall": round(sr, 3), "f1": round(sf, 3),
+                     "tp": tp, "fp": fp, "fn": fn},
+        "stance_accuracy": round(stance_ok / stance_n, 3) if stance_n else None,
+        "uncovered_recall": round(unc_hit / unc_total, 3) if unc_total else None,
+        "uncovered_sentences": unc_total,
+        "others_marked": round(other_marked / other_total, 3) if other_total else None,
+        "other_sentences": other_total,
+        "errors": errors,
+    }
+
+
+def engine_checker():
+    """The checker of this tree over the shipped KB, as `kb check --json` runs it."""
+    sys.path.insert(0, str(ROOT))
+    from indexer.engine import Engine
+    import tempfile
+    engine = Engine(ROOT / "kb", Path(tempfile.mkdtemp(prefix="realcopy-index-")))
+
+    def check(text: str) -> dict:
+        return engine.check(text).to_dict()
+    return check
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["evaluate"]:
+        import argparse
+        import json
+        ap = argparse.ArgumentParser(prog="realcopy.py evaluate")
+        ap.add_argument("--part", choices=["dev", "test", "both"], default="both")
+        ap.add_argument("--errors", action="store_true", help="list the errors (dev part only)")
+        ap.add_argument("--json", action="store_true")
+        args = ap.parse_args(argv[1:])
+        check = engine_checker()
+        out = {}
+        for part in (["dev", "test"] if args.part == "both" else [args.part]):
+            result = score(load_corpus((part,)), check)
+            errors = result.pop("errors")
+            out[part] = result
+            if args.errors and part == "dev":
+                for e in errors:
+                    print(f"{e['kind']:17} {e['claim'] or '-':32} {e['page']:40} {e['text']}")
+        print(json.dumps(out, indent=2))
+        return 0
+
     if argv[:1] == ["validate"]:
         problems: list[str] = []
         pages = load_corpus(problems=problems)
