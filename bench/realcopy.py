@@ -75,7 +75,7 @@ def load_page(path: Path, problems: list[str] | None = None, claim_ids: set[str]
     problems = problems if problems is not None else []
     claim_ids = claim_ids if claim_ids is not None else known_claim_ids()
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    where = str(path.relative_to(ROOT))
+    where = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
     for key in ("url", "read", "kind", "text"):
         if not data.get(key):
             problems.append(f"{where}: missing {key}")

@@ -1,0 +1,55 @@
+"""The real-copy corpus stays honest: verbatim labels, the split fixed by site, no reserved site."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+import realcopy  # noqa: E402
+
+
+def test_corpus_pages_validate():
+    problems: list[str] = []
+    pages = realcopy.load_corpus(problems=problems)
+    assert pages, "the real-copy corpus is empty"
+    assert problems == []
+
+
+def test_no_site_is_in_both_parts():
+    pages = realcopy.load_corpus()
+    dev = {realcopy.site_of(p.url) for p in pages if p.part == "dev"}
+    test = {realcopy.site_of(p.url) for p in pages if p.part == "test"}
+    assert dev.isdisjoint(test)
+
+
+def test_no_reserved_host_appears_anywhere_under_tests(shared_dir):
+    hosts = realcopy.reserved_sites()
+    assert hosts, "reserved-pages.txt lists no page"
+    offenders = []
+    for path in (REPO / "tests").rglob("*"):
+        if path.is_file() and path.suffix not in {".pyc", ".png", ".docx", ".zip"}:
+            text = path.read_text(encoding="utf-8", errors="ignore").lower()
+            offenders += [f"{path.relative_to(REPO)}: {h}" for h in hosts if h in text]
+    assert offenders == []
+
+
+def test_split_rule_is_by_site():
+    assert realcopy.split_of("https://www.example.org/a") == realcopy.split_of("https://example.org/b")
+    parts = {realcopy.split_of(f"https://site{i}.example/") for i in range(40)}
+    assert parts == {"dev", "test"}
+
+
+@pytest.mark.parametrize("bad", ["not verbatim at all"])
+def test_validator_rejects_a_label_that_is_not_in_the_page(tmp_path, bad):
+    page = tmp_path / "dev" / "p.yaml"
+    page.parent.mkdir()
+    url = next(f"https://site{i}.example/" for i in range(100) if realcopy.split_of(f"https://site{i}.example/") == "dev")
+    page.write_text(f"url: {url}\nread: 2026-12-01\nkind: clinic\ntext: Ketamine works within hours.\n"
+                    f"sentences:\n  - text: {bad}\n    claims: []\n    checkworthy: true\n")
+    problems: list[str] = []
+    realcopy.load_page(page, problems)
+    assert any("not verbatim" in p for p in problems)
