@@ -14,8 +14,12 @@ from typing import Any, Iterable, Literal
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, ComposerError
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 
+from kb.limits import int_limit
 from kb.models import Claim, Study, Vocabulary
 
 DEFAULT_ROOT = Path(__file__).resolve().parent
@@ -83,9 +87,43 @@ class KnowledgeBase:
         return next((s for s in self.studies.values() if s.doi and normalise_doi(s.doi) == want), None)
 
 
+# Records are small, flat documents. These bounds keep a hostile or broken file cheap to refuse:
+# an alias bomb (a few anchors referencing each other) expands to gigabytes, and a 5,000-deep
+# `[[[` overflows the recursive composer. Both are refused with the file and line instead.
+MAX_RECORD_BYTES = int_limit("RECORD_MAX_BYTES")  # the largest record today is ~10 KB
+MAX_NESTING = 40  # the deepest record structure today is 4 levels
+
+
+class _NoAliasComposer(Composer):
+    """Refuses `*alias` references: records never need them, and expanding them is unbounded."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.parser.check_event(AliasEvent):
+            event = self.parser.peek_event()
+            raise ComposerError(None, None, f"aliases (*{event.anchor}) are not allowed in records; write the value out",
+                                event.start_mark)
+        return super().compose_node(parent, index)
+
+
+class _CheckedDateConstructor(RoundTripConstructor):
+    """An impossible date (2026-02-30) becomes a YAML error at its line instead of a bare ValueError."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError as exc:
+            raise ConstructorError(None, None, f"invalid date {node.value!r} ({exc})", node.start_mark) from None
+
+
+_CheckedDateConstructor.add_constructor("tag:yaml.org,2002:timestamp", _CheckedDateConstructor.construct_yaml_timestamp)
+
+
 def yaml_parser() -> YAML:
     y = YAML(typ="rt")
     y.allow_duplicate_keys = False
+    y.Composer = _NoAliasComposer
+    y.Constructor = _CheckedDateConstructor
+    y.max_depth = MAX_NESTING
     return y
 
 
@@ -131,12 +169,21 @@ def display_path(path: Path) -> str:
 def read_yaml(path: Path, problems: list[Problem]) -> Any | None:
     """Parse one file; on failure record a problem at the line the parser names."""
     try:
+        if path.stat().st_size > MAX_RECORD_BYTES:
+            problems.append(Problem(display_path(path), 1, f"the file is larger than {MAX_RECORD_BYTES:,} bytes; "
+                                                           "a record is a few kilobytes"))
+            return None
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         problems.append(Problem(display_path(path), 1, f"not UTF-8 text: {exc.reason}"))
         return None
+    except OSError as exc:
+        problems.append(Problem(display_path(path), 1, f"cannot read the file: {exc.strerror or exc}"))
+        return None
     try:
         return yaml_parser().load(text)
+    except RecursionError:  # a safety net under max_depth: the scanner nests too
+        problems.append(Problem(display_path(path), 1, f"YAML error: nested more than {MAX_NESTING} levels deep"))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -145,6 +192,8 @@ def read_yaml(path: Path, problems: list[Problem]) -> Any | None:
             what = f"{what} ({exc.context.strip()} at line {exc.context_mark.line + 1})"
         if "duplicate key" in what or type(exc).__name__ == "DuplicateKeyError":
             what = f"duplicate key: {what}"
+        if "maximum depth" in what:
+            what = f"nested more than {MAX_NESTING} levels deep"
         problems.append(Problem(display_path(path), line, f"YAML error: {what}"))
     except YAMLError as exc:
         problems.append(Problem(display_path(path), 1, f"YAML error: {exc}"))

@@ -1,18 +1,17 @@
-"""Read the documents a user hands to "check copy": uploaded files, stdin, or a URL.
+"""Read the documents a user hands to "check copy": uploaded or local files.
 
 `extract_document` picks a reader by file extension (or content type when there is
 no extension) and raises only `UnsupportedDocument`, whose message a user can act
-on. `load_source` is the CLI's entry point: "-", an http(s) URL, or a file path.
+on. Front ends do not call it directly: `sources.intake` is the one entry point.
 """
 
 from __future__ import annotations
 
 import codecs
 import io
-import sys
+import time
 import zipfile
-from pathlib import Path, PurePath
-from typing import Iterable, Iterator
+from pathlib import PurePath
 
 from sources.extract import (
     ExtractedText,
@@ -22,7 +21,7 @@ from sources.extract import (
     extract_plain,
     join_units,
 )
-from sources.fetch import fetch_url
+from kb.limits import CHECK_MAX_CHARS, int_limit, limit
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -32,11 +31,13 @@ __all__ = [
     "decode_text",
     "extract_document",
     "extract_docx",
-    "load_source",
+    "reader_for",
 ]
 
-MAX_DOCUMENT_BYTES = 5_000_000
-MAX_DOCX_UNZIPPED_BYTES = 50_000_000  # guards against zip bombs disguised as .docx
+MAX_DOCUMENT_BYTES = int_limit("DOCUMENT_MAX_BYTES")
+MAX_DOCX_UNZIPPED_BYTES = int_limit("DOCX_MAX_UNZIPPED_BYTES")  # guards against zip bombs disguised as .docx
+MAX_DOCX_ELEMENTS = int_limit("DOCX_MAX_ELEMENTS")
+EXTRACT_MAX_SECONDS = limit("EXTRACT_MAX_SECONDS")
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 _READERS_BY_EXTENSION = {
@@ -117,51 +118,148 @@ def decode_text(data: bytes, charset: str | None = None, *, name: str = "The fil
 # --------------------------------------------------------------------------- .docx
 
 
-def _docx_kind(paragraph) -> UnitKind:
-    try:
-        style = (paragraph.style.name or "") if paragraph.style is not None else ""
-    except (KeyError, ValueError, AttributeError):
-        style = ""
-    lowered = style.lower()
-    if lowered.startswith("heading") or lowered in ("title", "subtitle"):
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOCX_PARTS = ("word/document.xml", "word/styles.xml", "docProps/core.xml")
+
+
+class _Budget:
+    """The bounds on reading one .docx: unpacked bytes, XML elements and wall time (docs/limits.md)."""
+
+    def __init__(self) -> None:
+        self.bytes_left = MAX_DOCX_UNZIPPED_BYTES
+        self.elements_left = MAX_DOCX_ELEMENTS
+        self.deadline = time.monotonic() + EXTRACT_MAX_SECONDS
+
+    def spend_bytes(self, n: int) -> None:
+        self.bytes_left -= n
+        if self.bytes_left < 0:
+            raise _docx_too_large()
+
+    def spend_element(self) -> None:
+        self.elements_left -= 1
+        if self.elements_left < 0 or (self.elements_left % 4096 == 0 and time.monotonic() > self.deadline):
+            raise UnsupportedDocument(
+                "The Word document is too complex to read in time. Paste the text you want checked instead.")
+
+
+class _MeteredReader(io.RawIOBase):
+    """A zip member stream that counts what it really inflates (a zip's declared sizes can lie)."""
+
+    def __init__(self, stream, budget: _Budget) -> None:
+        self._stream, self._budget = stream, budget
+        self._head = True
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        chunk = self._stream.read(min(len(buffer), 1 << 16))
+        if self._head:  # Word never writes a DOCTYPE; refusing it rules out entity tricks outright
+            self._head = False
+            if b"<!DOCTYPE" in chunk[:4096].upper():
+                raise _corrupt_docx()
+        self._budget.spend_bytes(len(chunk))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+
+def _iterparse(archive: zipfile.ZipFile, name: str, budget: _Budget, tags: tuple[str, ...] | None = None):
+    from lxml import etree
+
+    stream = io.BufferedReader(_MeteredReader(archive.open(name), budget))
+    return etree.iterparse(stream, events=("start", "end"), resolve_entities=False, no_network=True,
+                           load_dtd=False, huge_tree=False, tag=tags)
+
+
+def _style_names(archive: zipfile.ZipFile, budget: _Budget) -> dict[str, str]:
+    """styleId -> lower-case style name, so a paragraph's kind is one dict lookup."""
+    if "word/styles.xml" not in archive.namelist():
+        return {}
+    names: dict[str, str] = {}
+    style_id = None
+    for event, el in _iterparse(archive, "word/styles.xml", budget):
+        budget.spend_element()
+        if event == "start" and el.tag == _W + "style":
+            style_id = el.get(_W + "styleId")
+        elif event == "end" and el.tag == _W + "name" and style_id:
+            names[style_id] = (el.get(_W + "val") or "").lower()
+        elif event == "end" and el.tag == _W + "style":
+            el.clear()
+    return names
+
+
+def _kind_of(style: str, numbered: bool) -> UnitKind:
+    if style.startswith("heading") or style in ("title", "subtitle"):
         return "heading"
-    if "list" in lowered:
+    if "list" in style or numbered:
         return "list-item"
-    ppr = paragraph._p.pPr
-    if ppr is not None and ppr.numPr is not None:
-        return "list-item"
-    if "quote" in lowered:
+    if "quote" in style:
         return "quote"
     return "paragraph"
 
 
-def _docx_units(container, cell: bool = False) -> Iterator[tuple[str, UnitKind]]:
-    """Paragraphs and table cells in document order (nested tables included)."""
-    from docx.table import Table
-
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            seen_cells: dict[int, object] = {}  # keeps the elements alive, so ids stay unique
-            for row in block.rows:
-                for table_cell in row.cells:
-                    if id(table_cell._tc) in seen_cells:  # merged cells repeat
-                        continue
-                    seen_cells[id(table_cell._tc)] = table_cell._tc
-                    yield from _docx_units(table_cell, cell=True)
-        else:
-            yield block.text, ("cell" if cell else _docx_kind(block))
+def _docx_title(archive: zipfile.ZipFile, budget: _Budget) -> str | None:
+    if "docProps/core.xml" not in archive.namelist():
+        return None
+    for event, el in _iterparse(archive, "docProps/core.xml", budget):
+        budget.spend_element()
+        if event == "end" and el.tag == "{http://purl.org/dc/elements/1.1/}title":
+            return (el.text or "").strip() or None
+    return None
 
 
-def _check_docx_zip(data: bytes) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise _corrupt_docx() from None
-    if len(infos) > 2000 or sum(i.file_size for i in infos) > MAX_DOCX_UNZIPPED_BYTES:
-        raise UnsupportedDocument(
-            "The Word document is too large to read once unpacked. Paste the text instead."
-        )
+def _docx_units(archive: zipfile.ZipFile, budget: _Budget, max_chars: int) -> tuple[list[tuple[str, UnitKind]], bool]:
+    """Paragraphs and table cells in document order, streamed: memory stays flat whatever the size.
+
+    Stops (and says so) once the paragraphs read hold more than `max_chars` characters.
+    """
+    styles = _style_names(archive, budget)
+    units: list[tuple[str, UnitKind]] = []
+    paragraphs: list[dict] = []  # a stack: text boxes put paragraphs inside paragraphs
+    cells = 0
+    total = 0
+    for event, el in _iterparse(archive, "word/document.xml", budget):
+        budget.spend_element()
+        tag = el.tag
+        if event == "start":
+            if tag == _W + "p":
+                paragraphs.append({"parts": [], "style": "", "numbered": False, "cell": cells > 0})
+            elif tag == _W + "tc":
+                cells += 1
+            continue
+        if tag == _W + "t" and paragraphs:
+            paragraphs[-1]["parts"].append(el.text or "")
+        elif tag in (_W + "tab", _W + "br", _W + "cr") and paragraphs:
+            paragraphs[-1]["parts"].append(" ")
+        elif tag == _W + "pStyle" and paragraphs:
+            paragraphs[-1]["style"] = styles.get(el.get(_W + "val") or "", (el.get(_W + "val") or "").lower())
+        elif tag == _W + "numPr" and paragraphs:
+            paragraphs[-1]["numbered"] = True
+        elif tag == _W + "tc":
+            cells -= 1
+        elif tag == _W + "p" and paragraphs:
+            para = paragraphs.pop()
+            text = "".join(para["parts"])
+            units.append((text, "cell" if para["cell"] else _kind_of(para["style"], para["numbered"])))
+            total += len(text)
+            el.clear()
+            if total > max_chars:
+                return units, True
+        elif tag == _W + "body":
+            break
+    return units, False
+
+
+def _check_docx_zip(archive: zipfile.ZipFile) -> None:
+    infos = archive.infolist()
+    if len(infos) > 2000 or sum(i.file_size for i in infos if i.filename in _DOCX_PARTS) > MAX_DOCX_UNZIPPED_BYTES:
+        raise _docx_too_large()
+    if "word/document.xml" not in archive.namelist():
+        raise _corrupt_docx()
+
+
+def _docx_too_large() -> UnsupportedDocument:
+    return UnsupportedDocument("The Word document is too large to read once unpacked. Paste the text instead.")
 
 
 def _too_large(what: str) -> UnsupportedDocument:
@@ -178,27 +276,36 @@ def _corrupt_docx() -> UnsupportedDocument:
     )
 
 
-def extract_docx(data: bytes) -> ExtractedText:
+def extract_docx(data: bytes, max_chars: int = CHECK_MAX_CHARS) -> ExtractedText:
     """Text of a .docx: Heading/Title styles -> heading, List styles or numbering ->
-    list-item, Quote styles -> quote, table cells -> cell, the rest -> paragraph."""
-    import docx
+    list-item, Quote styles -> quote, table cells -> cell, the rest -> paragraph.
 
-    _check_docx_zip(data)
+    Read with a streaming XML parser under the bounds of `_Budget` (python-docx builds the whole
+    tree and looks up the style of every paragraph: 16,000 paragraphs cost 16 s of CPU).
+    """
+    from lxml import etree
+
+    budget = _Budget()
     try:
-        document = docx.Document(io.BytesIO(data))
-        units = list(_docx_units(document))
-        title = document.core_properties.title or None
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_docx_zip(archive)
+            units, cut = _docx_units(archive, budget, max_chars)
+            title = _docx_title(archive, budget)
     except UnsupportedDocument:
         raise
-    except Exception:  # python-docx raises KeyError, ValueError, lxml errors...
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, etree.LxmlError, RuntimeError):
         raise _corrupt_docx() from None
-    return join_units(units, title=title)
+    extracted = join_units(units, title=title)
+    if cut:
+        extracted.truncated = True
+    return extracted
 
 
 # --------------------------------------------------------------------------- dispatch
 
 
-def _reader_for(filename: str, content_type: str | None) -> str:
+def reader_for(filename: str, content_type: str | None) -> str:
+    """The reader for a file name (or content type when it has no extension); UnsupportedDocument otherwise."""
     suffix = PurePath(filename or "").suffix.lower()
     if suffix in _READERS_BY_EXTENSION:
         return _READERS_BY_EXTENSION[suffix]
@@ -226,7 +333,7 @@ def extract_document(
     filename: str, data: bytes, content_type: str | None = None
 ) -> ExtractedText:
     """Extract the text of an uploaded file. Raises only UnsupportedDocument."""
-    reader = _reader_for(filename, content_type)
+    reader = reader_for(filename, content_type)
     if len(data) > MAX_DOCUMENT_BYTES:
         raise _too_large("The file")
     if not data.strip():
@@ -246,47 +353,3 @@ def extract_document(
             "The file could not be read. Check that it is a valid "
             f"{_SUPPORTED} file, or paste the text."
         ) from None
-
-
-def _looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:200].lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head
-
-
-def load_source(
-    source: str, *, allow_hosts: Iterable[str] | str = ()
-) -> tuple[str, ExtractedText]:
-    """Return (label, extracted text) for the CLI.
-
-    ``"-"`` reads standard input (HTML if it looks like HTML, else plain text);
-    ``http://``/``https://`` (or any ``scheme://``) is fetched with fetch_url;
-    anything else is a local file read by its extension. Raises FetchError (from
-    sources.fetch) or UnsupportedDocument, both with a user-facing ``message``.
-    """
-    if source == "-":
-        data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
-        if len(data) > MAX_DOCUMENT_BYTES:
-            raise _too_large("Standard input")
-        text = decode_text(data, name="Standard input")
-        return "stdin", (extract_html(text) if _looks_like_html(text) else extract_plain(text))
-    if "://" in source:
-        page = fetch_url(source, allow_hosts=allow_hosts)
-        if page.content_type == "text/plain":
-            extracted = extract_plain(decode_text(page.body, page.charset, name="The page"))
-            extracted.url = page.final_url
-        else:
-            extracted = extract_html(page.body, charset=page.charset, url=page.final_url)
-        return page.final_url, extracted
-    path = Path(source)
-    if not path.exists():
-        raise DocumentNotFound(f"There is no file at {source}. Check the path.")
-    if not path.is_file():
-        raise UnsupportedDocument(f"{source} is not a file. Give the path of a file.")
-    _reader_for(path.name, None)  # refuse unsupported types before reading them
-    if path.stat().st_size > MAX_DOCUMENT_BYTES:
-        raise _too_large(source)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnsupportedDocument(f"{source} could not be read ({exc.strerror}).") from None
-    return str(path), extract_document(path.name, data)

@@ -67,6 +67,9 @@ class ExtractedText:
     units: list[Unit] = field(default_factory=list)
     description: str | None = None  # <meta name=description> / og:description (often a claim)
     url: str | None = None
+    # Set by sources.intake when the text was cut at the check limit: how long it was before.
+    truncated: bool = False
+    original_chars: int | None = None
 
     def unit_texts(self) -> list[str]:
         return [self.text[u.start : u.end] for u in self.units]

@@ -12,14 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sources import documents
+from sources import documents, fetch
 from sources.documents import (
-    DocumentNotFound,
     UnsupportedDocument,
     extract_document,
     extract_docx,
-    load_source,
 )
+from sources.intake import IntakeError, read_source
 from sources.extract import ExtractedText, extract_html, extract_markdown, extract_plain
 from sources.fetch import FetchedPage
 
@@ -361,7 +360,12 @@ def test_bad_text_inputs_refused():
         extract_document("copy.txt", b"a" * (documents.MAX_DOCUMENT_BYTES + 1))
 
 
-# --------------------------------------------------------------------------- load_source
+# --------------------------------------------------------------------------- intake (the CLI's sources)
+
+
+def load_source(source, allow_hosts=()):
+    intake = read_source(source, allow_hosts=allow_hosts)
+    return intake.label, intake.extracted
 
 
 def test_load_source_file_and_missing(tmp_path):
@@ -370,12 +374,13 @@ def test_load_source_file_and_missing(tmp_path):
     label, result = load_source(str(path))
     assert label == str(path)
     assert result.unit_texts() == ["Relief in 24 hours", "No side effects"]
-    with pytest.raises(DocumentNotFound, match="There is no file at"):
+    with pytest.raises(IntakeError, match="There is no file at") as missing:
         load_source(str(tmp_path / "missing.txt"))
-    with pytest.raises(UnsupportedDocument, match="not a file"):
+    assert missing.value.reason == "not_found"
+    with pytest.raises(IntakeError, match="not a file"):
         load_source(str(tmp_path))
     (tmp_path / "a.pdf").write_bytes(b"%PDF")
-    with pytest.raises(UnsupportedDocument, match="PDF"):
+    with pytest.raises(IntakeError, match="PDF"):
         load_source(str(tmp_path / "a.pdf"))
 
 
@@ -407,7 +412,7 @@ def test_load_source_url(monkeypatch, content_type, body, expected):
         calls.append((url, allow_hosts))
         return FetchedPage(url, url + "final", 200, content_type, None, body)
 
-    monkeypatch.setattr(documents, "fetch_url", fake_fetch)
+    monkeypatch.setattr(fetch, "fetch_url", fake_fetch)
     label, result = load_source("https://clinic.example/", allow_hosts=("intranet",))
     assert calls == [("https://clinic.example/", ("intranet",))]
     assert label == "https://clinic.example/final"
