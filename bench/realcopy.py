@@ -2,6 +2,7 @@
 
     python bench/realcopy.py validate                    # every page file checked; exit 1 on problems
     python bench/realcopy.py evaluate [--part dev|test]  # the checker of this tree, scored
+    python bench/realcopy.py evaluate --tree /tmp/f1dec99  # an older checker (git worktree add /tmp/f1dec99 f1dec99)
 
 Scores (the same definitions for every checker measured, old or new):
 - page-level claim F1: per page, the set of claim ids flagged vs the set labelled (either stance);
@@ -204,12 +205,13 @@ def score(pages: list[Page], check) -> dict:
     }
 
 
-def engine_checker():
-    """The checker of this tree over the shipped KB, as `kb check --json` runs it."""
-    sys.path.insert(0, str(ROOT))
+def engine_checker(tree: Path = ROOT):
+    """The checker of a source tree (this one, or e.g. a worktree of an older commit) over that
+    tree's KB, as its `kb check --json` runs it."""
+    sys.path.insert(0, str(tree))
     from indexer.engine import Engine
     import tempfile
-    engine = Engine(ROOT / "kb", Path(tempfile.mkdtemp(prefix="realcopy-index-")))
+    engine = Engine(tree / "kb", Path(tempfile.mkdtemp(prefix="realcopy-index-")))
 
     def check(text: str) -> dict:
         return engine.check(text).to_dict()
@@ -224,8 +226,10 @@ def main(argv: list[str]) -> int:
         ap.add_argument("--part", choices=["dev", "test", "both"], default="both")
         ap.add_argument("--errors", action="store_true", help="list the errors (dev part only)")
         ap.add_argument("--json", action="store_true")
+        ap.add_argument("--tree", type=Path, default=ROOT,
+                        help="score the checker of another source tree, e.g. a git worktree of an older commit")
         args = ap.parse_args(argv[1:])
-        check = engine_checker()
+        check = engine_checker(args.tree.resolve())
         out = {}
         for part in (["dev", "test"] if args.part == "both" else [args.part]):
             result = score(load_corpus((part,)), check)
