@@ -79,8 +79,8 @@ def study_document(study: Study) -> dict:
     meta = _join([", ".join(study.authors), study.journal, str(study.year or ""),
                   DESIGN_LABELS[study.design], study.citation_detail, study.pmid, study.doi])
     doc = dict(
-        id=study.key, type="study", title=study.title, body=body, meta=meta, text=_join([study.title, body]),
-        spell=_join([study.title, body]), topics=",".join(study.topics), design=study.design,
+        id=study.key, type="study", title=study.heading, body=body, meta=meta, text=_join([study.heading, body]),
+        spell=_join([study.heading, body]), topics=",".join(study.topics), design=study.design,
     )
     for name in ("year", "n"):
         if getattr(study, name) is not None:

@@ -150,6 +150,8 @@ class Claim(Record):
     overrides: list[Slug] = Field(default_factory=list)
     related_claims: list[Slug] = Field(default_factory=list)
     last_reviewed: dt.date
+    # Saved PubMed query for `kb watch`: records newer than last_reviewed that the KB lacks are queued.
+    watch: Text | None = None
 
     @property
     def primary_topic(self) -> str:
@@ -159,9 +161,14 @@ class Claim(Record):
 class Study(Record):
     key: Slug
     status: Status = "curated"
-    title: Text
+    # The record's own title; null when the verified record did not show it (then `label` says what it is).
+    title: Text | None = None
+    # Our description of a source whose title was not shown: for pages and search, never for references.
+    label: Text | None = None
     # Empty only where the verified page did not show the authors; never filled from memory.
     authors: list[Text] = Field(default_factory=list)
+    # True when `authors` may be only the first few (the dossier records at most three): references add "et al."
+    authors_truncated: bool = False
     journal: Text | None = None
     year: Annotated[int, Field(ge=1900, le=2100)] | None = None
     volume: Text | None = None
@@ -186,7 +193,14 @@ class Study(Record):
     def _locatable(self) -> "Study":
         if not (self.pmid or self.doi or self.url):
             raise ValueError("a study needs a pmid, a doi or a url so readers can find it")
+        if not (self.title or self.label):
+            raise ValueError("a study needs a title, or a label saying what it is when the record shows no title")
         return self
+
+    @property
+    def heading(self) -> str:
+        """What pages call the study: its title, else our label for it."""
+        return self.title or self.label or ""
 
     @property
     def is_curated(self) -> bool:
@@ -211,7 +225,7 @@ class Study(Record):
     @property
     def short_citation(self) -> str:
         who = self.first_author
-        if len(self.authors) > 1:
+        if len(self.authors) > 1 or (self.authors and self.authors_truncated):
             who = f"{who} et al."
         return f"{who} {self.year}" if self.year else who
 

@@ -90,7 +90,7 @@ def compare(study: Study, ref: Reference) -> list[Mismatch]:
     """Every field where the study and the registry disagree; an empty list when they agree."""
     out: list[Mismatch] = []
     src = ref.source
-    if norm_title(study.title) != norm_title(ref.title):
+    if study.title is not None and norm_title(study.title) != norm_title(ref.title):
         out.append(Mismatch("title", f"KB {_show(study.title)} vs {src} {_show(ref.title)}"))
     if ref.year is not None and study.year != ref.year:
         out.append(Mismatch("year", f"KB {_show(study.year)} vs {src} {ref.year}"))

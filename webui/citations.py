@@ -1,4 +1,12 @@
-"""Citation export for studies: RIS (rispy), BibTeX (bibtexparser 1.4's writer) and CSL-JSON."""
+"""Citation data for studies: the one CSL-JSON builder, and the RIS, BibTeX and CSL-JSON exports.
+
+`csl_item` is the single source of bibliographic data: the CSL-JSON export is a list of these
+items, rendered references (webui.references) are citeproc-py renderings of the same items, and
+the RIS and BibTeX writers read the same item, so no format can drift from another.
+
+Every text value is flattened to one line (a newline in a title must not end an RIS field or
+start a new tag), and BibTeX values are LaTeX-escaped with balanced braces.
+"""
 from __future__ import annotations
 
 import json
@@ -11,9 +19,12 @@ from bibtexparser.bibdatabase import BibDatabase
 from bibtexparser.bwriter import BibTexWriter
 
 from kb.models import Study
-from webui.references import parse_author
+from webui.names import parse_author
 
-JOURNAL_DESIGNS_WITHOUT_JOURNAL = {"drug-label", "fact-sheet", "regulatory", "guideline", "news", "other"}
+# Sources that are web pages whatever their `journal` field says (it holds the site's name).
+WEB_DESIGNS = {"drug-label", "fact-sheet", "regulatory"}
+AUTHORS_NOT_RECORDED = "Authors not recorded in the verified record"
+TITLE_NOT_SHOWN = "Title not shown in the verified record"
 
 
 @dataclass(frozen=True)
@@ -23,49 +34,116 @@ class Format:
     render: Callable[[list[Study]], str]
 
 
-def _is_article(study: Study) -> bool:
-    return bool(study.journal)
+def one_line(text: object) -> str:
+    """Any whitespace run (newlines, tabs, form feeds, Unicode line separators) becomes one space."""
+    return " ".join(str(text).split())
 
 
-def _pages(study: Study) -> tuple[str | None, str | None]:
-    if not study.pages:
-        return None, None
-    start, _, end = study.pages.partition("-")
-    return start.strip() or None, end.strip() or None
+def truncation_note(study: Study) -> str | None:
+    """What a reference manager's note field must say about an incomplete record, or None."""
+    notes = []
+    if not study.authors:
+        notes.append(AUTHORS_NOT_RECORDED)
+    elif study.authors_truncated:
+        notes.append(f"Author list incomplete: the first {len(study.authors)} author(s) only")
+    if not study.title:
+        notes.append(TITLE_NOT_SHOWN)
+    return "; ".join(notes) or None
+
+
+# Designs whose `journal` names a journal (for the others it names a web site unless a PMID/DOI says otherwise).
+RESEARCH_DESIGNS = {"rct", "meta-analysis", "systematic-review", "cohort", "case-control", "cross-sectional",
+                    "case-series", "case-report", "pharmacokinetic", "narrative-review", "preclinical", "guideline"}
+
+
+def csl_type(study: Study) -> str:
+    if study.design in WEB_DESIGNS:
+        return "webpage"
+    if study.design == "news" and not study.doi:
+        return "article-newspaper"
+    if study.journal and (study.pmid or study.doi or study.design in RESEARCH_DESIGNS):
+        return "article-journal"
+    return "webpage"
+
+
+def csl_item(study: Study) -> dict:
+    """The study as one CSL-JSON item (the export's item and the renderer's input)."""
+    item: dict = {"id": study.key, "type": csl_type(study)}
+    if study.title:
+        item["title"] = one_line(study.title)
+    authors = []
+    for a in study.authors:
+        n = parse_author(a)
+        if n.literal is not None:
+            authors.append({"literal": one_line(n.literal)})
+        else:
+            authors.append({"family": one_line(n.family)} | ({"given": n.given} if n.given else {}))
+    if authors:
+        item["author"] = authors
+    if study.journal:
+        item["container-title"] = one_line(study.journal)
+    if study.year:
+        item["issued"] = {"date-parts": [[study.year]]}
+    for field, value in (("volume", study.volume), ("issue", study.issue), ("page", study.pages),
+                         ("DOI", study.doi), ("PMID", study.pmid)):
+        if value:
+            item[field] = one_line(value)
+    item["URL"] = study.url or study.link
+    note = truncation_note(study)
+    if note:
+        item["note"] = note
+    return item
+
+
+def to_csl_json(studies: list[Study]) -> str:
+    return json.dumps([csl_item(s) for s in studies], ensure_ascii=False, indent=2) + "\n"
 
 
 # ---- RIS -------------------------------------------------------------------------------------
 
+RIS_TYPES = {"article-journal": "JOUR", "article-newspaper": "NEWS", "webpage": "ELEC"}
+
+
+def _pages(page: str | None) -> tuple[str | None, str | None]:
+    if not page:
+        return None, None
+    start, _, end = page.partition("-")
+    return start.strip() or None, end.strip() or None
+
+
+def _ris_name(name: dict) -> str:
+    if "literal" in name:
+        return name["literal"]
+    return f"{name['family']}, {name['given']}" if name.get("given") else name["family"]
+
+
 def ris_entry(study: Study) -> dict:
-    names = [parse_author(a) for a in study.authors]
-    entry: dict = {
-        "type_of_reference": "JOUR" if _is_article(study) else ("NEWS" if study.design == "news" else "ELEC"),
-        "title": study.title,
-        "authors": [f"{n.family}, {n.given}" if n.is_person else n.literal for n in names],
-        "id": study.key,
-    }
-    if study.journal:
-        entry["journal_name"] = study.journal
-        entry["secondary_title"] = study.journal
-    if study.year:
-        entry["year"] = str(study.year)
-    if study.volume:
-        entry["volume"] = study.volume
-    if study.issue:
-        entry["number"] = study.issue
-    start, end = _pages(study)
+    item = csl_item(study)
+    entry: dict = {"type_of_reference": RIS_TYPES[item["type"]], "id": study.key,
+                   "authors": [_ris_name(n) for n in item.get("author", [])]}
+    if "title" in item:
+        entry["title"] = item["title"]
+    if "container-title" in item:
+        entry["journal_name"] = item["container-title"]
+        entry["secondary_title"] = item["container-title"]
+    if "issued" in item:
+        entry["year"] = str(item["issued"]["date-parts"][0][0])
+    for ris, csl in (("volume", "volume"), ("number", "issue"), ("doi", "DOI")):
+        if csl in item:
+            entry[ris] = item[csl]
+    start, end = _pages(item.get("page"))
     if start:
         entry["start_page"] = start
     if end:
         entry["end_page"] = end
-    if study.doi:
-        entry["doi"] = study.doi
-    if study.pmid:
-        entry["accession_number"] = study.pmid
+    if "PMID" in item:
+        entry["accession_number"] = item["PMID"]
         entry["name_of_database"] = "PubMed"
-    entry["urls"] = [study.link]
+    entry["urls"] = [item["URL"]]
+    if "note" in item:
+        entry["notes"] = [item["note"]]
     if study.summary:
-        entry["abstract"] = " ".join(study.summary.split())
+        entry["abstract"] = one_line(study.summary)
     return entry
 
 
@@ -88,37 +166,43 @@ _LATEX_TABLE = str.maketrans(_LATEX)
 
 def latex_escape(text: str) -> str:
     """Escape LaTeX specials; newlines and runs of space collapse to one space."""
-    return " ".join(str(text).translate(_LATEX_TABLE).split())
+    return one_line(str(text).translate(_LATEX_TABLE))
+
+
+def _bibtex_name(name: dict) -> str:
+    if "literal" in name:  # braced, so "and" or a comma inside an organisation's name cannot split it
+        return "{" + latex_escape(name["literal"]) + "}"
+    family = latex_escape(name["family"])
+    family = "{" + family + "}" if " " in family else family  # "van der Berg" stays one surname
+    return f"{family}, {latex_escape(name['given'])}" if name.get("given") else family
 
 
 def bibtex_entry(study: Study) -> dict:
-    names = [parse_author(a) for a in study.authors]
-    authors = " and ".join(
-        f"{latex_escape(n.family)}, {latex_escape(n.given)}" if n.is_person else "{" + latex_escape(n.literal or "") + "}"
-        for n in names
-    )
+    item = csl_item(study)
+    names = [_bibtex_name(n) for n in item.get("author", [])]
+    if names and study.authors_truncated:
+        names.append("others")  # BibTeX's own way to say "et al."
     entry = {
-        "ENTRYTYPE": "article" if _is_article(study) else "misc",
+        "ENTRYTYPE": "article" if item["type"] == "article-journal" else "misc",
         "ID": re.sub(r"[^A-Za-z0-9_:-]", "", study.key),
-        "title": latex_escape(study.title),
-        "author": authors,
     }
-    if study.journal:
-        entry["journal"] = latex_escape(study.journal)
-    if study.year:
-        entry["year"] = str(study.year)
-    if study.volume:
-        entry["volume"] = latex_escape(study.volume)
-    if study.issue:
-        entry["number"] = latex_escape(study.issue)
-    if study.pages:
-        entry["pages"] = latex_escape(study.pages.replace("-", "--"))
-    if study.doi:
-        entry["doi"] = latex_escape(study.doi)
-    if study.pmid:
-        entry["pmid"] = study.pmid
+    if "title" in item:
+        entry["title"] = latex_escape(item["title"])
+    if names:
+        entry["author"] = " and ".join(names)
+    if "container-title" in item:
+        entry["journal" if entry["ENTRYTYPE"] == "article" else "howpublished"] = latex_escape(item["container-title"])
+    if "issued" in item:
+        entry["year"] = str(item["issued"]["date-parts"][0][0])
+    for bib, csl in (("volume", "volume"), ("number", "issue"), ("doi", "DOI"), ("pmid", "PMID")):
+        if csl in item:
+            entry[bib] = latex_escape(item[csl])
+    if "page" in item:
+        entry["pages"] = latex_escape(item["page"].replace("-", "--"))
     if study.url or not (study.doi or study.pmid):
-        entry["url"] = latex_escape(study.url or study.link)
+        entry["url"] = latex_escape(item["URL"])
+    if "note" in item:
+        entry["note"] = latex_escape(item["note"])
     return entry
 
 
@@ -128,37 +212,9 @@ def to_bibtex(studies: list[Study]) -> str:
     writer = BibTexWriter()
     writer.indent = "  "
     writer.order_entries_by = None
-    writer.display_order = ["title", "author", "journal", "year", "volume", "number", "pages", "doi", "pmid", "url"]
+    writer.display_order = ["title", "author", "journal", "howpublished", "year", "volume", "number", "pages",
+                            "doi", "pmid", "url", "note"]
     return writer.write(db)
-
-
-# ---- CSL-JSON --------------------------------------------------------------------------------
-
-def csl_item(study: Study) -> dict:
-    authors = []
-    for a in study.authors:
-        n = parse_author(a)
-        authors.append({"family": n.family, "given": n.given} if n.is_person else {"literal": n.literal})
-    item: dict = {
-        "id": study.key,
-        "type": "article-journal" if _is_article(study) else ("article-newspaper" if study.design == "news" else "webpage"),
-        "title": study.title,
-        "author": authors,
-    }
-    if study.journal:
-        item["container-title"] = study.journal
-    if study.year:
-        item["issued"] = {"date-parts": [[study.year]]}
-    for field, value in (("volume", study.volume), ("issue", study.issue), ("page", study.pages),
-                         ("DOI", study.doi), ("PMID", study.pmid)):
-        if value:
-            item[field] = value
-    item["URL"] = study.url or study.link
-    return item
-
-
-def to_csl_json(studies: list[Study]) -> str:
-    return json.dumps([csl_item(s) for s in studies], ensure_ascii=False, indent=2) + "\n"
 
 
 FORMATS: dict[str, Format] = {

@@ -90,7 +90,8 @@ SCHEMAS: dict[str, Any] = {
         "references": {"type": "array", "items": STR, "description": "Vancouver/AMA-style references"},
         "cite": _ref("CiteLinks")}}]},
     "StudyDetail": {"type": "object", "required": ["key", "title", "authors", "design"], "properties": {
-        "key": STR, "title": STR, "authors": {"type": "array", "items": STR}, "journal": _nullable(STR),
+        "key": STR, "title": _nullable(STR), "label": _nullable(STR), "authors": {"type": "array", "items": STR},
+        "authors_truncated": {"type": "boolean"}, "journal": _nullable(STR),
         "year": _nullable(INT), "volume": _nullable(STR), "issue": _nullable(STR), "pages": _nullable(STR),
         "citation_detail": _nullable(STR), "pmid": _nullable(STR), "doi": _nullable(STR), "url": STR,
         "source_url": _nullable(STR), "design": {"type": "string", "enum": DESIGNS}, "design_label": STR,

@@ -1,78 +1,128 @@
-"""Reference formatting: author names and Vancouver/AMA-style reference strings.
+"""Rendered references: citeproc-py with the CSL styles clinicians use (AMA, Vancouver/NLM).
 
-Records list authors as PubMed prints them ("Le GH"); organisations are kept whole.
-Format: "Authors. Title. Journal. Year;Vol(Issue):Pages. doi:… PMID: …"
+The input is the export's own CSL-JSON item (`webui.citations.csl_item`). Two display-only
+adjustments say what the record lacks, so that no reference implies more than we know:
+- a list the dossier may have cut short (`authors_truncated`) ends with the style's own
+  "et al." term, as the style itself would write it after truncating a long list;
+- a record without authors starts with "Authors not recorded" rather than with the title.
+A missing title is simply absent: the reference then names the source (journal or site).
+
+The style files in webui/csl/ are used unchanged; only the citation number is dropped from the
+bibliography layout in memory, because each reference is rendered on its own.
 """
 from __future__ import annotations
 
+import copy
+import html
+import json
 import re
-from dataclasses import dataclass
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from markupsafe import Markup
 
 from kb.models import Study
+from webui.citations import csl_item
+from webui.names import Name, parse_author  # noqa: F401  (re-exported: callers parse names from here)
 
-_INITIALS = re.compile(r"^[A-Z]{1,4}$")
-MAX_AUTHORS = 6  # AMA: list all up to 6; with more, the first 3 then "et al."
-
-
-@dataclass(frozen=True)
-class Name:
-    family: str | None = None
-    given: str | None = None  # initials with full stops: "G. H."
-    literal: str | None = None  # an organisation, or a name that does not parse
-
-    @property
-    def is_person(self) -> bool:
-        return self.literal is None
-
-
-def parse_author(text: str) -> Name:
-    parts = text.strip().split()
-    if len(parts) >= 2 and _INITIALS.match(parts[-1]):
-        return Name(family=" ".join(parts[:-1]), given=" ".join(f"{c}." for c in parts[-1]))
-    return Name(literal=text.strip())
+CSL_DIR = Path(__file__).resolve().parent / "csl"
+STYLES: dict[str, tuple[str, str]] = {  # reader's choice -> (label, CSL file)
+    "ama": ("AMA", "american-medical-association.csl"),
+    "vancouver": ("Vancouver", "nlm-citation-sequence.csl"),
+}
+DEFAULT_STYLE = "ama"
+STYLE_COOKIE = "cite_style"
+AUTHORS_NOT_RECORDED = "Authors not recorded"
+CSL_NS = "{http://purl.org/net/xbiblio/csl}"
+_lock = threading.Lock()  # citeproc-py keeps per-render state on shared style objects
 
 
-def author_list(authors: list[str]) -> str:
-    shown = authors if len(authors) <= MAX_AUTHORS else authors[:3]
-    text = ", ".join(a.strip() for a in shown)
-    if len(authors) > MAX_AUTHORS:
-        text += ", et al"
-    return text
+class _Style:
+    """One loaded CSL style and the facts about it the display adjustments need."""
+
+    def __init__(self, filename: str) -> None:
+        self.csl = CitationStylesStyle(str(CSL_DIR / filename), validate=False)
+        bibliography = self.csl.root.find(f"{CSL_NS}bibliography")
+        for number in bibliography.iter(f"{CSL_NS}text"):
+            if number.get("variable") == "citation-number":
+                number.getparent().remove(number)
+        self.et_al_min = int(bibliography.get("et-al-min", "0") or 0)
+        self.et_al = self.csl.root.get_term("et-al").text  # the style's (or its locale's) own words
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "?", "!")) else text + "."
+@lru_cache(maxsize=None)
+def _style(name: str) -> _Style:
+    return _Style(STYLES[name][1])
 
 
-def source_part(study: Study) -> str:
-    """Journal. Year;Vol(Issue):Pages. — or the free citation detail when volume/pages are unknown."""
-    out = ""
-    if study.journal:
-        out = _sentence(study.journal) + " "
-    if study.volume or study.issue or study.pages:
-        where = str(study.year or "n.d.")
-        where += ";"
-        if study.volume:
-            where += study.volume
-        if study.issue:
-            where += f"({study.issue})"
-        if study.pages:
-            where += f":{study.pages}"
-        out += _sentence(where)
-    elif study.citation_detail:
-        out += _sentence(study.citation_detail)
-    elif study.year:
-        out += f"{study.year}."
-    return out.strip()
+def style_name(requested: str | None) -> str:
+    return requested if requested in STYLES else DEFAULT_STYLE
 
 
-def format_reference(study: Study) -> str:
-    parts = [_sentence(author_list(study.authors)), _sentence(study.title), source_part(study)]
-    if study.doi:
-        parts.append(f"doi:{study.doi}")
-    if study.pmid:
-        parts.append(f"PMID: {study.pmid}")
-    if not study.doi and not study.pmid and study.url:
-        parts.append(f"Available at: {study.url}")
-    return " ".join(p for p in parts if p)
+def current_style() -> str:
+    """The reader's choice: ?cite_style=…, else the remembered cookie, else AMA; outside a request, AMA."""
+    from flask import has_request_context, request
+
+    if not has_request_context():
+        return DEFAULT_STYLE
+    return style_name(request.args.get(STYLE_COOKIE) or request.cookies.get(STYLE_COOKIE))
+
+
+def display_item(study: Study, style: str) -> dict:
+    """The export's CSL-JSON item with the display-only adjustments for what the record lacks."""
+    item = csl_item(study)
+    item.pop("note", None)  # the note is for reference managers; the reference itself says it
+    s = _style(style)
+    if "author" not in item:
+        item["author"] = [{"literal": AUTHORS_NOT_RECORDED}]
+    elif study.authors_truncated and not (s.et_al_min and len(item["author"]) + 1 >= s.et_al_min):
+        item["author"] = [*item["author"], {"literal": s.et_al}]
+    return item
+
+
+def _escaped(value):
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: (_escaped(v) if k not in ("id", "type") else v) for k, v in value.items()}
+    return value
+
+
+@lru_cache(maxsize=4096)
+def _render(item_json: str, style: str, as_html: bool) -> str:
+    item = json.loads(item_json)
+    # citeproc-py's HTML formatter does not escape field text: escape it first, so only the
+    # style's own markup (<i>, <b>) is markup.
+    source = CiteProcJSON([_escaped(item) if as_html else item])
+    with _lock:
+        bib = CitationStylesBibliography(_style(style).csl, source, formatter.html if as_html else formatter.plain)
+        bib.register(Citation([CitationItem(item["id"])]))
+        text = str(bib.bibliography()[0])
+    return _collapse_punctuation(re.sub(r"\s+", " ", text).strip())
+
+
+def _collapse_punctuation(text: str) -> str:
+    """What CSL processors do and citeproc-py omits: a period after a title's own ? or ! (or after
+    "et al.") is dropped, so "Strategy?." reads "Strategy?" and "et al.." reads "et al."."""
+    return re.sub(r"([?!.])\.(?=\s|$|<)", r"\1", text)
+
+
+def format_reference(study: Study, style: str | None = None) -> str:
+    """The reference as plain text in the reader's style (for JSON and for copying)."""
+    style = style_name(style) if style else current_style()
+    return _render(json.dumps(display_item(study, style), sort_keys=True), style, False)
+
+
+def format_reference_html(study: Study, style: str | None = None) -> Markup:
+    """The same reference with the style's italics, as safe HTML."""
+    style = style_name(style) if style else current_style()
+    return Markup(_render(json.dumps(display_item(study, style), sort_keys=True), style, True))
+
+
+def style_choices() -> list[dict]:
+    return [{"key": k, "label": label, "active": k == current_style()} for k, (label, _) in STYLES.items()]

@@ -41,7 +41,7 @@ def claim_summary(claim: Claim) -> dict[str, Any]:
 def study_summary(study: Study) -> dict[str, Any]:
     return {
         "key": study.key,
-        "title": study.title,
+        "title": study.heading,
         "citation": study.short_citation,
         "year": study.year,
         "design": study.design,

@@ -55,7 +55,7 @@ def test_claim_detail(client):
 def test_study_detail_and_list(client):
     d = client.get("/api/studies/wolfson-2023-ketamine-milk").json
     assert d["key"] == "wolfson-2023-ketamine-milk" and d["pmid"] == "35880962" and "status" not in d
-    assert d["reference"].endswith("PMID: 35880962")
+    assert d["reference"].endswith("doi:10.1080/02791072.2022.2101903")  # AMA, the default style
     assert {c["id"] for c in d["claims"]} == {"milk-transfer-minimal", "esketamine-prevents-ppd"}
     assert {c["stance"] for c in d["claims"]} == {"supports", "mixed"}
     lst = client.get("/api/studies").json

@@ -71,7 +71,7 @@ def test_claim_page_content(client):
     # references: Vancouver/AMA with links
     assert ("Wolfson PE, Cole R, Lynch K. The Pharmacokinetics of Ketamine in the Breast Milk of Lactating Women: "
             "Quantification of Ketamine &amp; Metabolites. J Psychoactive Drugs. 2023;55(3):354-358. "
-            "doi:10.1080/02791072.2022.2101903 PMID: 35880962") in html
+            "doi:10.1080/02791072.2022.2101903") in html  # AMA via citeproc-py, the default style
     assert 'href="https://pubmed.ncbi.nlm.nih.gov/35880962/"' in html
     assert 'href="https://doi.org/10.1080/02791072.2022.2101903"' in html
     # evidence chart with title/desc and a text alternative
