@@ -27,7 +27,7 @@ from indexer.store import BuildInfo, IndexStore
 from kb import settings
 from kb.loader import KnowledgeBase
 from kb.loader import fingerprint as records_fingerprint
-from kb.models import Claim, Study, Vocabulary
+from kb.models import Claim, ConceptLexicon, Study, Vocabulary
 from kb.validate import validate
 
 log = logging.getLogger("evidence_kb.engine")
@@ -61,6 +61,7 @@ def save_records(path: Path, kb: KnowledgeBase) -> None:
         "claims": _claims_adapter.dump_python(kb.claims, mode="json"),
         "studies": _studies_adapter.dump_python(kb.curated_studies, mode="json"),
         "vocabulary": kb.vocabulary.model_dump(mode="json") if kb.vocabulary else None,
+        "concepts": kb.concepts.model_dump(mode="json") if kb.concepts else None,
     }
     (path / RECORDS_FILE).write_text(json.dumps(data, ensure_ascii=False))
 
@@ -73,6 +74,8 @@ def load_records(path: Path) -> KnowledgeBase:
     kb.studies = _studies_adapter.validate_json(json.dumps(data["studies"]))
     if data.get("vocabulary"):
         kb.vocabulary = Vocabulary.model_validate_json(json.dumps(data["vocabulary"]))
+    if data.get("concepts"):
+        kb.concepts = ConceptLexicon.model_validate_json(json.dumps(data["concepts"]))
     return kb
 
 
@@ -107,6 +110,8 @@ class Engine:
         self._cache_size = cache_size
         self._cache_lock = threading.Lock()
         self._local = threading.local()
+        self._checker: tuple[Snapshot, object] | None = None  # (snapshot, its Checker)
+        self._checker_lock = threading.Lock()
 
     # -- snapshot lifecycle -------------------------------------------------------------
     def _load_current(self) -> Snapshot | None:
@@ -231,14 +236,23 @@ class Engine:
             self._local.held = held = (snap, snap.ix.searcher(weighting=weighting()))
         return held[1]
 
-    def check(self, text: str, source: str = "text"):
-        from indexer.checker import check_text
+    def check(self, text: str, *, source: str = "text", units=None):
+        """Check copy against the claims of the current snapshot (indexer.copycheck).
 
-        snap = self.snapshot()
-        return check_text(snap, text, source=source)
+        `units` are the extractor's blocks (objects with start, end and kind: heading, paragraph,
+        list-item, quote, cell), offsets into `text`; without them blocks are derived from lines.
+        """
+        return self.checker(self.snapshot()).check(text, source=source, units=units)
 
-    def check_document(self, label: str, extracted):
-        from indexer.checker import check_extracted
+    def checker(self, snap: Snapshot):
+        """The snapshot's checker (concepts, frames, speller), built on first use and kept with it."""
+        from indexer.copycheck.pipeline import Checker
 
-        snap = self.snapshot()
-        return check_extracted(snap, extracted, source=label)
+        held = self._checker
+        if held is not None and held[0] is snap:
+            return held[1]
+        with self._checker_lock:
+            held = self._checker
+            if held is None or held[0] is not snap:
+                held = self._checker = (snap, Checker(snap.kb, snap.ix))
+        return held[1]

@@ -20,7 +20,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 
 from kb.limits import int_limit
-from kb.models import Claim, Study, Vocabulary
+from kb.models import Claim, ConceptLexicon, Study, Vocabulary
 
 DEFAULT_ROOT = Path(__file__).resolve().parent
 
@@ -54,6 +54,7 @@ class KnowledgeBase:
     claims: dict[str, Claim] = field(default_factory=dict)
     studies: dict[str, Study] = field(default_factory=dict)
     vocabulary: Vocabulary | None = None
+    concepts: ConceptLexicon | None = None  # kb/concepts.yaml, the copy checker's shared terms
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -252,6 +253,12 @@ def load(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
             kb.sources[("vocabulary", "topics")] = Source(vocab_path, node)
     else:
         kb.problems.append(Problem(display_path(vocab_path), 1, "missing: the topic vocabulary is required"))
+    concepts_path = root / "concepts.yaml"
+    if concepts_path.is_file():
+        parsed = parse_record(concepts_path, ConceptLexicon, kb.problems)
+        if parsed:
+            kb.concepts, node = parsed
+            kb.sources[("concepts", "concepts")] = Source(concepts_path, node)
 
     for kind, folder, model, id_field in (
         ("study", root / "studies", Study, "key"),
@@ -281,7 +288,7 @@ def fingerprint(root: Path | str = DEFAULT_ROOT) -> str:
     """A hash of every record file's name and bytes: the index is stale when this changes."""
     root = Path(root)
     h = hashlib.sha256()
-    files = [root / "topics.yaml"] + record_files(root / "studies") + record_files(root / "claims")
+    files = [root / "topics.yaml", root / "concepts.yaml"] + record_files(root / "studies") + record_files(root / "claims")
     for p in files:
         if p.is_file():
             h.update(str(p.relative_to(root)).encode())

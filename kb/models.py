@@ -110,6 +110,13 @@ class EvidenceLink(Record):
     effect: Effect | None = None
 
 
+# What a figure measures; a copy figure is compared only with evidence of the same measure.
+Measure = Literal["time-to-onset", "effect-duration", "course-length", "session-length", "sessions",
+                  "response-rate", "remission-rate", "relapse-rate", "prevalence", "infant-dose",
+                  "risk-reduction", "adverse-event-rate", "pause-length", "other"]
+FIGURE_UNITS: dict[str, float] = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080, "months": 43200}
+
+
 class Figure(Record):
     """A number the evidence gives for a claim, so copy's own figures can be compared with it.
 
@@ -121,6 +128,8 @@ class Figure(Record):
     high: float
     unit: Literal["percent", "minutes", "hours", "days", "weeks", "months", "sessions"]
     about: Text  # what the number measures, e.g. "response rate 24 h after one infusion"
+    # What kind of quantity it is; when absent the copy checker infers it from `about`.
+    measure: Measure | None = None
     source: Text  # which studies the range comes from, in words
 
     @model_validator(mode="after")
@@ -128,6 +137,83 @@ class Figure(Record):
         if self.low > self.high:
             raise ValueError(f"low {self.low} is above high {self.high}")
         return self
+
+
+class Slot(Record):
+    """One part of a claim frame: a shared concept (kb/concepts.yaml), claim-specific terms, a figure.
+
+    The slot is filled by any term of its concept, any `also` term, or a copy figure of the given
+    kind and measure inside `range` (in `unit` for durations). `carry` lets the slot be filled from
+    context (heading, list lead-in, FAQ question, previous sentence) when the sentence lacks it;
+    it defaults to the concept's own `carry`.
+    """
+
+    concept: Slug | None = None
+    also: list[Text] = Field(default_factory=list)
+    figure: Literal["percent", "duration", "count"] | None = None
+    measure: Measure | None = None
+    range: Annotated[list[float], Field(min_length=2, max_length=2)] | None = None  # [low, high]
+    unit: Literal["minutes", "hours", "days", "weeks", "months"] | None = None
+    carry: bool | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> "Slot":
+        if self.figure is None and (self.measure or self.range or self.unit):
+            raise ValueError("measure, range and unit belong to a figure slot: add figure: percent|duration|count")
+        if self.figure is not None:
+            if self.range is None:
+                raise ValueError("a figure slot needs range: [low, high]")
+            if self.range[0] > self.range[1]:
+                raise ValueError(f"range {list(self.range)}: low is above high")
+            if self.figure == "duration" and self.unit is None:
+                raise ValueError("a duration figure slot needs unit: minutes|hours|days|weeks|months")
+        if self.concept is None and not self.also and self.figure is None:
+            raise ValueError("an empty slot: give a concept, also: [terms], or a figure")
+        return self
+
+
+class Frame(Record):
+    """A claim as the copy states it: every slot found in one clause or within `window` words."""
+
+    slots: list[Slot] = Field(min_length=1)
+    window: Annotated[int, Field(ge=3, le=60)] = 14
+
+
+class Concept(Record):
+    """A named, reusable set of terms (kb/concepts.yaml), matched with the search index's analysis."""
+
+    name: Slug
+    category: Literal["treatment", "illness", "population", "body", "outcome", "predicate", "time", "other"]
+    terms: list[Text] = Field(min_length=1)
+    # Terms of another concept to include ("antidepressant" includes "ssri").
+    include: list[Slug] = Field(default_factory=list)
+    # Whether a sentence may take this concept from its context (heading, lead-in, question, the
+    # sentence before) when it refers back ("it", "these effects") or is elliptical.
+    carry: bool = False
+    note: Text | None = None
+
+
+class ConceptLexicon(Record):
+    concepts: list[Concept] = Field(min_length=1)
+
+
+class HistoryEntry(Record):
+    """One dated change to a claim's verdict, certainty or substance (oldest entry first)."""
+
+    date: dt.date
+    previous_verdict: Verdict
+    previous_certainty: Certainty
+    verdict: Verdict
+    certainty: Certainty
+    change: Text  # what changed, in words
+    reason: Text  # why: the new evidence or the review point that prompted it
+
+
+class ExcludedEvidence(Record):
+    """A dossier entry or lead bearing on the claim that is deliberately not cited, and why."""
+
+    source: Text  # dossier key, or a short citation for an unverified lead
+    reason: Text
 
 
 class Claim(Record):
@@ -143,11 +229,11 @@ class Claim(Record):
     phrasings: list[Text] = Field(min_length=3)
     evidence: list[EvidenceLink] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
-    # Concept groups a sentence must all touch to assert this claim (any one term of each group).
-    # A term is a word or phrase, or a figure such as "{percent 50-95}" or "{duration 1-4 weeks}".
-    cues: list[list[Text]] = Field(default_factory=list)
-    # Broader claims not to report for a sentence that makes this narrower one.
-    overrides: list[Slug] = Field(default_factory=list)
+    # How the copy checker recognises the claim: alternative frames, each a list of slots that
+    # must all be found in one clause (or a short window); see docs/checker.md.
+    frames: list[Frame] = Field(default_factory=list)
+    # Phrasings written for search only, which the checker need not match (the self-test skips them).
+    phrasing_only: list[Text] = Field(default_factory=list)
     related_claims: list[Slug] = Field(default_factory=list)
     last_reviewed: dt.date
     # Saved PubMed query for `kb watch`: records newer than last_reviewed that the KB lacks are queued.
@@ -249,8 +335,6 @@ class Vocabulary(Record):
         return next((t for t in self.topics if t.slug == slug), None)
 
 
-FIGURE_CUE_RE = re.compile(
-    r"^\{(percent|duration|count) (\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?: (minutes|hours|days|weeks|months))?\}$")
 CURATED_REQUIRED = ("journal", "population", "summary", "findings", "limitations", "topics")
 
 

@@ -5,13 +5,14 @@ from collections import defaultdict
 from pathlib import Path
 
 from kb.loader import DEFAULT_ROOT, KnowledgeBase, Problem, display_path, load
-from kb.models import CURATED_REQUIRED, FIGURE_CUE_RE, normalise_doi
+from kb.models import CURATED_REQUIRED, normalise_doi
 
 
 def validate(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
     """Load the KB and add every cross-record problem to `kb.problems`, sorted by file and line."""
     kb = load(root)
     kb.problems.extend(cross_record_problems(kb))
+    kb.problems.extend(concept_problems(kb))
     kb.problems.sort()
     return kb
 
@@ -83,20 +84,52 @@ def cross_record_problems(kb: KnowledgeBase) -> list[Problem]:
             seen_studies.add(link.study)
         if claim.verdict != "unsupported" and not claim.evidence:
             err("claim", cid, ["verdict"], f"verdict: {claim.verdict!r} needs at least one evidence link")
-        for name in ("related_claims", "overrides"):
+        for name in ("related_claims",):
             for i, other in enumerate(getattr(claim, name)):
                 if other not in kb.claims:
                     err("claim", cid, [name, i], f"{name}.{i}: no claim {other!r}")
-        if not claim.cues:
-            err("claim", cid, ["id"], "cues: none, so the copy checker can match this claim only by its phrasings "
-                "(much less reliable; see docs/record-format.md)", "warning")
-        for gi, group in enumerate(claim.cues):
-            for ti, term in enumerate(group):
-                if term.startswith("{") and not FIGURE_CUE_RE.match(term):
-                    err("claim", cid, ["cues", gi, ti], f"cues.{gi}.{ti}: cannot read figure cue {term!r} "
-                        "(write e.g. {percent 50-95} or {duration 1-4 weeks})")
+        frame_problems(kb, cid, claim, err)
 
     for key, study in kb.studies.items():
         if study.is_curated and key not in cited:
             err("study", key, ["key"], f"study {key!r} is not cited by any claim", "warning")
+    return out
+
+
+def frame_problems(kb: KnowledgeBase, cid: str, claim, err) -> None:
+    """Structural rules for a claim's copy-checker frames (kb/concepts.yaml names must exist).
+
+    Whether each term analyses to something is checked with the index's analyzer by
+    indexer/copycheck/lint.py, which `kb validate` runs from the composition root (kb/cli.py).
+    """
+    known = {c.name for c in kb.concepts.concepts} if kb.concepts else set()
+    if not claim.frames:
+        err("claim", cid, ["id"], "frames: none, so the copy checker cannot recognise this claim in copy "
+            "(see docs/checker.md)", "warning")
+    for fi, frame in enumerate(claim.frames):
+        for si, slot in enumerate(frame.slots):
+            if slot.concept and slot.concept not in known:
+                err("claim", cid, ["frames", fi, "slots", si, "concept"],
+                    f"frames.{fi}.slots.{si}.concept: no concept {slot.concept!r} in kb/concepts.yaml")
+    for i, text in enumerate(claim.phrasing_only):
+        if text not in claim.phrasings:
+            err("claim", cid, ["phrasing_only", i], f"phrasing_only.{i}: {text!r} is not one of the phrasings")
+
+
+def concept_problems(kb: KnowledgeBase) -> list[Problem]:
+    """kb/concepts.yaml: unique names, known `include`s, no include cycles."""
+    out: list[Problem] = []
+    if not kb.concepts:
+        return out
+    names = [c.name for c in kb.concepts.concepts]
+    src = kb.source("concepts", "concepts")
+    for i, c in enumerate(kb.concepts.concepts):
+        where = (display_path(src.path), src.line_of(["concepts", i]))
+        if names.index(c.name) != i:
+            out.append(Problem(*where, f"concepts.{i}: duplicate concept name {c.name!r}"))
+        for other in c.include:
+            if other not in names:
+                out.append(Problem(*where, f"concepts.{i}.include: no concept {other!r}"))
+            elif other == c.name:
+                out.append(Problem(*where, f"concepts.{i}.include: {c.name!r} includes itself"))
     return out

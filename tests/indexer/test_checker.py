@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from indexer import figures
-from indexer.polarity import is_hedged, is_negated, is_question
-from indexer.sentences import split_sentences
+from indexer.copycheck import figures
+from indexer.copycheck.stance import find_triggers, is_question, stance_of
+from indexer.copycheck.sentences import split_sentences
 from kb.cli import main
 
 
@@ -43,18 +43,34 @@ def test_figures_are_read_with_their_units(text, kind, low, high):
     assert found[0].low == pytest.approx(low) and found[0].high == pytest.approx(high)
 
 
-def test_polarity():
-    assert is_hedged("Ketamine may help some mothers")
-    assert not is_hedged("Ketamine relieves depression within hours")
-    assert is_negated("There is no evidence that ketamine prevents PPD")
-    assert is_negated("Its safety in pregnancy has not been established")
-    assert is_negated("Whether it works long term is currently unknown")
-    assert not is_negated("Mothers who have not responded to SSRIs may benefit")
+def stance(sentence: str, words: str):
+    at = sentence.index(words)
+    return stance_of(find_triggers(sentence), [(at, at + len(words))])
+
+
+def test_stance_rules_apply_within_their_scope():
+    assert stance("Ketamine may help some mothers", "help") == ("asserts", True)
+    assert stance("Ketamine relieves depression within hours", "within hours") == ("asserts", False)
+    assert stance("Ketamine is not addictive", "addictive")[0] == "denies"
+    assert stance("There is no need to pump and dump after an infusion", "pump and dump")[0] == "denies"
+    # an evidence gap or an open question is neither asserted nor denied
+    assert stance("There is no evidence that ketamine prevents PPD", "prevents")[0] is None
+    assert stance("Its safety in pregnancy has not been established", "safety")[0] is None
+    assert stance("Whether it works long term is currently unknown", "works")[0] is None
+    # negation reaches only its own clause; history and conditions deny nothing
+    assert stance("It works within hours, and you won't need daily pills.", "within hours")[0] == "asserts"
+    assert stance("Mothers who have not responded to SSRIs may benefit", "benefit")[0] == "asserts"
+    assert stance("If the first medicine doesn't help, ketamine works within hours", "within hours")[0] == "asserts"
     assert is_question("Does ketamine pass into breast milk?")
 
 
 def claims_of(engine, text):
-    return {c.id for s in engine.check(text).sentences for c in s.claims}
+    """The claims the text asserts."""
+    return {c.id for s in engine.check(text).sentences for c in s.claims if c.stance == "asserts"}
+
+
+def stances_of(engine, text):
+    return {(c.id, c.stance) for s in engine.check(text).sentences for c in s.claims}
 
 
 def test_a_claim_is_flagged_with_its_verdict(real_engine):
@@ -82,7 +98,7 @@ def test_copy_figure_outside_the_evidence_is_reported(real_engine):
     report = real_engine.check("Around 90% of our patients improve after treatment.")
     flags = [c for s in report.sentences for c in s.claims if c.id == "response-rate-70pct"]
     assert flags, report.to_dict()
-    assert any(f.outside and "90%" in f.copy for f in flags[0].figures)
+    assert any(f.verdict == "outside" and "90%" in f.copy for f in flags[0].figures)
 
 
 def test_several_claims_in_one_sentence(real_engine):
@@ -97,13 +113,18 @@ def test_check_json_contract_from_the_command_line(real_engine, tmp_path, capsys
                  "check", str(page), "--json"])
     assert code == 0
     d = json.loads(capsys.readouterr().out)
-    assert {"source", "sentences", "claims"} <= set(d)
-    assert len(d["sentences"]) == 3  # every sentence, flagged or not
+    assert {"source", "truncated", "summary", "claims", "sentences"} <= set(d)
+    assert set(d["summary"]) == {"sentences_checked", "claims_asserted", "claims_denied", "checkworthy_uncovered",
+                                 "flagged_sentences"}
+    assert d["summary"]["sentences_checked"] == len(d["sentences"]) == 3  # every sentence, flagged or not
     for s in d["sentences"]:
-        assert {"text", "start", "end", "claims"} <= set(s)
+        assert {"text", "start", "end", "checkworthy", "claims"} <= set(s)
+        assert d["text"][s["start"]:s["end"]] == s["text"]  # offsets into the checked text
     flagged = [s for s in d["sentences"] if s["claims"]]
-    assert flagged and flagged[0]["claims"][0].keys() >= {"id", "verdict", "score"}
-    assert {"id", "verdict", "count"} <= set(d["claims"][0])
+    assert flagged and flagged[0]["claims"][0].keys() >= {"id", "stance", "verdict", "certainty", "score", "action", "figures"}
+    assert flagged[0]["context"] == "Ketamine Relief"  # the subject carried from the heading
+    info = d["claims"]["onset-within-hours"]
+    assert {"statement", "verdict", "verdict_label", "certainty", "bottom_line", "accurate_wording"} <= set(info)
     assert d["sentences"][2]["claims"] == []
 
 
@@ -114,7 +135,7 @@ def test_check_markdown_and_stdin(real_engine, monkeypatch, capsys):
     assert code == 0
     out = capsys.readouterr().out
     assert out.startswith("# Evidence KB check")
-    assert "response-rate-70pct" in out and "not medical advice" in out
+    assert "response-rate-70pct" in out and "not medical advice" in out and "Action:" in out
 
 
 def test_unreadable_source_is_a_clear_message(real_engine, tmp_path, capsys):
@@ -130,9 +151,7 @@ def test_unreadable_source_is_a_clear_message(real_engine, tmp_path, capsys):
 
 
 def test_typos_in_copy_are_corrected_but_ordinary_words_are_not(real_engine):
-    from indexer.checker import _tools_for
-
-    _, speller = _tools_for(real_engine.snapshot())
+    speller = real_engine.checker(real_engine.snapshot()).speller
     assert speller.correct("keep breastfeading during ketamin treatment") == "keep breastfeeding during ketamine treatment"
     ordinary = "Ketamine shows real promise, and your chances are good."
     assert speller.correct(ordinary) == ordinary
@@ -143,3 +162,29 @@ def test_a_denial_in_one_clause_keeps_the_other_clause_s_claim(real_engine):
     ids = claims_of(real_engine, "Spravato is FDA-approved for depression, but its label says it isn't recommended while breastfeeding.")
     assert {"esketamine-fda-approved", "esketamine-lactation-label"} <= ids
     assert claims_of(real_engine, "There is no good evidence yet that ketamine given at C-section prevents postpartum depression.") == set()
+
+
+def test_denials_are_reported_as_denying(real_engine):
+    assert ("breastfeeding-pause", "denies") in stances_of(real_engine, "There is no need to pump and dump after your infusion.")
+    assert ("breastfeeding-compatible", "asserts") in stances_of(real_engine, "You don't need to stop breastfeeding during ketamine treatment.")
+
+
+def test_negation_in_another_clause_keeps_the_claim(real_engine):
+    assert "onset-within-hours" in claims_of(real_engine, "Ketamine relieves depression within hours, and you won't need daily pills.")
+    assert "onset-within-hours" in claims_of(real_engine, "Unlike SSRIs, which don't work for weeks, ketamine relieves depression within hours.")
+
+
+def test_rapid_alone_is_not_within_hours(real_engine):
+    assert "onset-within-hours" not in claims_of(real_engine, "Ketamine is a rapid, fast-acting treatment for depression.")
+
+
+def test_context_carries_the_subject(real_engine):
+    text = "Side effects of ketamine include nausea and dizziness.\nThese effects are mild and wear off within an hour."
+    assert "side-effects-mild-transient" in claims_of(real_engine, text)
+    text = "Advantages of ketamine include:\n• relief within hours\n• compatible with breastfeeding"
+    assert {"onset-within-hours", "breastfeeding-compatible"} <= claims_of(real_engine, text)
+
+
+def test_uncovered_checkworthy_sentences_are_marked(real_engine):
+    report = real_engine.check("Zuranolone is taken as a pill once a day for 14 days.\nBook your free consultation today!")
+    assert [s.checkworthy for s in report.sentences] == [True, False]

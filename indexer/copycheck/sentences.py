@@ -51,11 +51,12 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + a, start + b) for a, b in zip(cuts, cuts[1:])]
 
 
-def split_sentences(text: str) -> list[Span]:
-    """Sentences of `text` in order, each with exact offsets (text[start:end] == span.text)."""
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of text[start:end] in order, each with exact offsets (text[s.start:s.end] == s.text)."""
+    end = len(text) if end is None else end
     spans: list[Span] = []
-    for m in re.finditer(r"[^\n]+", text):
-        line_start, line_end = m.start(), m.end()
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        line_start, line_end = start + m.start(), start + m.end()
         bullet = BULLET_RE.match(text, line_start, line_end)
         if bullet:
             line_start = bullet.end()
@@ -67,3 +68,25 @@ def split_sentences(text: str) -> list[Span]:
             if b > a and re.search(r"\w", text[a:b]):
                 spans.append(Span(a, b, text[a:b]))
     return spans
+
+
+# Where one clause ends and another begins, for deciding what belongs together in a claim frame:
+# semicolons, colons, spaced dashes and contrasting conjunctions. (Negation scope has its own,
+# finer terminators in stance_rules.yaml.)
+CLAUSE_BREAK_RE = re.compile(
+    r"\s*[;:]\s+|\s+[—–-]\s+|\s*—\s*|,?\s+(?:but|however|whereas|although|though|yet|unlike)\b,?\s+"
+    r"|(?<=[a-z]),\s+(?:and|so)\s+(?=(?:you|we|it|they|she|he|i|this|that|there|many|most|some|patients|mothers|women)\b)",
+    re.I)
+
+
+def split_clauses(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of a sentence, in order; the whole sentence when it has one."""
+    cuts = [(m.start(), m.end()) for m in CLAUSE_BREAK_RE.finditer(sentence)]
+    out, pos = [], 0
+    for a, b in cuts:
+        if a > pos:
+            out.append((pos, a))
+        pos = b
+    if pos < len(sentence):
+        out.append((pos, len(sentence)))
+    return out or [(0, len(sentence))]

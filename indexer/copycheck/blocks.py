@@ -1,0 +1,84 @@
+"""The document's blocks: headings, paragraphs, list items (with their lead-in), questions and answers.
+
+Context travels along this structure: a list item takes its subject from the lead-in line above the
+list, an answer from its question, a paragraph from its heading. With the extractor's units
+(sources.extract.ExtractedText.units: heading, paragraph, list-item, quote, cell) the blocks are
+those units; for plain text they are derived from lines: a bullet (•, -, *, 1.) starts a list item,
+a line ending in "?" is a question, and a short line without final punctuation is a heading.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from indexer.copycheck.normalize import Normalized
+from indexer.copycheck.sentences import BULLET_RE
+
+HEADING_MAX_WORDS = 12
+FINAL_PUNCT = ".!;,\"')]…"
+
+
+@dataclass(frozen=True)
+class Block:
+    index: int
+    kind: str  # heading | paragraph | list-item | question | quote | cell
+    start: int
+    end: int
+    heading: int | None = None  # nearest heading block above
+    lead_in: int | None = None  # for list items: the line introducing the list
+    question: int | None = None  # for answers: the question block they answer
+
+
+def _line_kind(line: str) -> str:
+    stripped = line.strip()
+    if BULLET_RE.match(line) and len(stripped) > 2:
+        return "list-item"
+    if stripped.endswith("?"):
+        return "question"
+    words = stripped.split()
+    if len(words) <= HEADING_MAX_WORDS and stripped[-1] not in FINAL_PUNCT and stripped[-1] != ":":
+        return "heading"
+    return "paragraph"
+
+
+def _raw_blocks(norm: Normalized, units: Iterable | None) -> list[tuple[str, int, int]]:
+    text = norm.text
+    out: list[tuple[str, int, int]] = []
+    if units:
+        for u in units:
+            start, end = norm.from_original(int(u.start)), norm.from_original(int(u.end))
+            if end <= start or not text[start:end].strip():
+                continue
+            kind = str(getattr(u, "kind", "paragraph"))
+            body = text[start:end].strip()
+            if kind in ("heading", "paragraph") and body.endswith("?"):
+                kind = "question"
+            out.append((kind, start, end))
+        return out
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group(0).strip():
+            out.append((_line_kind(m.group(0)), m.start(), m.end()))
+    return out
+
+
+def split_blocks(norm: Normalized, units: Iterable | None = None) -> list[Block]:
+    blocks: list[Block] = []
+    heading = question = lead_in = None
+    for kind, start, end in _raw_blocks(norm, units):
+        i = len(blocks)
+        this_lead = None
+        if kind == "list-item":
+            prev = blocks[-1] if blocks else None
+            if prev is not None and prev.kind == "list-item":
+                this_lead = prev.lead_in
+            elif prev is not None and prev.kind in ("paragraph", "heading", "question"):
+                this_lead = prev.index
+            lead_in = this_lead
+        blocks.append(Block(i, kind, start, end, heading=heading, lead_in=this_lead,
+                            question=question if kind in ("paragraph", "list-item", "quote", "cell") else None))
+        if kind == "heading":
+            heading, question = i, None
+        elif kind == "question":
+            question = i
+    return blocks

@@ -1,0 +1,124 @@
+"""Where the shared concepts (kb/concepts.yaml) and claims' own terms occur in a sentence.
+
+Terms are analysed with the search index's analyzer (stems, compounds, the KB's synonym groups),
+so "treatment" finds "treatments" and "nursing" finds "breastfeeding". A term whose words the
+analyzer would drop (stop words: "while", "after", "most") or that itself denies something
+("no need to stop") is matched as written instead, so no term silently compiles to nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from indexer.analysis import NEGATIONS
+
+MAX_GAP = 3  # other words allowed between the words of a multi-word term
+NEGATIVE_RE = re.compile(r"\b(?:not|no|never|none|nothing|without|cannot)\b|n't\b", re.I)
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    tokens: tuple[str, ...] = ()
+    phrase: re.Pattern | None = None
+    negative: bool = False
+
+
+def compile_term(text: str, analyse) -> Term | None:
+    """A term as the checker matches it; None only for a term without a single word character."""
+    words = re.findall(r"\w+", text.replace("’", "'"))
+    if not words:
+        return None
+    tokens = tuple(analyse(text))
+    negative = bool(NEGATIVE_RE.search(text)) or bool(NEGATIONS & set(tokens))
+    if not tokens or negative or (len(words) > 1 and len(tokens) < 2):
+        body = r"[\s\-']+".join(re.escape(w) for w in re.findall(r"[\w']+", text.replace("’", "'")))
+        return Term(text, phrase=re.compile(rf"(?<!\w){body}(?!\w)", re.I), negative=negative)
+    return Term(text, tokens=tokens)
+
+
+class Lexicon:
+    """kb/concepts.yaml compiled: concept name -> terms (with `include`d concepts' terms)."""
+
+    def __init__(self, concepts, analyse):
+        self.analyse = analyse
+        self.concepts = {c.name: c for c in (concepts.concepts if concepts else [])}
+        self._cache: dict[str, Term | None] = {}
+        self.terms: dict[str, tuple[Term, ...]] = {}
+        for name in self.concepts:
+            self.terms[name] = tuple(self.compile_all(self._expand(name, set())))
+
+    def _expand(self, name: str, seen: set[str]) -> list[str]:
+        if name in seen or name not in self.concepts:
+            return []
+        seen.add(name)
+        c = self.concepts[name]
+        out = list(c.terms)
+        for other in c.include:
+            out += self._expand(other, seen)
+        return out
+
+    def compile(self, text: str) -> Term | None:
+        if text not in self._cache:
+            self._cache[text] = compile_term(text, self.analyse)
+        return self._cache[text]
+
+    def compile_all(self, texts) -> list[Term]:
+        return [t for t in (self.compile(x) for x in dict.fromkeys(texts)) if t is not None]
+
+    def category(self, name: str) -> str | None:
+        c = self.concepts.get(name)
+        return c.category if c else None
+
+    def carries(self, name: str) -> bool:
+        c = self.concepts.get(name)
+        return bool(c and c.carry)
+
+    def names(self, category: str | None = None) -> list[str]:
+        return [n for n, c in self.concepts.items() if category is None or c.category == category]
+
+
+@dataclass
+class SentenceTokens:
+    """One sentence analysed once: token text -> [(position, start, end)], plus the raw text."""
+
+    text: str
+    by_text: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
+    memo: dict[str, list[tuple[int, int, bool]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str, analyzer) -> "SentenceTokens":
+        st = cls(text)
+        for t in analyzer(text, mode="index", positions=True, chars=True):
+            st.by_text.setdefault(t.text, []).append((t.pos, t.startchar, t.endchar))
+        return st
+
+    def find(self, term: Term) -> list[tuple[int, int, bool]]:
+        """(start, end, negative) of every occurrence of the term."""
+        if term.phrase is not None:
+            return [(m.start(), m.end(), term.negative) for m in term.phrase.finditer(self.text)]
+        first = self.by_text.get(term.tokens[0])
+        if not first:
+            return []
+        if len(term.tokens) == 1:
+            return [(a, b, False) for _, a, b in first]
+        out = []
+        for pos, a, b in first:
+            end, cur, ok = b, pos, True
+            for tok in term.tokens[1:]:
+                nxt = [(p, s, e) for p, s, e in self.by_text.get(tok, ()) if cur < p <= cur + 1 + MAX_GAP]
+                if not nxt:
+                    ok = False
+                    break
+                cur, _, end = min(nxt)
+            if ok:
+                out.append((a, end, False))
+        return out
+
+    def find_all(self, key: str, terms) -> list[tuple[int, int, bool]]:
+        if key not in self.memo:
+            spans: list[tuple[int, int, bool]] = []
+            for term in terms:
+                spans += self.find(term)
+            self.memo[key] = sorted(set(spans))
+        return self.memo[key]

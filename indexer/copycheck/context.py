@@ -1,0 +1,69 @@
+"""The context a sentence takes its subject from, when it does not name it itself.
+
+Copy leaves subjects out all the time: a list item takes its subject from the lead-in above the
+list ("Advantages include: • safe for nursing moms"), an FAQ answer from its question, a sentence
+saying "it", "they" or "these effects" from the sentence before, a paragraph from its heading. For
+each sentence this module lists where such a subject may come from, nearest first, and how much
+may come from there: `all` concepts that can be carried (kb/concepts.yaml `carry: true`), or only
+the `treatment` (a clinic page about ketamine does not repeat "ketamine" in every sentence).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ANAPHOR_RE = re.compile(
+    r"\b(?:it|its|it's|they|them|their|theirs|these|those|this|such|both|the (?:treatment|drug|medication|medicine|"
+    r"therapy|condition|illness|disorder|procedure|infusions?|spray|effects?|symptoms|medication's|side effects)|"
+    r"the same)\b", re.I)
+ELLIPTICAL_WORDS = 8  # a sentence this short without a subject of its own leans on what came before
+
+
+@dataclass(frozen=True)
+class Source:
+    sentence: int  # index of the sentence that supplies the subject
+    reach: str  # all | treatment
+    label: str  # lead-in | question | previous sentence | heading | title
+
+
+def context_sources(sentences, blocks) -> list[list[Source]]:
+    """For each sentence (objects with .block, .text, .is_question, .is_heading), its context sources."""
+    by_block: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_block.setdefault(s.block, []).append(i)
+    title = next((i for i, s in enumerate(sentences) if s.is_heading), None)
+    out: list[list[Source]] = []
+    for i, s in enumerate(sentences):
+        block = blocks[s.block]
+        refers_back = bool(ANAPHOR_RE.search(s.text)) or len(s.text.split()) <= ELLIPTICAL_WORDS
+        sources: list[Source] = []
+        if block.kind == "list-item" and block.lead_in is not None and block.lead_in in by_block:
+            sources.append(Source(by_block[block.lead_in][-1], "all", "lead-in"))
+        if block.question is not None and block.question in by_block:
+            first_of_answer = by_block[s.block][0] == i
+            reach = "all" if first_of_answer or refers_back else "treatment"
+            sources.append(Source(by_block[block.question][-1], reach, "question"))
+        prev = _previous_sentence(i, sentences, blocks)
+        if prev is not None:
+            sources.append(Source(prev, "all" if refers_back else "treatment", "previous sentence"))
+        if block.heading is not None and block.heading in by_block:
+            reach = "all" if refers_back or block.kind == "list-item" else "treatment"
+            sources.append(Source(by_block[block.heading][-1], reach, "heading"))
+        if title is not None and title != i and all(x.sentence != title for x in sources):
+            sources.append(Source(title, "treatment", "title"))
+        out.append(sources)
+    return out
+
+
+def _previous_sentence(i: int, sentences, blocks) -> int | None:
+    if i == 0:
+        return None
+    s, p = sentences[i], sentences[i - 1]
+    if p.is_question or p.is_heading:
+        return None
+    if p.block == s.block:
+        return i - 1
+    a, b = blocks[p.block], blocks[s.block]
+    if a.heading == b.heading and a.kind in ("paragraph", "list-item", "quote") and b.kind in ("paragraph", "quote", "list-item"):
+        return i - 1
+    return None

@@ -1,0 +1,237 @@
+"""Numbers in copy — percentages, ratios, durations, counts — typed by what they measure.
+
+Ratios ("1 in 7") are read as percentages and durations in minutes. Each figure also gets a
+measure (time to onset, course length, response rate, prevalence, relative infant dose...) from the
+words around it (figure_measures.yaml), and is compared only with evidence of the same measure: a
+correct "two to three weeks" course is not held against a 57-day duration of effect.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kb.models import FIGURE_UNITS, Claim, Figure
+
+WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "half a dozen": 6, "a dozen": 12, "dozen": 12, "hundred": 100,
+}
+NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted((w for w in WORD_NUMBERS if w not in ("a", "an")), key=len, reverse=True)) + ")"
+RANGE = rf"(?P<lo>{NUM})(?:\s*(?:-|–|—|to|and)\s*(?P<hi>{NUM}))?"
+MINUTES_PER = {"minute": 1, "min": 1, "hour": 60, "hr": 60, "day": 1440, "week": 10080, "month": 43200}
+UNIT_MINUTES = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080, "months": 43200}
+
+PERCENT_RE = re.compile(rf"{RANGE}\s*(?:%|per\s?cent\b)", re.I)
+RATIO_RE = re.compile(rf"\b(?P<num>{NUM}|a|an)\s+(?:out\s+)?(?:in|of)\s+(?:every\s+)?(?P<den>{NUM})\b", re.I)
+DURATION_RE = re.compile(rf"\b{RANGE}[\s-]*(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b", re.I)
+FRACTIONS = {"half": 50.0, "a third": 33.3, "one third": 33.3, "two thirds": 66.7, "two-thirds": 66.7,
+             "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
+             "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0}
+FRACTION_RE = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True)) + r")\b", re.I)
+COUNT_RE = re.compile(rf"\b{RANGE}\s+(?:\w+\s+)?(?P<what>infusions?|sessions?|treatments?|doses?)\b", re.I)
+
+
+def to_number(text: str) -> float | None:
+    t = text.strip().lower()
+    if t in WORD_NUMBERS:
+        return float(WORD_NUMBERS[t])
+    try:
+        return float(t.replace(",", "."))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class CopyFigure:
+    kind: str  # percent | duration | count (ratios are read as percent)
+    low: float
+    high: float
+    text: str  # as written in the copy
+    start: int
+    end: int
+    measure: str = "unknown"
+
+
+def extract(sentence: str) -> list[CopyFigure]:
+    found: list[CopyFigure] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind, lo, hi, m):
+        if lo is None or hi is None or any(a < m.end() and m.start() < b for a, b in taken):
+            return
+        taken.append((m.start(), m.end()))
+        found.append(CopyFigure(kind, min(lo, hi), max(lo, hi), m.group(0), m.start(), m.end()))
+
+    for m in PERCENT_RE.finditer(sentence):
+        lo = to_number(m.group("lo"))
+        add("percent", lo, to_number(m.group("hi")) if m.group("hi") else lo, m)
+    for m in RATIO_RE.finditer(sentence):
+        num, den = to_number(m.group("num")), to_number(m.group("den"))
+        if num and den and den > num and den <= 1000:
+            add("percent", 100 * num / den, 100 * num / den, m)
+    for m in FRACTION_RE.finditer(sentence):
+        value = FRACTIONS[m.group(1).lower()]
+        add("percent", value, value, m)
+    for m in DURATION_RE.finditer(sentence):
+        unit = m.group("unit").lower().rstrip("s")
+        per = MINUTES_PER.get(unit)
+        lo = to_number(m.group("lo"))
+        hi = to_number(m.group("hi")) if m.group("hi") else lo
+        if per and lo is not None:
+            add("duration", lo * per, hi * per, m)
+    for m in COUNT_RE.finditer(sentence):
+        lo = to_number(m.group("lo"))
+        add("count", lo, to_number(m.group("hi")) if m.group("hi") else lo, m)
+    found = [classify(f, sentence) for f in found]
+    return sorted(found, key=lambda f: f.start)
+
+
+MEASURES_FILE = Path(__file__).with_name("figure_measures.yaml")
+WORD_RE = re.compile(r"[a-z0-9][a-z0-9'-]*")
+
+
+@lru_cache(maxsize=1)
+def measure_table() -> tuple[int, dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...]]]]:
+    data = yaml.safe_load(MEASURES_FILE.read_text(encoding="utf-8"))
+    table = {name: (frozenset(spec["kinds"]), tuple(tuple(w.lower().split()) for w in spec["words"]))
+             for name, spec in data["measures"].items()}
+    return int(data.get("near", 8)), table
+
+
+def _starts(words: list[str], phrase: tuple[str, ...], at: int) -> bool:
+    return all(at + k < len(words) and words[at + k].startswith(w) for k, w in enumerate(phrase))
+
+
+def signals(text: str, kind: str) -> list[tuple[int, str]]:
+    """(word index, measure) for every measure signal in `text` that fits a figure of `kind`."""
+    _, table = measure_table()
+    words = WORD_RE.findall(text.lower())
+    out = []
+    for name, (kinds, phrases) in table.items():
+        if kind not in kinds:
+            continue
+        for i in range(len(words)):
+            if any(_starts(words, ph, i) for ph in phrases):
+                out.append((i, name))
+    return out
+
+
+def classify(cf: CopyFigure, sentence: str) -> CopyFigure:
+    near, _ = measure_table()
+    before = WORD_RE.findall(sentence[: cf.start].lower())
+    at = len(before)
+    best = None
+    for i, name in signals(sentence, cf.kind):
+        d = at - i if i < at else i - at - len(WORD_RE.findall(cf.text.lower())) + 1
+        if abs(d) <= near and (best is None or abs(d) < best[0]):
+            best = (abs(d), name)
+    if best is None:
+        return cf
+    return CopyFigure(cf.kind, cf.low, cf.high, cf.text, cf.start, cf.end, best[1])
+
+
+def evidence_measure(fig: Figure) -> str:
+    """An evidence figure's measure: its own `measure`, else the first signal in its `about` text."""
+    if fig.measure:
+        return fig.measure
+    kind = "percent" if fig.kind in ("percent", "ratio") else ("count" if fig.kind == "count" else "duration")
+    found = sorted(signals(fig.about, kind))
+    return found[0][1] if found else "unknown"
+
+
+def evidence_range(fig: Figure) -> tuple[str, float, float]:
+    """(kind, low, high) of a KB figure in the units copy figures use."""
+    if fig.kind in ("percent", "ratio"):
+        return "percent", fig.low, fig.high
+    if fig.kind == "duration":
+        per = FIGURE_UNITS.get(fig.unit, 1)
+        return "duration", fig.low * per, fig.high * per
+    return "count", fig.low, fig.high
+
+
+def comparable(cf: CopyFigure, fig: Figure) -> bool:
+    if evidence_range(fig)[0] != cf.kind:
+        return False
+    m = evidence_measure(fig)
+    return cf.measure == "unknown" or m == "unknown" or m == cf.measure
+
+
+def describe(fig: Figure) -> str:
+    lo, hi = (f"{v:g}" for v in (fig.low, fig.high))
+    span = lo if lo == hi else f"{lo}–{hi}"
+    unit = "%" if fig.unit == "percent" else f" {fig.unit}"
+    return f"{span}{unit} ({fig.about}; {fig.source})"
+
+
+def distance(cf: CopyFigure, fig: Figure) -> float | None:
+    """How far a copy figure lies from a KB figure: 0 inside, else the log ratio to the nearer end."""
+    if not comparable(cf, fig):
+        return None
+    _, lo, hi = evidence_range(fig)
+    if lo <= cf.high and cf.low <= hi:
+        return 0.0
+    near, value = (lo, cf.high) if cf.high < lo else (hi, cf.low)
+    return abs(math.log((value + 1e-9) / (near + 1e-9)))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    copy: str
+    measure: str
+    evidence: str
+    verdict: str  # ok | caution | outside
+    note: str
+
+    def to_dict(self) -> dict:
+        return {"copy": self.copy, "measure": self.measure, "evidence": self.evidence, "verdict": self.verdict,
+                "outside": self.verdict == "outside", "note": self.note}
+
+
+def compare(copy_figures: list[CopyFigure], claim: Claim) -> list[Comparison]:
+    """Each copy figure against the claim's evidence figures of the same kind and measure.
+
+    Inside the range is "ok" only when the claim itself is supported; otherwise "caution": a
+    figure some study reports does not make the claim the copy builds on it sound (a "1 in 5"
+    inside a high-risk-setting range, beside a verdict saying 1 in 5 overstates).
+    """
+    out = []
+    for cf in copy_figures:
+        scored = [(d, f) for f in claim.figures if (d := distance(cf, f)) is not None]
+        if not scored:
+            continue
+        d, f = min(scored, key=lambda x: x[0])
+        measure = cf.measure if cf.measure != "unknown" else evidence_measure(f)
+        if d > 0:
+            out.append(Comparison(cf.text, measure, describe(f), "outside",
+                                  f"The copy's figure ({cf.text}) is outside what studies found: {describe(f)}."))
+        elif claim.verdict == "supported":
+            out.append(Comparison(cf.text, measure, describe(f), "ok", f"Within what studies found: {describe(f)}."))
+        else:
+            out.append(Comparison(cf.text, measure, describe(f), "caution",
+                                  f"Within the range of {describe(f)}, but the claim is rated "
+                                  f"{claim.verdict.replace('-', ' ')}: see the bottom line before using {cf.text}."))
+    return out
+
+
+def attribute(copy_figures: list[CopyFigure], claims: list[Claim]) -> dict[str, list[CopyFigure]]:
+    """Give each copy figure to the claim whose evidence figures it lies nearest (a sentence may make several)."""
+    out: dict[str, list[CopyFigure]] = {c.id: [] for c in claims}
+    for cf in copy_figures:
+        best = None
+        for claim in claims:
+            for fig in claim.figures:
+                d = distance(cf, fig)
+                if d is not None and (best is None or d < best[0]):
+                    best = (d, claim.id)
+        if best:
+            out[best[1]].append(cf)
+    return out

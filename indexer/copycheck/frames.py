@@ -1,0 +1,166 @@
+"""Claim frames: a claim is made where all of its slots are found together.
+
+A frame (kb/claims/*.yaml `frames`) lists slots: a concept from kb/concepts.yaml, claim-specific
+`also` terms, or a figure of a kind and measure within a range. A sentence makes the claim when
+every slot is filled and the filling words stand together: in one clause, or within the frame's
+window of words. Slots that may be carried (the treatment, the illness, breastfeeding...) can be
+filled anywhere in the sentence, or from the sentence's context when the sentence lacks them; a
+treatment is carried only into a clause that names no treatment of its own.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from indexer.copycheck.concepts import Lexicon, SentenceTokens, Term
+from kb.models import FIGURE_UNITS
+
+
+@dataclass(frozen=True)
+class CompiledSlot:
+    key: str
+    concept: str | None
+    terms: tuple[Term, ...]  # the concept's terms and the slot's own
+    figure: tuple[str, float, float, str | None] | None  # (kind, low, high in copy units, measure)
+    carry: bool
+
+
+@dataclass(frozen=True)
+class CompiledFrame:
+    claim_id: str
+    slots: tuple[CompiledSlot, ...]
+    window: int
+
+
+@dataclass(frozen=True)
+class FrameHit:
+    claim_id: str
+    spans: tuple[tuple[int, int], ...]  # the words in the sentence that filled the slots
+    absorbed: tuple[tuple[int, int], ...]  # filling terms that themselves deny ("no need to stop")
+    carried: tuple[str, ...]  # slots filled from context (concept names)
+    figures: tuple[int, ...]  # start offsets of the copy figures that filled figure slots
+
+    @property
+    def score(self) -> float:
+        return round(max(0.5, 1.0 - 0.1 * len(self.carried)), 2)
+
+
+def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
+    out = []
+    for claim in kb.claims.values():
+        for fi, frame in enumerate(claim.frames):
+            slots = []
+            for si, slot in enumerate(frame.slots):
+                terms = list(lexicon.terms.get(slot.concept, ())) if slot.concept else []
+                terms += lexicon.compile_all(slot.also)
+                fig = None
+                if slot.figure:
+                    per = FIGURE_UNITS.get(slot.unit or "minutes", 1) if slot.figure == "duration" else 1
+                    fig = (slot.figure, slot.range[0] * per, slot.range[1] * per, slot.measure)
+                carry = slot.carry if slot.carry is not None else lexicon.carries(slot.concept or "")
+                slots.append(CompiledSlot(f"{claim.id}/{fi}/{si}", slot.concept, tuple(terms), fig, carry))
+            out.append(CompiledFrame(claim.id, tuple(slots), frame.window))
+    return out
+
+
+class WordIndex:
+    """Word numbers of character offsets, for measuring distances in words."""
+
+    def __init__(self, text: str):
+        self.starts = [m.start() for m in re.finditer(r"\w+", text)]
+
+    def at(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+
+def figure_spans(slot: CompiledSlot, copy_figures) -> list[tuple[int, int, bool]]:
+    if slot.figure is None:
+        return []
+    kind, lo, hi, measure = slot.figure
+    return [(f.start, f.end, False) for f in copy_figures
+            if f.kind == kind and f.low <= hi and lo <= f.high and (measure is None or f.measure in ("unknown", measure))]
+
+
+def slot_spans(slot: CompiledSlot, st: SentenceTokens, copy_figures) -> list[tuple[int, int, bool]]:
+    spans = list(st.find_all(slot.key, slot.terms))
+    return spans + figure_spans(slot, copy_figures)
+
+
+def _in(span, clause) -> bool:
+    return clause[0] <= span[0] and span[1] <= clause[1]
+
+
+def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIndex, copy_figures,
+                context_has, own_treatment_clauses, treatments: set[str]) -> FrameHit | None:
+    """The frame's hit in this sentence, or None.
+
+    context_has(slot) -> concept name when the sentence's context fills the slot;
+    own_treatment_clauses: indexes of clauses naming a treatment (no treatment is carried into them).
+    """
+    local: list[tuple[CompiledSlot, list]] = []
+    carried_slots: list[tuple[CompiledSlot, list]] = []
+    for slot in frame.slots:
+        spans = slot_spans(slot, st, copy_figures)
+        if slot.carry:
+            carried_slots.append((slot, spans))
+        else:
+            if not spans:
+                return None
+            local.append((slot, spans))
+    chosen = _choose_local(local, clauses, words, frame.window)
+    if chosen is None:
+        return None
+    used, home = chosen
+    carried: list[str] = []
+    for slot, spans in carried_slots:
+        if spans:
+            # In the sentence: prefer an occurrence in the same clause as the rest of the frame.
+            inside = [s for s in spans if home is None or _in(s, clauses[home])]
+            if inside or home is None or home not in own_treatment_clauses or slot.concept not in treatments:
+                used.append((inside or spans)[0])
+                continue
+            return None
+        if home is not None and home in own_treatment_clauses and slot.concept in treatments:
+            return None
+        name = context_has(slot)
+        if name is None:
+            return None
+        carried.append(name)
+    if not local and not used:
+        return None
+    figs = tuple(s[0] for slot, _ in local + carried_slots if slot.figure for s in used
+                 if any(f.start == s[0] for f in copy_figures))
+    return FrameHit(frame.claim_id, tuple((a, b) for a, b, _ in used), tuple((a, b) for a, b, neg in used if neg),
+                    tuple(carried), figs)
+
+
+def _choose_local(local, clauses, words: WordIndex, window: int):
+    """One span per local slot, all in one clause or within `window` words: (spans, clause index)."""
+    if not local:
+        return [], None
+    for ci, clause in enumerate(clauses):
+        picks = []
+        for _, spans in local:
+            inside = [s for s in spans if _in(s, clause)]
+            if not inside:
+                break
+            picks.append(inside[0])
+        else:
+            return picks, ci
+    anchor_slot = min(range(len(local)), key=lambda i: len(local[i][1]))
+    for anchor in local[anchor_slot][1]:
+        w0 = words.at(anchor[0])
+        picks = []
+        for i, (_, spans) in enumerate(local):
+            if i == anchor_slot:
+                picks.append(anchor)
+                continue
+            near = [s for s in spans if abs(words.at(s[0]) - w0) <= window]
+            if not near:
+                break
+            picks.append(min(near, key=lambda s: abs(words.at(s[0]) - w0)))
+        else:
+            home = next((ci for ci, c in enumerate(clauses) if _in(anchor, c)), None)
+            return picks, home
+    return None

@@ -1,0 +1,140 @@
+"""check(text, units): the copy checker's steps glued together (see the package docstring)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from indexer.analysis import text_analyzer
+from indexer.copycheck import figures
+from indexer.copycheck.blocks import split_blocks
+from indexer.copycheck.checkworthy import checkworthy
+from indexer.copycheck.concepts import Lexicon, SentenceTokens
+from indexer.copycheck.context import ANAPHOR_RE, context_sources
+from indexer.copycheck.frames import WordIndex, compile_frames, match_frame
+from indexer.copycheck.normalize import normalize
+from indexer.copycheck.report import CheckReport, ClaimFlag, SentenceResult, claim_info
+from indexer.copycheck.sentences import split_clauses, split_sentences
+from indexer.copycheck.speller import CopySpeller
+from indexer.copycheck.stance import find_triggers, is_question, stance_of
+
+MAX_CHECK_CHARS = 200_000
+TOPIC_CATEGORIES = ("treatment", "illness", "outcome", "body", "population")
+
+
+@dataclass
+class Sentence:
+    start: int  # offsets in the normalized text
+    end: int
+    text: str
+    block: int
+    is_question: bool
+    is_heading: bool
+
+
+class Checker:
+    """Everything compiled once per index snapshot: analyzer, concepts, frames, speller."""
+
+    def __init__(self, kb, ix=None):
+        self.kb = kb
+        synonyms = kb.vocabulary.synonyms if kb.vocabulary else []
+        self.analyzer = text_analyzer(synonyms)
+        self.lexicon = Lexicon(kb.concepts, self.analyse)
+        self.frames = compile_frames(kb, self.lexicon)
+        treatments = set(self.lexicon.names("treatment"))
+        self.treatments = treatments
+        # Concepts that name a treatment, directly or through `include` ("ketamine-session").
+        self.treatment_like = {n for n in self.lexicon.concepts
+                               if n in treatments or treatments & set(self._included(n))}
+        self.topics = [n for n in self.lexicon.concepts if self.lexicon.category(n) in TOPIC_CATEGORIES]
+        self.speller = CopySpeller(ix, kb) if ix is not None else None
+        self.info = {cid: claim_info(c) for cid, c in kb.claims.items()}
+
+    def _included(self, name: str, seen=None) -> list[str]:
+        seen = seen or set()
+        c = self.lexicon.concepts.get(name)
+        if c is None or name in seen:
+            return []
+        seen.add(name)
+        return [i for inc in c.include for i in [inc, *self._included(inc, seen)]]
+
+    def analyse(self, text: str) -> list[str]:
+        return [t.text for t in self.analyzer(text, mode="query")]
+
+    def _concept_spans(self, st: SentenceTokens, name: str):
+        return st.find_all(f"concept:{name}", self.lexicon.terms.get(name, ()))
+
+    # -- the pipeline ----------------------------------------------------------------------
+    def check(self, text: str, *, source: str = "text", units=None) -> CheckReport:
+        truncated = len(text) > MAX_CHECK_CHARS
+        text = text[:MAX_CHECK_CHARS]
+        norm = normalize(text)
+        blocks = split_blocks(norm, units)
+        sents: list[Sentence] = []
+        for b in blocks:
+            for sp in split_sentences(norm.text, b.start, b.end):
+                sents.append(Sentence(sp.start, sp.end, sp.text, b.index, is_question(sp.text) or b.kind == "question",
+                                      b.kind == "heading"))
+        work = [self.speller.correct(s.text) if self.speller else s.text for s in sents]
+        tokens = [SentenceTokens.of(w, self.analyzer) for w in work]
+        sources = context_sources(sents, blocks)
+        results = []
+        for i, s in enumerate(sents):
+            a, b = norm.to_original(s.start, s.end)
+            result = SentenceResult(text[a:b], a, b)
+            if not s.is_question:
+                self._flag(i, work[i], tokens, sources[i], sents, norm, text, result)
+            results.append(result)
+        return CheckReport(source, text, results, self.info, truncated)
+
+    def _flag(self, i, sentence, tokens, sources, sents, norm, text, result: SentenceResult) -> None:
+        st = tokens[i]
+        clauses = split_clauses(sentence)
+        words = WordIndex(sentence)
+        copy_figures = figures.extract(sentence)
+        own = {ci for ci, (ca, cb) in enumerate(clauses)
+               for n in self.treatments for (x, y, _) in self._concept_spans(st, n) if ca <= x and y <= cb}
+        used_source: list[int] = []
+
+        def context_has(slot):
+            for src in sources:
+                if src.reach == "treatment" and slot.concept not in self.treatment_like:
+                    continue
+                if tokens[src.sentence].find_all(slot.key, slot.terms):
+                    used_source.append(src.sentence)
+                    return slot.concept or slot.key
+            return None
+
+        best: dict[str, tuple] = {}
+        for frame in self.frames:
+            hit = match_frame(frame, st, clauses, words, copy_figures, context_has, own, self.treatment_like)
+            if hit is None:
+                continue
+            triggers = find_triggers(sentence, hit.absorbed)
+            stance, hedged = stance_of(triggers, [sp for sp in hit.spans if sp not in hit.absorbed])
+            if stance is None:
+                continue
+            prev = best.get(hit.claim_id)
+            if prev is None or (stance == "asserts" and prev[1] != "asserts") or hit.score > prev[0].score:
+                best[hit.claim_id] = (hit, stance, hedged)
+        claims = [self.kb.claims[cid] for cid in best]
+        owned = figures.attribute(copy_figures, claims)
+        for claim in claims:
+            hit, stance, hedged = best[claim.id]
+            result.claims.append(ClaimFlag(claim.id, stance, claim.verdict, claim.certainty, hit.score, hedged,
+                                           figures.compare(owned[claim.id], claim)))
+        result.claims.sort(key=lambda c: -c.score)
+        if used_source and result.claims:
+            src = sents[used_source[0]]
+            a, b = norm.to_original(src.start, src.end)
+            result.context = text[a:b]
+        if not result.claims:
+            result.checkworthy = checkworthy(sentence, has_topic=self._has_topic(st, sentence, sources, tokens),
+                                             has_figure=bool(copy_figures), is_question=sents[i].is_question,
+                                             is_heading=sents[i].is_heading)
+
+    def _has_topic(self, st, sentence, sources, tokens) -> bool:
+        if any(self._concept_spans(st, n) for n in self.topics):
+            return True
+        if ANAPHOR_RE.search(sentence):
+            return any(self._concept_spans(tokens[src.sentence], n)
+                       for src in sources if src.reach == "all" for n in self.topics)
+        return False

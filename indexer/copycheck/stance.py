@@ -1,0 +1,121 @@
+"""Stance: whether the copy asserts a claim it mentions, denies it, or only raises it.
+
+Rules are data (stance_rules.yaml), in the manner of medspaCy's ConText: a trigger with a category,
+a direction and a scope in words. A trigger applies to the claim words inside its scope only, so
+"it works within hours, and you won't need daily pills" still asserts the onset claim, and a
+conditional or a relative clause ("mothers who have not responded to SSRIs") denies nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+RULES_FILE = Path(__file__).with_name("stance_rules.yaml")
+WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
+QUESTION_RE = re.compile(r"\?\s*[\"'”’)]*\s*$")
+CONDITIONAL_RE = re.compile(r"^\s*(?:if|unless|when|whenever|in case)\b[^,]{3,120},", re.I)
+DENYING = {"negated", "reported-false"}
+SILENT = {"gap", "hypothetical"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    category: str
+    pattern: re.Pattern
+    direction: str = "forward"
+    scope: int = 10
+
+
+@dataclass(frozen=True)
+class Trigger:
+    category: str
+    start: int
+    end: int
+    scope_start: int
+    scope_end: int
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[re.Pattern, tuple[Rule, ...]]:
+    data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    rules = tuple(Rule(r["category"], re.compile(r["pattern"], re.I), r.get("direction", "forward"), int(r.get("scope", 10)))
+                  for r in data["rules"])
+    return re.compile(data["terminators"], re.I), rules
+
+
+def is_question(text: str) -> bool:
+    return bool(QUESTION_RE.search(text))
+
+
+def _word_offsets(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def find_triggers(sentence: str, absorbed: list[tuple[int, int]] = ()) -> list[Trigger]:
+    """Every non-pseudo trigger with its scope. Triggers inside `absorbed` spans (claim terms that
+    themselves deny something, e.g. "no need to stop") are part of the claim's wording, not stance."""
+    terminators, rules = load_rules()
+    masked = sentence
+    for rule in rules:
+        if rule.category == "pseudo":
+            masked = rule.pattern.sub(lambda m: " " * len(m.group(0)), masked)
+    words = _word_offsets(sentence)
+    stops = [m.start() for m in terminators.finditer(masked)]
+    cond = CONDITIONAL_RE.match(masked)
+    cond_end = cond.end() if cond else None
+    out: list[Trigger] = []
+    taken: list[tuple[int, int]] = []
+    for rule in rules:
+        if rule.category == "pseudo":
+            continue
+        for m in rule.pattern.finditer(masked):
+            a, b = m.start(), m.end()
+            if any(x <= a and b <= y for x, y in absorbed):
+                continue
+            if rule.category != "hedged" and any(x < b and a < y for x, y in taken):
+                continue
+            if rule.category != "hedged":
+                taken.append((a, b))
+            out.append(Trigger(rule.category, a, b, *_scope(rule, a, b, words, stops, len(sentence), cond_end)))
+    if cond_end is not None:
+        out.append(Trigger("hypothetical", 0, cond_end, 0, cond_end))
+    return out
+
+
+def _scope(rule: Rule, a: int, b: int, words, stops, length: int, cond_end: int | None) -> tuple[int, int]:
+    lo, hi = a, b
+    if rule.direction in ("forward", "both"):
+        after = [w for w in words if w[0] >= b][: rule.scope]
+        hi = after[-1][1] if after else b
+        stop = next((s for s in stops if s >= b), None)
+        if stop is not None:
+            hi = min(hi, stop)
+        if cond_end is not None and a < cond_end:
+            hi = min(hi, cond_end)
+    if rule.direction in ("backward", "both"):
+        before = [w for w in words if w[1] <= a][-rule.scope:]
+        lo = before[0][0] if before else a
+        stop = max((s for s in stops if s < a), default=None)
+        if stop is not None:
+            lo = max(lo, stop)
+        if cond_end is not None and a >= cond_end:
+            lo = max(lo, cond_end)
+    return lo, hi
+
+
+def stance_of(triggers: list[Trigger], spans: list[tuple[int, int]]) -> tuple[str | None, bool]:
+    """(asserts | denies | None when only raised, hedged) for a claim whose words are at `spans`."""
+    def covers(t: Trigger) -> bool:
+        return any(t.scope_start < e and s < t.scope_end and not (t.start <= s and e <= t.end) for s, e in spans)
+
+    hit = [t for t in triggers if covers(t)]
+    hedged = any(t.category == "hedged" for t in hit)
+    if any(t.category in SILENT for t in hit):
+        return None, hedged
+    if any(t.category in DENYING for t in hit):
+        return "denies", hedged
+    return "asserts", hedged
