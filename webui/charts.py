@@ -2,7 +2,10 @@
 
 - `evidence_chart`: every linked study as a mark, x = year, row = design, area ∝ n (a floor and a
   dashed outline for unknown n), colour AND shape by stance, each mark labelled with its citation.
-- `forest_plot`: ratio effects (RR/OR/HR) with a CI on a log scale, the line of no effect at 1.
+- `forest_plot`: ratio effects (RR/OR/HR) with a CI on a log scale, the line of no effect at 1. Each
+  mark's shape comes from its own estimate (CI below, across or above 1), never from the study's stance,
+  so a mark cannot contradict its estimate; the stance is written beside it. `forest_data` also says
+  which linked studies are left out and why (another measure, no CI, no estimate).
 
 Everything drawn uses presentation attributes, never `style=""`, so the CSP (`style-src 'self'`)
 holds. All text goes through markupsafe.escape.
@@ -15,7 +18,7 @@ from typing import Any, Iterable
 
 from markupsafe import Markup, escape
 
-from webui.present import STANCES, design_label, design_rank, fmt_ratio, is_ratio_with_ci
+from webui.present import STANCES, design_label, design_rank, fmt_number, fmt_ratio, is_ratio_with_ci
 
 STANCE_COLOURS = {"supports": "#1a7f37", "refutes": "#b42318", "mixed": "#8a5a00", "context": "#4f5b66"}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
@@ -184,65 +187,155 @@ class ForestRow:
     stance: str
     text: str
 
+    @property
+    def direction(self) -> str:
+        """Where the CI lies against the line of no effect: "lower", "higher" or "crosses"."""
+        if self.high < 1:
+            return "lower"
+        if self.low > 1:
+            return "higher"
+        return "crosses"
+
+
+DIRECTION_TEXT = {
+    "lower": "lower with the intervention (CI below 1)",
+    "higher": "higher with the intervention (CI above 1)",
+    "crosses": "no clear difference (CI includes 1)",
+}
+MEASURE_NAMES = {"MD": "a mean difference", "SMD": "a standardised mean difference", "RD": "a risk difference",
+                 "RID%": "a relative infant dose", "proportion%": "a single-group proportion",
+                 "NNT": "a number needed to treat"}
+
+
+@dataclass
+class LeftOut:
+    key: str
+    label: str
+    stance: str
+    reason: str
+
+
+@dataclass
+class ForestData:
+    plotted: list[ForestRow]
+    left_out: list[LeftOut]  # linked studies that report an estimate the plot cannot show, with the reason
+    no_estimate: list[LeftOut]  # linked studies whose record gives no effect estimate
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "plotted": [{"study": r.key, "measure": r.measure, "value": r.value, "ci_low": r.low, "ci_high": r.high,
+                         "outcome": r.sublabel or None, "direction": r.direction, "stance": r.stance} for r in self.plotted],
+            "left_out": [{"study": x.key, "stance": x.stance, "reason": x.reason} for x in self.left_out],
+            "no_estimate": [{"study": x.key, "stance": x.stance} for x in self.no_estimate],
+        }
+
+    @property
+    def note(self) -> str:
+        """A plain sentence on what the plot leaves out, or "" when it shows every linked study."""
+        parts = []
+        if self.left_out:
+            parts.append(f"{len(self.left_out)} linked {'study reports' if len(self.left_out) == 1 else 'studies report'} "
+                         "an estimate that is not a ratio with a confidence interval and so is not plotted")
+        if self.no_estimate:
+            against = sum(1 for x in self.no_estimate if x.stance in ("refutes", "mixed"))
+            parts.append(f"{len(self.no_estimate)} linked {'study gives' if len(self.no_estimate) == 1 else 'studies give'} "
+                         "no effect estimate in our records" + (f", {against} of them against or mixed on the claim" if against else ""))
+        if not parts:
+            return ""
+        return "Not in the plot: " + "; ".join(parts) + ". They are all in the evidence table."
+
 
 def forest_rows(rows: Iterable[tuple[Any, Any]]) -> list[ForestRow]:
-    out = []
+    return forest_data(rows).plotted
+
+
+def forest_data(rows: Iterable[tuple[Any, Any]]) -> ForestData:
+    plotted, left_out, none = [], [], []
     for link, study in rows:
         e = link.effect
-        if not is_ratio_with_ci(e):
-            continue
-        sub = ", ".join(x for x in (e.outcome, e.timepoint) if x)
-        out.append(ForestRow(study.key, study.short_citation, sub, e.measure, e.value, e.ci_low, e.ci_high,
-                             link.stance, f"{e.measure} {fmt_ratio(e.value)} ({fmt_ratio(e.ci_low)}–{fmt_ratio(e.ci_high)})"))
-    return out
+        if e is None:
+            none.append(LeftOut(study.key, study.short_citation, link.stance, "no effect estimate recorded"))
+        elif is_ratio_with_ci(e):
+            sub = ", ".join(x for x in (e.outcome, e.timepoint) if x)
+            plotted.append(ForestRow(study.key, study.short_citation, sub, e.measure, e.value, e.ci_low, e.ci_high,
+                                     link.stance, f"{e.measure} {fmt_ratio(e.value)} ({fmt_ratio(e.ci_low)}–{fmt_ratio(e.ci_high)})"))
+        elif e.measure in ("RR", "OR", "HR"):
+            left_out.append(LeftOut(study.key, study.short_citation, link.stance,
+                                    f"{e.measure} {fmt_ratio(e.value)} is reported without a confidence interval"))
+        else:
+            left_out.append(LeftOut(study.key, study.short_citation, link.stance,
+                                    f"reports {MEASURE_NAMES.get(e.measure, e.measure)} ({e.measure} {fmt_number(e.value)}), "
+                                    "which does not go on a ratio scale"))
+    return ForestData(plotted, left_out, none)
 
 
 TICKS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100]
+ESTIMATE_INK = {"lower": "#123a5e", "higher": "#123a5e", "crosses": "#4f5863"}
 
 
 def _truncate(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def estimate_mark(direction: str, cx: float, cy: float, r: float = 6.0) -> Markup:
+    """The point estimate: a filled triangle pointing to the side its whole CI lies on, or a hollow
+    circle when the CI includes 1. Shape and fill come from the estimate alone."""
+    ink = ESTIMATE_INK[direction]
+    if direction == "crosses":
+        return el("circle", {"cx": cx, "cy": cy, "r": r, "fill": "#ffffff", "stroke": ink, "stroke_width": "2"})
+    tip = -1 if direction == "lower" else 1
+    pts = [(cx + tip * r * 1.2, cy), (cx - tip * r * 0.8, cy - r), (cx - tip * r * 0.8, cy + r)]
+    return el("polygon", {"points": " ".join(f"{_num(x)},{_num(y)}" for x, y in pts), "fill": ink, "stroke": ink,
+                          "stroke_width": "1"})
+
+
 def forest_plot(rows: Iterable[tuple[Any, Any]], uid: str = "forest", title: str = "Forest plot of ratio effects") -> Markup:
-    data = forest_rows(rows)
-    if not data:
+    data = forest_data(rows)
+    if not data.plotted:
         return Markup("")
-    left, plot_w, right_w, top, row_h = 250.0, 330.0, 200.0, 40.0, 40.0
+    plotted = data.plotted
+    left, plot_w, right_w, top, row_h = 250.0, 330.0, 210.0, 40.0, 44.0
     width = left + plot_w + right_w
-    lo = min(min(r.low for r in data), 1.0) / 1.3
-    hi = max(max(r.high for r in data), 1.0) * 1.3
+    lo = min(min(r.low for r in plotted), 1.0) / 1.3
+    hi = max(max(r.high for r in plotted), 1.0) * 1.3
     llo, lhi = math.log(lo), math.log(hi)
 
     def x_of(v: float) -> float:
         return left + (math.log(v) - llo) / (lhi - llo) * plot_w
 
     body: list[Markup] = []
-    bottom = top + len(data) * row_h
+    bottom = top + len(plotted) * row_h
     body.append(el("text", {"x": 8, "y": 24, "font-weight": "600"}, "Study"))
-    body.append(el("text", {"x": left + plot_w + 12, "y": 24, "font-weight": "600"}, "Ratio (95% CI)"))
+    body.append(el("text", {"x": left + plot_w + 12, "y": 24, "font-weight": "600"}, "Ratio (95% CI) · stance"))
     one = x_of(1.0)
     body.append(el("line", {"x1": one, "y1": top - 6, "x2": one, "y2": bottom, "stroke": "#333", "stroke-dasharray": "4 3"}))
-    for i, r in enumerate(data):
+    for i, r in enumerate(plotted):
         cy = top + i * row_h + row_h / 2
-        tip = f"{r.label}: {r.text}" + (f", {r.sublabel}" if r.sublabel else "") + f" · {STANCES[r.stance].label}"
-        colour = STANCE_COLOURS.get(r.stance, "#4f5b66")
+        ink = ESTIMATE_INK[r.direction]
+        tip = (f"{r.label}: {r.text}" + (f", {r.sublabel}" if r.sublabel else "")
+               + f" · {DIRECTION_TEXT[r.direction]} · study's stance on the claim: {STANCES[r.stance].label}")
         body.append(el("g", {"class": "mark"}, el("title", {}, tip),
-                       el("text", {"x": 8, "y": cy - 2}, _truncate(r.label, 34)),
-                       el("text", {"x": 8, "y": cy + 12, "font-size": "10", "fill": "#4a4f55"}, _truncate(r.sublabel, 44)),
-                       el("line", {"x1": x_of(r.low), "y1": cy, "x2": x_of(r.high), "y2": cy, "stroke": colour, "stroke-width": "2"}),
-                       el("line", {"x1": x_of(r.low), "y1": cy - 5, "x2": x_of(r.low), "y2": cy + 5, "stroke": colour, "stroke-width": "2"}),
-                       el("line", {"x1": x_of(r.high), "y1": cy - 5, "x2": x_of(r.high), "y2": cy + 5, "stroke": colour, "stroke-width": "2"}),
-                       shape(r.stance, x_of(r.value), cy, 6),
-                       el("text", {"x": left + plot_w + 12, "y": cy + 4}, r.text)))
+                       el("text", {"x": 8, "y": cy - 3}, _truncate(r.label, 34)),
+                       el("text", {"x": 8, "y": cy + 12, "font-size": "11", "fill": "#4a4f55"}, _truncate(r.sublabel, 40)),
+                       el("line", {"x1": x_of(r.low), "y1": cy, "x2": x_of(r.high), "y2": cy, "stroke": ink, "stroke-width": "2"}),
+                       el("line", {"x1": x_of(r.low), "y1": cy - 5, "x2": x_of(r.low), "y2": cy + 5, "stroke": ink, "stroke-width": "2"}),
+                       el("line", {"x1": x_of(r.high), "y1": cy - 5, "x2": x_of(r.high), "y2": cy + 5, "stroke": ink, "stroke-width": "2"}),
+                       estimate_mark(r.direction, x_of(r.value), cy),
+                       el("text", {"x": left + plot_w + 12, "y": cy - 3}, r.text),
+                       el("text", {"x": left + plot_w + 12, "y": cy + 12, "font-size": "11", "fill": "#4a4f55"},
+                          f"Stance: {STANCES[r.stance].label}")))
     body.append(el("line", {"x1": left, "y1": bottom, "x2": left + plot_w, "y2": bottom, "stroke": "#333"}))
     for t in TICKS:
         if lo <= t <= hi:
             x = x_of(t)
             body.append(el("line", {"x1": x, "y1": bottom, "x2": x, "y2": bottom + 5, "stroke": "#333"}))
             body.append(el("text", {"x": x, "y": bottom + 18, "text-anchor": "middle"}, f"{t:g}"))
-    body.append(el("text", {"x": left + plot_w / 2, "y": bottom + 36, "text-anchor": "middle"},
-                   "Ratio, log scale (dashed line: no effect = 1)"))
-    desc = f"{len(data)} ratio estimates with 95% confidence intervals on a log scale: " + "; ".join(
-        f"{r.label} {r.text}" for r in data) + "."
-    return _svg(width, bottom + 50, uid, title, desc, *body)
+    # which side means what, written at the line of no effect
+    body.append(el("text", {"x": one - 6, "y": bottom + 36, "text-anchor": "end"}, "◀ lower with the intervention"))
+    body.append(el("text", {"x": one + 6, "y": bottom + 36}, "higher with the intervention ▶"))
+    body.append(el("text", {"x": left + plot_w / 2, "y": bottom + 54, "text-anchor": "middle", "fill": "#4a4f55"},
+                   "Ratio, log scale; dashed line: no difference (1)"))
+    desc = (f"{len(plotted)} ratio estimates with 95% confidence intervals on a log scale: "
+            + "; ".join(f"{r.label} {r.text}, {DIRECTION_TEXT[r.direction]}" for r in plotted) + "."
+            + (f" {data.note}" if data.note else ""))
+    return _svg(width, bottom + 66, uid, title, desc, *body)

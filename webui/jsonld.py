@@ -12,7 +12,8 @@ from webui.present import VERDICTS
 ORGANISATION = {"@type": "Organization", "name": "Evidence KB"}
 
 
-def claim_review(claim: Claim, url: str) -> dict[str, Any]:
+def claim_review(claim: Claim, url: str, date_modified: str | None = None) -> dict[str, Any]:
+    """`dateModified` is the latest verdict-history date or the last review, whichever is later."""
     badge = VERDICTS[claim.verdict]
     reviewed = claim.last_reviewed.isoformat()
     return {
@@ -33,7 +34,7 @@ def claim_review(claim: Claim, url: str) -> dict[str, Any]:
             "appearance": {"@type": "CreativeWork", "description": "Marketing copy for ketamine or esketamine treatment of postpartum depression"},
         },
         "datePublished": reviewed,
-        "dateModified": reviewed,
+        "dateModified": date_modified or reviewed,
         "author": ORGANISATION,
         "publisher": ORGANISATION,
     }

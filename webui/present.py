@@ -4,7 +4,6 @@ A verdict or stance is never shown by colour alone: each has a text label, a sym
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -128,20 +127,15 @@ def pages_window(page: int, pages: int, radius: int = 2) -> list[int | None]:
     return out
 
 
-def clamp_page(value: Any, default: int = 1, maximum: int = 10_000) -> int:
-    try:
-        n = int(value)
-    except (TypeError, ValueError):
-        return default
-    return min(max(n, 1), maximum)
+def feedback_url(external: bool = False, **about: str) -> str:
+    """The "Report a problem" link: /feedback?claim=<id> or ?study=<key>. The form is the feedback
+    blueprint's; the link is built from the path so pages work before (or without) that blueprint."""
+    from urllib.parse import urlencode
 
+    from flask import request
 
-def paginate(items: list[Any], page: int, per_page: int) -> tuple[list[Any], dict[str, int]]:
-    total = len(items)
-    pages = max(1, math.ceil(total / per_page)) if per_page else 1
-    page = min(page, pages)
-    start = (page - 1) * per_page
-    return items[start:start + per_page], {"page": page, "per_page": per_page, "total": total, "pages": pages}
+    root = request.host_url.rstrip("/") if external else ""
+    return f"{root}{request.script_root}/feedback?{urlencode(about)}"
 
 
 def sort_evidence(rows: Iterable[Any], how: str) -> list[Any]:
@@ -167,7 +161,7 @@ def register(app: Flask) -> None:
         verdict=verdict, stance=stance, certainty_symbols=certainty_symbols, certainty_label=certainty_label,
         design_label=design_label, effect_text=effect_text, DISCLAIMER=DISCLAIMER, VERDICTS=VERDICTS,
         STANCES=STANCES, CERTAINTY_LABELS=CERTAINTY_LABELS, CERTAINTY_MEANING=CERTAINTY_MEANING,
-        pages_window=pages_window, safe_snippet=safe_snippet,
+        pages_window=pages_window, safe_snippet=safe_snippet, feedback_url=feedback_url,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -7,7 +7,7 @@ from typing import Any, Mapping
 from flask import abort, current_app, url_for
 
 from webui import engine as kbe
-from webui.present import clamp_page
+from webui.pagedata.listing import page_numbers
 
 FACETS = ("type", "topic", "verdict", "design", "year")
 _VALUE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .%-]{0,79}$")
@@ -16,8 +16,6 @@ _VALUE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .%-]{0,79}$")
 def params_from(args: Mapping[str, str]) -> dict[str, Any]:
     cfg = current_app.config
     q = (args.get("q") or "").strip()
-    if len(q) > cfg["QUERY_MAX_CHARS"]:
-        abort(400, description=f"The query is too long (at most {cfg['QUERY_MAX_CHARS']} characters).")
     params: dict[str, Any] = {"q": q}
     for f in FACETS:
         value = (args.get(f) or "").strip()
@@ -25,8 +23,7 @@ def params_from(args: Mapping[str, str]) -> dict[str, Any]:
             if not _VALUE.match(value):
                 abort(400, description=f"The {f} filter “{value[:80]}” is not valid.")
             params[f] = value
-    params["page"] = clamp_page(args.get("page"))
-    params["per_page"] = min(clamp_page(args.get("per_page"), cfg["PER_PAGE"]), cfg["MAX_PER_PAGE"])
+    params["page"], params["per_page"] = page_numbers(args)
     return params
 
 

@@ -7,7 +7,8 @@ from flask import url_for
 
 from kb.models import Claim, Study
 from webui import engine as kbe
-from webui.present import VERDICTS, certainty_label, certainty_symbols, design_label, effect_text, sort_evidence
+from webui.pagedata.answers import claim_answer
+from webui.present import VERDICTS, certainty_label, certainty_symbols, design_label, effect_text, feedback_url
 from webui.references import format_reference
 
 
@@ -27,6 +28,7 @@ def claim_summary(claim: Claim) -> dict[str, Any]:
     return {
         "id": claim.id,
         "statement": claim.statement.strip(),
+        "answer": claim_answer(claim),
         "verdict": claim.verdict,
         "verdict_label": VERDICTS[claim.verdict].label,
         "certainty": claim.certainty,
@@ -53,8 +55,9 @@ def study_summary(study: Study) -> dict[str, Any]:
     }
 
 
-def claim_detail(claim: Claim, sort: str = "design") -> dict[str, Any]:
-    rows = sort_evidence(kbe.linked_evidence(claim), sort)
+def claim_page(data: dict[str, Any]) -> dict[str, Any]:
+    """The JSON twin of a claim page (`pagedata.claim`)."""
+    claim, rows = data["claim"], data["rows"]
     out = claim_summary(claim)
     out.update({
         "topic_details": [topic_ref(t) for t in claim.topics],
@@ -72,11 +75,36 @@ def claim_detail(claim: Claim, sort: str = "design") -> dict[str, Any]:
             "effect_text": effect_text(link.effect) or None,
         } for link, study in rows],
         "figures": [f.model_dump() for f in claim.figures],
-        "related_claims": [c for c in claim.related_claims if c in kbe.claims()],
+        "related_claims": [c.id for c in data["related"]],
         "references": [format_reference(study) for _, study in rows],
+        "forest": data["forest"].to_dict(),
+        "history": data["history"],
+        "review": data["review"],
+        "date_modified": data["date_modified"],
+        "watch": data["watch"],
+        "report_problem": feedback_url(external=True, claim=claim.id),
         "cite": cite_links("export.claim_cite", claim_id=claim.id),
     })
     return out
+
+
+def topic_page(data: dict[str, Any]) -> dict[str, Any]:
+    """The JSON twin of a topic page (`pagedata.topic`): the answer card first, then claims and studies."""
+    t = data["topic"]
+    return {**topic_ref(t.slug), "description": t.description, "question": getattr(t, "question", None),
+            "answer_card": data["card"],
+            "claims": [claim_summary(c) for c in data["claims"]],
+            "studies": [study_summary(s) for s in data["studies"]]}
+
+
+def method(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "verdicts": [{"key": b.key, "label": b.label, "symbol": b.symbol, "definition": b.description, "rating": b.rating}
+                     for b in data["verdicts"]],
+        "certainty": data["certainty"],
+        "stances": [{"key": b.key, "label": b.label, "definition": b.description} for b in data["stances"]],
+        "designs": data["designs"],
+    }
 
 
 def study_detail(study: Study) -> dict[str, Any]:
@@ -95,6 +123,7 @@ def study_detail(study: Study) -> dict[str, Any]:
             "finding": link.finding.strip(),
             "effect_text": effect_text(link.effect) or None,
         } for c in kbe.claims_citing(study.key) for link in c.evidence if link.study == study.key],
+        "report_problem": feedback_url(external=True, study=study.key),
         "cite": cite_links("export.study_cite", key=study.key),
     })
     return data

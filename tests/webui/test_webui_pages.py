@@ -92,7 +92,7 @@ def test_claim_page_forest_plot_and_draft_links_hidden(client):
 def test_evidence_table_sorts_server_side(client):
     by_design = client.get("/claims/esketamine-prevents-ppd?sort=design").get_data(as_text=True)
     by_year = client.get("/claims/esketamine-prevents-ppd?sort=year").get_data(as_text=True)
-    table = lambda h: h[h.index('<table class="evidence-table">'):h.index("</table>")]
+    table = lambda h: h[h.index('<table class="evidence-table'):h.index("</table>")]
     assert table(by_design).index("Big A") < table(by_design).index("Wolfson")  # RCT ranks above PK study
     assert table(by_year).index("Wolfson") < table(by_year).index("Big A")  # 2023 before 2020
     assert 'aria-sort="descending"' in table(by_year)
@@ -133,7 +133,7 @@ def test_topic_pages(client):
 def test_method_page(client):
     html = client.get("/method").get_data(as_text=True)
     for text in ("Supported", "Partly supported", "Mixed evidence", "Unsupported", "Contradicted",
-                 "⊕⊕⊕⊕", "⊕⊕⊕◯", "⊕⊕◯◯", "⊕◯◯◯", "Very low", "Reporting an error", "Sources", "not medical advice"):
+                 "⊕⊕⊕⊕", "⊕⊕⊕◯", "⊕⊕◯◯", "⊕◯◯◯", "Very low", "Reporting a mistake", "Sources", "not medical advice"):
         assert text in html, text
 
 

@@ -108,7 +108,7 @@ def test_forest_plot():
             (EvidenceLink(study="b", stance="supports", finding="f", effect=Effect(measure="MD", value=2)), study("b", 2020, 10))]
     svg = str(charts.forest_plot(rows, uid="f"))
     root = ET.fromstring(svg)
-    assert "OR 0.30 (0.15–0.60)" in svg and "no effect = 1" in svg
+    assert "OR 0.30 (0.15–0.60)" in svg and "no difference (1)" in svg
     assert len(charts.forest_rows(rows)) == 1
     assert charts.forest_plot(rows[1:]) == ""
     assert root.find("{http://www.w3.org/2000/svg}desc").text.startswith("1 ratio estimates")

@@ -39,7 +39,19 @@
     var summary = document.getElementById("error-summary");
     if (summary) { summary.focus(); }
   }
+  // On a phone the search filters fold behind their disclosure button so the results come first;
+  // without this script they stay open (below the results, by CSS order).
+  function foldFiltersOnPhones() {
+    var panels = document.querySelectorAll("details[data-collapse-below]");
+    Array.prototype.forEach.call(panels, function (panel) {
+      var query = window.matchMedia("(max-width: " + (parseInt(panel.getAttribute("data-collapse-below"), 10) - 0.02) + "px)");
+      var apply = function () { panel.open = !query.matches; };
+      apply();
+      if (query.addEventListener) { query.addEventListener("change", apply); }
+    });
+  }
   document.addEventListener("DOMContentLoaded", function () {
+    foldFiltersOnPhones();
     setupCopyButtons();
     focusErrorSummary();
   });

@@ -1,5 +1,8 @@
 """The JSON API: the twin of every HTML page under /api/, the check endpoint, OpenAPI and /healthz.
 
+Each twin calls the same `webui.pagedata` function as its HTML page and serialises the result
+(`webui.serialize`), so the two cannot drift apart.
+
 Lists are paginated (?page=&per_page=, clamped to MAX_PER_PAGE) as {"data": [...], "meta": {...}}.
 Errors are {"error": {"code", "message"}} (webui.errors). CSRF does not apply here (no cookies are
 used for authority); POST /api/check accepts only application/json or multipart/form-data bodies,
@@ -9,18 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, jsonify, request, url_for
+from flask import Blueprint, abort, jsonify, request, url_for
 
-from kb.models import CERTAINTY_LEVELS, DESIGN_LABELS
-from webui import engine as kbe, searching, serialize
+from webui import engine as kbe, pagedata, serialize
 from webui.extensions import check_rate_limit, limiter
 from webui.inputs import CheckInput, run_check
 from webui.openapi import openapi_document
-from webui.present import (CERTAINTY_LABELS, CERTAINTY_MEANING, DISCLAIMER, STANCES, VERDICTS, certainty_symbols,
-                           clamp_page, paginate)
-from webui.views.pages import claims_by_topic
-from webui.views.studies import ordered_studies
-from webui.views.topics import all_topics, topic_data
+from webui.present import DISCLAIMER
 
 bp = Blueprint("api", __name__)
 
@@ -50,7 +48,7 @@ def home():
         "disclaimer": DISCLAIMER,
         "kb_fingerprint": kbe.fingerprint(),
         "topics": [{**serialize.topic_ref(g["slug"]), "claims": [serialize.claim_summary(c) for c in g["claims"]]}
-                   for g in claims_by_topic()],
+                   for g in pagedata.home()["groups"]],
         "links": {"openapi": url_for("api.openapi", _external=True), "search": url_for("api.search", _external=True),
                   "claims": url_for("api.claims", _external=True), "studies": url_for("api.studies", _external=True),
                   "topics": url_for("api.topics", _external=True), "method": url_for("api.method", _external=True)},
@@ -59,60 +57,45 @@ def home():
 
 @bp.get("/api/method")
 def method():
-    return jsonify({
-        "verdicts": [{"key": b.key, "label": b.label, "symbol": b.symbol, "definition": b.description, "rating": b.rating}
-                     for b in VERDICTS.values()],
-        "certainty": [{"key": k, "label": CERTAINTY_LABELS[k], "symbols": certainty_symbols(k), "definition": CERTAINTY_MEANING[k]}
-                      for k in sorted(CERTAINTY_LEVELS, key=lambda k: -CERTAINTY_LEVELS[k])],
-        "stances": [{"key": b.key, "label": b.label, "definition": b.description} for b in STANCES.values()],
-        "designs": [{"key": k, "label": v} for k, v in DESIGN_LABELS.items()],
-        "disclaimer": DISCLAIMER,
-    })
+    return jsonify({**serialize.method(pagedata.method()), "disclaimer": DISCLAIMER})
 
 
 @bp.get("/api/claims")
 def claims():
-    topic, verdict = request.args.get("topic") or None, request.args.get("verdict") or None
-    items = [c for c in sorted(kbe.claims().values(), key=lambda c: c.id)
-             if (not topic or topic in c.topics) and (not verdict or c.verdict == verdict)]
-    return listing(items, serialize.claim_summary, "api.claims", topic=topic, verdict=verdict)
+    return listing(pagedata.claims(request.args)["listing"], serialize.claim_summary)
 
 
 @bp.get("/api/claims/<claim_id>")
 def claim(claim_id: str):
-    sort = request.args.get("sort", "design")
-    return jsonify(serialize.claim_detail(kbe.claim_or_404(claim_id), sort if sort in ("year", "design") else "design"))
+    return jsonify(serialize.claim_page(pagedata.claim(claim_id, request.args)))
 
 
 @bp.get("/api/studies")
 def studies():
-    topic, design = request.args.get("topic") or None, request.args.get("design") or None
-    items = [s for s in ordered_studies() if (not topic or topic in s.topics) and (not design or s.design == design)]
-    return listing(items, serialize.study_summary, "api.studies", topic=topic, design=design)
+    return listing(pagedata.studies(request.args)["listing"], serialize.study_summary)
 
 
 @bp.get("/api/studies/<key>")
 def study(key: str):
-    return jsonify(serialize.study_detail(kbe.study_or_404(key)))
+    return jsonify(serialize.study_detail(pagedata.study(key)["study"]))
 
 
 @bp.get("/api/topics")
 def topics():
     return jsonify({"data": [{**serialize.topic_ref(t["topic"].slug), "description": t["topic"].description,
-                              "claims": t["claims"], "studies": t["studies"]} for t in all_topics()]})
+                              "question": getattr(t["topic"], "question", None), "claims": t["claims"],
+                              "studies": t["studies"]} for t in pagedata.topics()["topics"]]})
 
 
 @bp.get("/api/topics/<slug>")
 def topic(slug: str):
-    d = topic_data(slug)
-    return jsonify({**serialize.topic_ref(slug), "description": d["topic"].description,
-                    "claims": [serialize.claim_summary(c) for c in d["claims"]],
-                    "studies": [serialize.study_summary(s) for s in d["studies"]]})
+    return jsonify(serialize.topic_page(pagedata.topic(slug)))
 
 
 @bp.get("/api/search")
 def search():
-    return jsonify(searching.run(searching.params_from(request.args)))
+    data = pagedata.search(request.args)
+    return jsonify({**data["result"], "answer_card": data["answer_card"]})
 
 
 def api_check_input() -> CheckInput:
@@ -176,6 +159,11 @@ def index_build() -> dict[str, Any] | None:
     return {"build": path.name, "documents": meta.get("documents"), "counts": meta.get("counts") or {},
             "built_at": datetime.fromtimestamp(built, timezone.utc).isoformat(timespec="seconds") if built else None}
 
+    engine = kbe.get_engine()
+    if hasattr(engine, "health"):  # "degraded" with the reason while a damaged build is repaired
+        state = engine.health()
+        body["status"] = state.pop("status")
+        body["index_state"] = state
 
 @bp.get("/healthz")
 def healthz():

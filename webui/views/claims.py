@@ -1,35 +1,27 @@
-"""Claim pages: the list and one claim with its evidence, charts, references and ClaimReview."""
+"""Claim pages: the list and one claim with its answer, evidence, charts, history, references and ClaimReview."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, render_template, request
 
-from webui import charts, engine as kbe, jsonld
-from webui.present import sort_evidence
-from webui.references import format_reference
+from webui import charts, jsonld, pagedata
 
 bp = Blueprint("claims", __name__)
 
 
 @bp.get("/claims")
 def index():
-    claims = sorted(kbe.claims().values(), key=lambda c: c.id)
-    return render_template("claims.html", claims=claims, twin="api.claims")
+    data = pagedata.claims(request.args)
+    return render_template("claims.html", claims=data["claims"], twin="api.claims", twin_args=data["listing"]["meta"]["filters"])
 
 
 @bp.get("/claims/<claim_id>")
 def claim(claim_id: str):
-    c = kbe.claim_or_404(claim_id)
-    sort = request.args.get("sort", "design")
-    sort = sort if sort in ("year", "design") else "design"
-    rows = sort_evidence(kbe.linked_evidence(c), sort)
-    by_design = sort_evidence(rows, "design")
-    permalink = url_for("claims.claim", claim_id=c.id, _external=True)
-    related = [kbe.claims()[r] for r in c.related_claims if r in kbe.claims()]
+    data = pagedata.claim(claim_id, request.args)
+    c, by_design = data["claim"], data["by_design"]
     return render_template(
-        "claim.html", claim=c, rows=rows, sort=sort, permalink=permalink, related=related,
-        references=[(study, format_reference(study)) for _, study in by_design],
+        "claim.html", **data,
         chart=charts.evidence_chart(by_design, uid="evidence-chart"),
-        forest=charts.forest_plot(by_design, uid="forest-plot"), forest_rows=charts.forest_rows(by_design),
-        ld=jsonld.script_json(jsonld.claim_review(c, permalink)),
+        forest_svg=charts.forest_plot(by_design, uid="forest-plot"), forest_direction=charts.DIRECTION_TEXT,
+        ld=jsonld.script_json(jsonld.claim_review(c, data["permalink"], data["date_modified"])),
         twin="api.claim", twin_args={"claim_id": c.id},
     )

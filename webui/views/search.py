@@ -3,21 +3,21 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request, url_for
 
-from webui import searching
+from webui import pagedata, searching
 
 bp = Blueprint("search", __name__)
 
 
 @bp.get("/search")
 def results():
-    params = searching.params_from(request.args)
-    result = searching.run(params)
+    data = pagedata.search(request.args)
+    params, result = data["params"], data["result"]
     facets = searching.facet_lists(result, params)
     query_args = searching.link_params(params, page=1)
     suggestion_url = (url_for("search.results", **searching.link_params(params, q=result["suggestion"], page=1))
                       if result.get("suggestion") else None)
     return render_template(
-        "search.html", params=params, result=result, facets=facets, active=searching.active_filters(facets),
+        "search.html", **data, facets=facets, active=searching.active_filters(facets),
         page_url=lambda p: url_for("search.results", **searching.link_params(params, page=p)),
         suggestion_url=suggestion_url,
         cite_args={k: v for k, v in query_args.items() if k not in ("page", "per_page")},
