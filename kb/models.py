@@ -324,6 +324,8 @@ class Topic(Record):
 
 class Vocabulary(Record):
     """kb/topics.yaml: the topic taxonomy and the search vocabulary the KB owns."""
+    # The reader's question the topic page answers across its claims ("Can I breastfeed after ketamine?").
+    question: Text | None = None
 
     topics: list[Topic] = Field(min_length=1)
     # Each group lists terms that mean the same thing; search treats them as one.
