@@ -179,7 +179,7 @@ what_copy_omits: ["Invented omission."]
 accurate_wording: "Invented accurate wording."
 what_would_change: "Invented larger trials."
 phrasings: ["ketamine at c-section prevents ppd", "one dose stops postpartum depression", "ketamine during caesarean"]
-cues: [[ketamine], [caesarean, c-section], [prevent, stops]]
+frames: [{{slots: [{{also: [ketamine]}}, {{also: [caesarean, c-section]}}, {{also: [prevent, stops]}}]}}]
 evidence:
   - study: {key}
     stance: supports
