@@ -236,6 +236,10 @@ class Claim(Record):
     phrasing_only: list[Text] = Field(default_factory=list)
     related_claims: list[Slug] = Field(default_factory=list)
     last_reviewed: dt.date
+    # One plain-words sentence that opens with the verdict in words ("Partly: ..."); shown first.
+    answer: Text
+    history: list[HistoryEntry] = Field(default_factory=list)
+    excluded_evidence: list[ExcludedEvidence] = Field(default_factory=list)
     # Saved PubMed query for `kb watch`: records newer than last_reviewed that the KB lacks are queued.
     watch: Text | None = None
 

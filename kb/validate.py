@@ -1,6 +1,7 @@
 """Cross-record rules: what no single record's schema can check on its own."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -12,6 +13,7 @@ def validate(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
     """Load the KB and add every cross-record problem to `kb.problems`, sorted by file and line."""
     kb = load(root)
     kb.problems.extend(cross_record_problems(kb))
+    kb.problems.extend(claim_review_problems(kb))
     kb.problems.extend(concept_problems(kb))
     kb.problems.sort()
     return kb
@@ -132,4 +134,53 @@ def concept_problems(kb: KnowledgeBase) -> list[Problem]:
                 out.append(Problem(*where, f"concepts.{i}.include: no concept {other!r}"))
             elif other == c.name:
                 out.append(Problem(*where, f"concepts.{i}.include: {c.name!r} includes itself"))
+    return out
+
+
+# How each verdict is said in words at the start of a claim's `answer` ("Partly: little ketamine ...").
+ANSWER_OPENINGS: dict[str, tuple[str, ...]] = {
+    "supported": ("Yes",),
+    "partly-supported": ("Partly",),
+    "mixed": ("Mixed", "Unclear"),
+    "unsupported": ("Not shown", "Unproven"),
+    "contradicted": ("No",),
+}
+ANSWER_MAX_CHARS = 320  # one sentence a reader takes in at a glance
+
+
+def claim_review_problems(kb: KnowledgeBase) -> list[Problem]:
+    """The answer agrees with the verdict; the history is a dated chain ending at the current verdict."""
+    out: list[Problem] = []
+
+    def err(cid, loc, message, severity="error"):
+        path, line = _at(kb, "claim", cid, loc)
+        out.append(Problem(path, line, message, severity))
+
+    for cid, claim in kb.claims.items():
+        openings = ANSWER_OPENINGS[claim.verdict]
+        if not re.match(rf"^(?:{'|'.join(map(re.escape, openings))})\b", claim.answer):
+            err(cid, ["answer"], f"answer: should open with the verdict in words for {claim.verdict!r} "
+                f"({' or '.join(repr(o) for o in openings)}), e.g. \"{openings[0]}: ...\"")
+        if len(claim.answer) > ANSWER_MAX_CHARS:
+            err(cid, ["answer"], f"answer: {len(claim.answer)} characters; keep it to one sentence "
+                f"(at most {ANSWER_MAX_CHARS})", "warning")
+        for i, entry in enumerate(claim.history):
+            if entry.date > claim.last_reviewed:
+                err(cid, ["history", i, "date"], f"history.{i}.date: {entry.date} is after last_reviewed "
+                    f"{claim.last_reviewed}")
+            if i and entry.date < claim.history[i - 1].date:
+                err(cid, ["history", i, "date"], f"history.{i}.date: entries must be in date order, oldest first")
+            if i and (entry.previous_verdict, entry.previous_certainty) != (
+                    claim.history[i - 1].verdict, claim.history[i - 1].certainty):
+                err(cid, ["history", i], f"history.{i}: previous verdict/certainty should be what entry {i - 1} "
+                    f"set ({claim.history[i - 1].verdict}, {claim.history[i - 1].certainty})")
+        if claim.history and (claim.history[-1].verdict, claim.history[-1].certainty) != (claim.verdict, claim.certainty):
+            last = len(claim.history) - 1
+            err(cid, ["history", last], f"history.{last}: the latest entry sets {claim.history[-1].verdict}, "
+                f"{claim.history[-1].certainty} but the claim says {claim.verdict}, {claim.certainty}")
+        cited = {link.study for link in claim.evidence}
+        for i, left_out in enumerate(claim.excluded_evidence):
+            if left_out.source in cited:
+                err(cid, ["excluded_evidence", i, "source"], f"excluded_evidence.{i}.source: "
+                    f"{left_out.source!r} is also cited in evidence")
     return out

@@ -14,6 +14,16 @@ from kb.validate import validate
 
 CLAIM = "claims/fixture-claim.yaml"
 STUDY = "studies/doe-2020-milk.yaml"
+# A valid verdict-history entry for the fixture claim (supported, low), to break one way at a time.
+HISTORY = """history:
+  - date: 2026-11-01
+    previous_verdict: mixed
+    previous_certainty: very-low
+    verdict: supported
+    certainty: low
+    change: "Verdict mixed to supported."
+    reason: "A second milk study agreed with the first."
+"""
 
 
 def edit(root: Path, rel: str, old: str, new: str) -> None:
@@ -72,6 +82,18 @@ BROKEN = [
     ("curated-without-summary", STUDY, 'summary: "A fixture study."\n', '', "key: doe-2020-milk", "summary: a curated study must have summary"),
     ("draft-cited", STUDY, 'status: curated', 'status: draft', "study: doe-2020-milk", "is a draft"),
     ("id-mismatch", CLAIM, 'id: fixture-claim', 'id: other-claim', "id: other-claim", "does not match the file name"),
+    ("missing-answer", CLAIM, 'answer: "Yes: in one fixture study only a little of the drug reached breast milk."\n', '',
+     "id: fixture-claim", "answer: Field required"),
+    ("answer-contradicts-verdict", CLAIM, 'answer: "Yes:', 'answer: "No:', 'answer: "No:',
+     "answer: should open with the verdict in words for 'supported' ('Yes')"),
+    ("history-bad-date", CLAIM, 'last_reviewed:', HISTORY.replace("2026-11-01", "last autumn") + 'last_reviewed:',
+     "date: last autumn", "history.0.date: Input should be a valid date"),
+    ("history-bad-verdict", CLAIM, 'last_reviewed:', HISTORY.replace("previous_verdict: mixed", "previous_verdict: likely")
+     + 'last_reviewed:', "previous_verdict: likely", "history.0.previous_verdict: Input should be"),
+    ("history-stale", CLAIM, 'last_reviewed:', HISTORY.replace("    verdict: supported", "    verdict: mixed") + 'last_reviewed:',
+     "  - date: 2026-11-01", "the latest entry sets mixed, low but the claim says supported, low"),
+    ("history-after-review", CLAIM, 'last_reviewed:', HISTORY.replace("2026-11-01", "2026-12-01") + 'last_reviewed:',
+     "date: 2026-12-01", "history.0.date: 2026-12-01 is after last_reviewed 2026-11-23"),
 ]
 
 
@@ -87,6 +109,27 @@ def test_each_broken_rule_names_file_and_line(kbdir, capsys, name, rel, old, new
     assert any(expected.search(l) for l in out.splitlines()), f"wanted {where}:{line}: …{message}… in:\n{out}"
 
 
+def test_answer_and_history_load_and_serialise(kbdir):
+    edit(kbdir, CLAIM, "last_reviewed:", HISTORY + "last_reviewed:")
+    kb = validate(kbdir)
+    assert not kb.errors, kb.errors
+    data = kb.claims["fixture-claim"].model_dump(mode="json")
+    assert data["answer"] == "Yes: in one fixture study only a little of the drug reached breast milk."
+    assert data["history"] == [{"date": "2026-11-01", "previous_verdict": "mixed", "previous_certainty": "very-low",
+                                "verdict": "supported", "certainty": "low", "change": "Verdict mixed to supported.",
+                                "reason": "A second milk study agreed with the first."}]
+    assert data["excluded_evidence"] == []
+
+
+def test_excluded_evidence_cannot_also_be_cited(kbdir, capsys):
+    edit(kbdir, CLAIM, "last_reviewed:", 'excluded_evidence:\n  - source: doe-2020-milk\n'
+         '    reason: "Left out on purpose."\nlast_reviewed:')
+    code, out = run_validate(kbdir, capsys)
+    assert code == 1
+    line = line_of(kbdir, CLAIM, "source: doe-2020-milk")
+    assert f"{CLAIM}:{line}: excluded_evidence.0.source: 'doe-2020-milk' is also cited in evidence" in out
+
+
 def test_verdict_without_evidence_is_an_error_but_unsupported_is_not(kbdir, capsys):
     text = (kbdir / CLAIM).read_text()
     start = text.index("evidence:")
@@ -97,6 +140,7 @@ def test_verdict_without_evidence_is_an_error_but_unsupported_is_not(kbdir, caps
     line = line_of(kbdir, CLAIM, "verdict: supported")
     assert f"{CLAIM}:{line}: verdict: 'supported' needs at least one evidence link" in out
     edit(kbdir, CLAIM, "verdict: supported", "verdict: unsupported")
+    edit(kbdir, CLAIM, 'answer: "Yes:', 'answer: "Not shown:')
     code, out = run_validate(kbdir, capsys)
     # now the study is uncited: a warning, not an error
     assert code == 0, out
