@@ -1,15 +1,39 @@
-"""Fixtures for the web UI tests (flaskr style): app, client, runner, and the fake engine."""
+"""Fixtures for the web UI tests (flaskr style): app, client and runner over the real engine.
+
+The engine is the product's own (indexer.engine.Engine) over the small fixture KB in fixture_kb/,
+built once per session into a throwaway index folder; a test that needs a failure injects it itself
+(monkeypatch on the engine or a small subclass in that test).
+"""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
-from webui_fakes import FakeEngine
+from indexer.engine import Engine
 from webui import create_app
 
+FIXTURE_KB = Path(__file__).parent / "fixture_kb"
 
-@pytest.fixture
-def engine():
-    return FakeEngine()
+
+@pytest.fixture(scope="session")
+def fixture_kb_dir() -> Path:
+    return FIXTURE_KB
+
+
+@pytest.fixture(scope="session")
+def make_engine(tmp_path_factory):
+    """A real engine over a records folder (the fixture KB unless given), its index built now."""
+    def make(kb_dir: Path = FIXTURE_KB) -> Engine:
+        engine = Engine(kb_dir, tmp_path_factory.mktemp("fixture-index"), auto_refresh=False)
+        engine.snapshot()  # builds the index; raises KnowledgeBaseInvalid if the records do not validate
+        return engine
+    return make
+
+
+@pytest.fixture(scope="session")
+def engine(make_engine) -> Engine:
+    return make_engine()
 
 
 @pytest.fixture
@@ -33,31 +57,6 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
-
-
-@pytest.fixture
-def fake_documents(monkeypatch):
-    """sources.documents replaced by a stub: .txt/.md/.html/.docx are read as UTF-8, anything else is refused."""
-    import sys
-    import types
-
-    class Extracted:
-        def __init__(self, text):
-            self.text = text
-
-    class UnsupportedDocument(Exception):
-        def __init__(self, message):
-            super().__init__(message)
-            self.message = message
-
-    def extract_document(filename, data, content_type):
-        if not filename.endswith((".txt", ".md", ".html", ".docx")):
-            raise UnsupportedDocument("Only .txt, .md, .html and .docx files can be checked.")
-        return Extracted(data.decode())
-
-    mod = types.ModuleType("sources.documents")
-    mod.extract_document, mod.UnsupportedDocument = extract_document, UnsupportedDocument
-    monkeypatch.setitem(sys.modules, "sources.documents", mod)
 
 
 # ---- browser (e2e) fixtures: the real app, real engine, real records, served by waitress ----------

@@ -84,9 +84,12 @@ def test_method(client):
     assert [c["symbols"] for c in d["certainty"]] == ["⊕⊕⊕⊕", "⊕⊕⊕◯", "⊕⊕◯◯", "⊕◯◯◯"]
 
 
-def test_healthz(client):
+def test_healthz(client, engine):
     d = client.get("/healthz").json
-    assert d == {"status": "ok", "kb_fingerprint": "fake0123456789ab", "claims": 3, "studies": 3}
+    assert {k: d[k] for k in ("status", "kb_fingerprint", "claims", "studies")} == {
+        "status": "ok", "kb_fingerprint": engine.snapshot().fingerprint, "claims": 3, "studies": 3}
+    assert d["index"]["counts"] == {"claims": 3, "studies": 3, "drafts": 1} and d["index"]["documents"] == 6
+    assert d["index_state"] == {"rebuilding": False}
 
 
 @pytest.mark.parametrize("url", ["/api/nope", "/api/claims/nope", "/api/studies/nope", "/api/check/nope"])
@@ -144,14 +147,15 @@ def test_api_check_invalid_json(client):
     assert_error(client.post("/api/check", data="{not json", content_type="application/json"), 400)
 
 
-def test_api_check_multipart_file(client, fake_documents):
+def test_api_check_multipart_file(client):
     r = client.post("/api/check", data={"file": (io.BytesIO(b"70% of patients respond to ketamine."), "copy.txt")},
                     content_type="multipart/form-data")
     assert r.status_code == 200 and r.json["source"] == "copy.txt"
     assert r.json["sentences"][0]["claims"][0]["figures"][0]["outside"] is True
     r = client.post("/api/check", data={"file": (io.BytesIO(b"PK\x03\x04"), "copy.exe")}, content_type="multipart/form-data")
     assert_error(r, 415, "unsupported_media_type")
-    assert "Only .txt, .md, .html and .docx files can be checked." == r.json["error"]["message"]
+    assert r.json["error"]["message"] == (
+        ".exe files cannot be checked. Upload a .txt, .md, .html or .docx file, or paste the text.")
 
 
 def test_api_check_url_fetch_error_is_400(client, monkeypatch):
