@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Creates .venv (if needed) and installs the project with the given extras, e.g. `scripts/install.sh test`.
+# Prints one line; pip's own output goes to .venv/install.log and is shown only if the install fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras=${1:-}
 python=${PYTHON:-python3}
+target=.
+[ -n "$extras" ] && target=".[$extras]"
 [ -x .venv/bin/python ] || "$python" -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -U pip
-if [ -n "$extras" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[$extras]"
+log=.venv/install.log
+pip=(.venv/bin/python -m pip install --disable-pip-version-check --no-input)
+if "${pip[@]}" -U pip >"$log" 2>&1 && "${pip[@]}" -e "$target" >>"$log" 2>&1; then
+  version=$(.venv/bin/python -c 'import importlib.metadata as m; print(m.version("evidence-kb"))' 2>/dev/null || echo "?")
+  echo "evidence-kb $version installed in .venv${extras:+ (extras: $extras)}; pip's log: $log"
 else
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
+  status=$?
+  echo "install failed (pip exit $status); the last lines of $log:" >&2
+  tail -n 25 "$log" >&2
+  exit "$status"
 fi
