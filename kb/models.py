@@ -113,7 +113,7 @@ class EvidenceLink(Record):
 # What a figure measures; a copy figure is compared only with evidence of the same measure.
 Measure = Literal["time-to-onset", "effect-duration", "course-length", "session-length", "sessions",
                   "response-rate", "remission-rate", "relapse-rate", "prevalence", "infant-dose",
-                  "risk-reduction", "adverse-event-rate", "pause-length", "other"]
+                  "risk-reduction", "adverse-event-rate", "pause-length", "observation", "other"]
 FIGURE_UNITS: dict[str, float] = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080, "months": 43200}
 
 
@@ -155,6 +155,8 @@ class Slot(Record):
     range: Annotated[list[float], Field(min_length=2, max_length=2)] | None = None  # [low, high]
     unit: Literal["minutes", "hours", "days", "weeks", "months"] | None = None
     carry: bool | None = None
+    # Words that disqualify a match they overlap ("side effects" keeps "effects" from meaning benefit).
+    unless: list[Text] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _complete(self) -> "Slot":

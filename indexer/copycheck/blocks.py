@@ -16,7 +16,7 @@ from indexer.copycheck.normalize import Normalized
 from indexer.copycheck.sentences import BULLET_RE
 
 HEADING_MAX_WORDS = 12
-FINAL_PUNCT = ".!;,\"')]…"
+FINAL_PUNCT = ".!;,\"'…"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from indexer.analysis import NEGATIONS
+from indexer.analysis import NEGATIONS, analyse as base_analyse
 
 MAX_GAP = 3  # other words allowed between the words of a multi-word term
 NEGATIVE_RE = re.compile(r"\b(?:not|no|never|none|nothing|without|cannot)\b|n't\b", re.I)
@@ -25,14 +25,23 @@ class Term:
 
 
 def compile_term(text: str, analyse) -> Term | None:
-    """A term as the checker matches it; None only for a term without a single word character."""
+    """A term as the checker matches it; None only for a term without a single word character.
+
+    "=lasts" (a leading "=") is matched as written, not stemmed: "lasts" but not "last month".
+    """
+    exact = text.startswith("=")
+    text = text.lstrip("=").strip()
     words = re.findall(r"\w+", text.replace("’", "'"))
     if not words:
         return None
     tokens = tuple(analyse(text))
     negative = bool(NEGATIVE_RE.search(text)) or bool(NEGATIONS & set(tokens))
-    if not tokens or negative or (len(words) > 1 and len(tokens) < 2):
-        body = r"[\s\-']+".join(re.escape(w) for w in re.findall(r"[\w']+", text.replace("’", "'")))
+    # A phrase that loses words to the stop list ("follow-up infusions" -> "follow infusions") would
+    # match unrelated text ("following the infusion"): match it as written.
+    dropped = len(base_analyse(text)) < len(words)
+    if exact or not tokens or negative or dropped:
+        # One extra word may stand between the words ("don't have to ever stop", "not have responded").
+        body = r"[\s\-']+(?:\w+\s+)?".join(re.escape(w) for w in re.findall(r"[\w']+", text.replace("’", "'")))
         return Term(text, phrase=re.compile(rf"(?<!\w){body}(?!\w)", re.I), negative=negative)
     return Term(text, tokens=tokens)
 

@@ -12,18 +12,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ANAPHOR_RE = re.compile(
-    r"\b(?:it|its|it's|they|them|their|theirs|these|those|this|such|both|the (?:treatment|drug|medication|medicine|"
-    r"therapy|condition|illness|disorder|procedure|infusions?|spray|effects?|symptoms|medication's|side effects)|"
-    r"the same)\b", re.I)
+# What a referring word points back to: a treatment ("it", "this medication"), the illness ("the
+# condition"), or anything plural ("they", "these effects"), which may be any carried concept.
+ANAPHORS = {
+    "treatment": re.compile(r"\b(?:it|its|it's|this (?:drug|medication|medicine|treatment|therapy|spray|infusion|approach|option)|"
+                            r"the (?:drug|medication|medicine|treatment|therapy|spray|infusion|procedure)s?)\b", re.I),
+    "illness": re.compile(r"\b(?:the|this) (?:condition|illness|disorder|disease)\b", re.I),
+    "all": re.compile(r"\b(?:they|them|their|these|those|such|both|the (?:effects?|symptoms|side effects|results|benefits))\b", re.I),
+}
+ANAPHOR_RE = re.compile("|".join(p.pattern for p in ANAPHORS.values()), re.I)
 ELLIPTICAL_WORDS = 8  # a sentence this short without a subject of its own leans on what came before
 
 
 @dataclass(frozen=True)
 class Source:
     sentence: int  # index of the sentence that supplies the subject
-    reach: str  # all | treatment
+    reach: str  # all | treatment | illness: which concepts may come from there
     label: str  # lead-in | question | previous sentence | heading | title
+
+
+def refers_to(text: str) -> str | None:
+    """What the sentence refers back to: all (plural, or too short to stand alone), illness, treatment, or None."""
+    if ANAPHORS["all"].search(text) or len(text.split()) <= ELLIPTICAL_WORDS:
+        return "all"
+    if ANAPHORS["illness"].search(text):
+        return "illness"
+    if ANAPHORS["treatment"].search(text):
+        return "treatment"
+    return None
 
 
 def context_sources(sentences, blocks) -> list[list[Source]]:
@@ -35,19 +51,19 @@ def context_sources(sentences, blocks) -> list[list[Source]]:
     out: list[list[Source]] = []
     for i, s in enumerate(sentences):
         block = blocks[s.block]
-        refers_back = bool(ANAPHOR_RE.search(s.text)) or len(s.text.split()) <= ELLIPTICAL_WORDS
+        refers = refers_to(s.text)
         sources: list[Source] = []
         if block.kind == "list-item" and block.lead_in is not None and block.lead_in in by_block:
             sources.append(Source(by_block[block.lead_in][-1], "all", "lead-in"))
         if block.question is not None and block.question in by_block:
             first_of_answer = by_block[s.block][0] == i
-            reach = "all" if first_of_answer or refers_back else "treatment"
+            reach = "all" if first_of_answer else (refers or "treatment")
             sources.append(Source(by_block[block.question][-1], reach, "question"))
         prev = _previous_sentence(i, sentences, blocks)
         if prev is not None:
-            sources.append(Source(prev, "all" if refers_back else "treatment", "previous sentence"))
+            sources.append(Source(prev, refers or "treatment", "previous sentence"))
         if block.heading is not None and block.heading in by_block:
-            reach = "all" if refers_back or block.kind == "list-item" else "treatment"
+            reach = "all" if block.kind == "list-item" else (refers or "treatment")
             sources.append(Source(by_block[block.heading][-1], reach, "heading"))
         if title is not None and title != i and all(x.sentence != title for x in sources):
             sources.append(Source(title, "treatment", "title"))

@@ -24,6 +24,7 @@ class CompiledSlot:
     terms: tuple[Term, ...]  # the concept's terms and the slot's own
     figure: tuple[str, float, float, str | None] | None  # (kind, low, high in copy units, measure)
     carry: bool
+    unless: tuple[Term, ...] = ()  # words that disqualify an overlapping match ("side effects" for "effects")
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
                     per = FIGURE_UNITS.get(slot.unit or "minutes", 1) if slot.figure == "duration" else 1
                     fig = (slot.figure, slot.range[0] * per, slot.range[1] * per, slot.measure)
                 carry = slot.carry if slot.carry is not None else lexicon.carries(slot.concept or "")
-                slots.append(CompiledSlot(f"{claim.id}/{fi}/{si}", slot.concept, tuple(terms), fig, carry))
+                slots.append(CompiledSlot(f"{claim.id}/{fi}/{si}", slot.concept, tuple(terms), fig, carry,
+                                          tuple(lexicon.compile_all(slot.unless))))
             out.append(CompiledFrame(claim.id, tuple(slots), frame.window))
     return out
 
@@ -78,12 +80,19 @@ def figure_spans(slot: CompiledSlot, copy_figures) -> list[tuple[int, int, bool]
     if slot.figure is None:
         return []
     kind, lo, hi, measure = slot.figure
+    # A duration says nothing without what it times ("takes 40 minutes" is not "relief within 40
+    # minutes"), so a duration slot needs the copy figure's measure; a percentage or a count of
+    # unknown measure may still fill its slot.
+    allowed = (measure,) if kind == "duration" or measure is None else (measure, "unknown")
     return [(f.start, f.end, False) for f in copy_figures
-            if f.kind == kind and f.low <= hi and lo <= f.high and (measure is None or f.measure in ("unknown", measure))]
+            if f.kind == kind and f.low <= hi and lo <= f.high and (measure is None or f.measure in allowed)]
 
 
 def slot_spans(slot: CompiledSlot, st: SentenceTokens, copy_figures) -> list[tuple[int, int, bool]]:
     spans = list(st.find_all(slot.key, slot.terms))
+    if slot.unless and spans:
+        blocked = st.find_all(slot.key + "/unless", slot.unless)
+        spans = [s for s in spans if not any(b[0] < s[1] and s[0] < b[1] for b in blocked)]
     return spans + figure_spans(slot, copy_figures)
 
 

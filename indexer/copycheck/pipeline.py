@@ -1,6 +1,7 @@
 """check(text, units): the copy checker's steps glued together (see the package docstring)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from indexer.analysis import text_analyzer
@@ -17,6 +18,8 @@ from indexer.copycheck.speller import CopySpeller
 from indexer.copycheck.stance import find_triggers, is_question, stance_of
 
 MAX_CHECK_CHARS = 200_000
+# A heading that announces a topic as a question ("How ketamine works for PPD") asserts nothing.
+HEADING_ASKS = re.compile(r"^\s*(?:how|what|when|where|which|who|whether|is|are|can|does|do|should)\b", re.I)
 TOPIC_CATEGORIES = ("treatment", "illness", "outcome", "body", "population")
 
 
@@ -71,8 +74,9 @@ class Checker:
         sents: list[Sentence] = []
         for b in blocks:
             for sp in split_sentences(norm.text, b.start, b.end):
-                sents.append(Sentence(sp.start, sp.end, sp.text, b.index, is_question(sp.text) or b.kind == "question",
-                                      b.kind == "heading"))
+                title_like = b.kind == "heading" or (len(sp.text.split()) <= 12 and not sp.text.rstrip().endswith((".", "!")))
+                asks = is_question(sp.text) or b.kind == "question" or (title_like and bool(HEADING_ASKS.match(sp.text)))
+                sents.append(Sentence(sp.start, sp.end, sp.text, b.index, asks, b.kind == "heading"))
         work = [self.speller.correct(s.text) if self.speller else s.text for s in sents]
         tokens = [SentenceTokens.of(w, self.analyzer) for w in work]
         sources = context_sources(sents, blocks)
@@ -97,6 +101,9 @@ class Checker:
         def context_has(slot):
             for src in sources:
                 if src.reach == "treatment" and slot.concept not in self.treatment_like:
+                    continue
+                if src.reach == "illness" and self.lexicon.category(slot.concept or "") != "illness" \
+                        and slot.concept not in self.treatment_like:
                     continue
                 if tokens[src.sentence].find_all(slot.key, slot.terms):
                     used_source.append(src.sentence)

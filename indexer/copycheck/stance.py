@@ -19,7 +19,7 @@ WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 QUESTION_RE = re.compile(r"\?\s*[\"'”’)]*\s*$")
 CONDITIONAL_RE = re.compile(r"^\s*(?:if|unless|when|whenever|in case)\b[^,]{3,120},", re.I)
 DENYING = {"negated", "reported-false"}
-SILENT = {"gap", "hypothetical"}
+SILENT = {"gap", "hypothetical", "reported"}
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def find_triggers(sentence: str, absorbed: list[tuple[int, int]] = ()) -> list[T
             continue
         for m in rule.pattern.finditer(masked):
             a, b = m.start(), m.end()
-            if any(x <= a and b <= y for x, y in absorbed):
+            if any(x < b and a < y for x, y in absorbed):  # part of the claim's own wording
                 continue
             if rule.category != "hedged" and any(x < b and a < y for x, y in taken):
                 continue
