@@ -183,13 +183,17 @@ def test_catalog_claims_are_all_present_with_every_field(real_kb_dir, shared_dir
             assert claim.evidence, cid
 
 
-def test_claim_without_cues_is_a_warning(kbdir, capsys):
+def test_claim_without_frames_is_a_warning_and_unknown_concepts_an_error(kbdir, capsys):
     code, out = run_validate(kbdir, capsys)
     assert code == 0
-    assert f"{CLAIM}:1: warning: cues: none" in out
-    edit(kbdir, CLAIM, "last_reviewed:", 'cues:\n  - [milk]\n  - ["{percent 0-2}"]\nlast_reviewed:')
+    assert f"{CLAIM}:1: warning: frames: none" in out
+    edit(kbdir, CLAIM, "last_reviewed:", "frames:\n  - slots:\n      - {also: [breast milk]}\n"
+         "      - {also: [tiny, trace]}\nlast_reviewed:")
     code, out = run_validate(kbdir, capsys)
-    assert "cues: none" not in out
-    edit(kbdir, CLAIM, '"{percent 0-2}"', '"{percentage 0-2}"')
+    assert code == 0, out
+    assert "frames: none" not in out
+    edit(kbdir, CLAIM, "{also: [tiny, trace]}", "{concept: no-such-concept}")
     code, out = run_validate(kbdir, capsys)
-    assert code == 1 and "cannot read figure cue" in out
+    line = line_of(kbdir, CLAIM, "no-such-concept")
+    assert code == 1
+    assert f"{CLAIM}:{line}: frames.0.slots.1.concept: no concept 'no-such-concept'" in out
