@@ -19,6 +19,7 @@ HANDLERS = {
     "serve": "webui.commands:cmd_serve",
     "add": "sources.commands:cmd_add",
     "audit-citations": "sources.commands:cmd_audit_citations",
+    "watch": "sources.commands:cmd_watch",
 }
 
 
@@ -61,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("ids", nargs="+", metavar="ID")
 
     sub.add_parser("audit-citations", help="compare every cited study with PubMed/Crossref")
+
+    s = sub.add_parser("watch", help="ask PubMed for records newer than each claim's last review (its watch: query)")
+    s.add_argument("claims", nargs="*", metavar="CLAIM", help="claim ids (default: every claim)")
+    s.add_argument("--draft", action="store_true", help="also write the new records as drafts, as `kb add pubmed` does")
     return p
 
 

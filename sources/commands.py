@@ -1,13 +1,15 @@
-"""`kb add pubmed|doi ID...` and `kb audit-citations`.
+"""`kb add pubmed|doi ID...`, `kb audit-citations` and `kb watch [CLAIM...]`.
 
-Exit statuses (both commands):
-  0  everything added / every citation matches
-  1  `add`: some IDs were not added (not found, not an ID, no usable record); `audit`: a mismatch
+Exit statuses (every command):
+  0  everything added / every citation matches / every queue fetched and stored
+  1  `add`: some IDs were not added (not found, not an ID, no usable record); `audit`: a mismatch;
+     `watch`: an unknown claim, or no claim with a watch query
   3  the registry is unreachable (connection errors or timeouts on every attempt)
   4  the registry answered, but unusably (rate limited after retries, HTTP error, malformed answer)
 """
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import textwrap
 from pathlib import Path
@@ -15,7 +17,7 @@ from pathlib import Path
 from kb import settings
 from kb.loader import KnowledgeBase, display_path, load
 from kb.models import Study
-from sources import audit, drafts
+from sources import audit, drafts, watch
 from sources.crossref import CrossrefClient, CrossrefError, NotFound, clean_doi
 from sources.http import NetworkUnreachable, RequestFailed
 from sources.pubmed import PubmedClient, PubmedError, clean_pmid
@@ -216,3 +218,51 @@ def cmd_audit_citations(args, *, pubmed: PubmedClient | None = None,
                f"{len(web)} not auditable (web source)")
     print(summary, file=sys.stderr if run.mismatched else sys.stdout)
     return FAILED if run.mismatched else OK
+
+
+def _print_queue(queue) -> None:
+    n = len(queue.candidates)
+    print(f"{queue.claim_id}: {n} new record(s) since the last review ({queue.since.isoformat()}), not yet assessed")
+    print(f"  query: {queue.query}")
+    for c in queue.candidates:
+        print(f"  PMID {c.pmid}  {c.year or 'n.d.'}  {c.journal or '?'}  {c.title}")
+    if queue.found > len(queue.candidates) and queue.found > watch.RETMAX:
+        print(f"  ({queue.found} PubMed records matched; only the newest {watch.RETMAX} were checked: narrow the query)")
+    print()
+
+
+def cmd_watch(args, *, pubmed: PubmedClient | None = None, today: dt.date | None = None) -> int:
+    """Ask PubMed for each claim's new records; print the queues, store them, optionally draft them."""
+    root = settings.kb_dir(args.kb_dir)
+    kb = load(root)
+    unknown = [c for c in args.claims if c not in kb.claims]
+    if unknown:
+        _err(f"error: no such claim: {', '.join(unknown)} (see kb/claims/)")
+        return FAILED
+    claims = [kb.claims[c] for c in (args.claims or sorted(kb.claims))]
+    unwatched = [c.id for c in claims if not c.watch]
+    for cid in unwatched:
+        _err(f"warning: {cid} has no watch: query in its record; skipped")
+    claims = [c for c in claims if c.watch]
+    if not claims:
+        return FAILED if unwatched else OK
+    client = watch.WatchClient(pubmed or PubmedClient())
+    today = today or dt.date.today()
+    queues = []
+    for i, claim in enumerate(claims, 1):
+        _err(f"[{i}/{len(claims)}] {claim.id}")
+        try:
+            queues.append(watch.watch_claim(client, kb, claim, today))
+        except (RequestFailed, PubmedError) as exc:
+            _err(f"error: {claim.id}: {exc}; nothing written")
+            return _network_status(exc)
+    for queue in queues:
+        _print_queue(queue)
+    path = root / watch.WATCH_FILE
+    watch.write_queues(path, queues, today)
+    total = sum(len(q.candidates) for q in queues)
+    print(f"{total} record(s) not yet assessed for {len(queues)} claim(s); queue stored in {display_path(path)}")
+    if args.draft and total:
+        pmids = list(dict.fromkeys(c.pmid for q in queues for c in q.candidates))
+        return _add_pubmed(load(root), root, pmids, client.pubmed)
+    return OK

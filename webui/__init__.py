@@ -68,4 +68,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from webui.engine import topic_label
 
     app.jinja_env.globals["topic_label"] = topic_label
+    from webui.watching import watch_queue_for
+
+    app.jinja_env.globals["watch_queue_for"] = watch_queue_for  # for templates/_watch_queue.html
     return app
