@@ -19,7 +19,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def test_claim_page_opens_with_its_answer_above_the_bottom_line(client):
     html = client.get("/claims/milk-transfer-minimal").get_data(as_text=True)
-    answer = "Mostly yes: little ketamine reached milk in two small studies; the esketamine label advises against breastfeeding."
+    answer = "Yes, in small studies: little ketamine reached milk in two small studies; the esketamine label advises against breastfeeding."
     assert answer in html
     # the answer comes first, then verdict and certainty, then the bottom line
     assert html.index(answer) < html.index("Supported</span>", html.index('class="verdict-panel')) < html.index("Bottom line")
@@ -62,12 +62,12 @@ def test_topic_page_opens_with_its_question_answered_across_its_claims(client):
     assert html.index("<h1>") < card < html.index('id="topic-claims"')
     assert "Is ketamine OK while breastfeeding?" in html[card:]
     block = html[card:html.index("</section>", card)]
-    assert "Mostly yes: little ketamine reached milk" in block and "Supported</span>" in block and "Low" in block
+    assert "Yes, in small studies: little ketamine reached milk" in block and "Supported</span>" in block and "Low" in block
     d = client.get("/api/topics/breast-milk-transfer").json
     assert d["question"] == "Is ketamine OK while breastfeeding?"
     assert d["answer_card"]["kind"] == "topic"
     assert [(c["id"], c["verdict"], c["answer"][:10]) for c in d["answer_card"]["claims"]] == [
-        ("milk-transfer-minimal", "supported", "Mostly yes")]
+        ("milk-transfer-minimal", "supported", "Yes, in sm")]
 
 
 def test_topic_without_question_falls_back_to_its_description(client):

@@ -99,16 +99,21 @@ def test_evidence_table_sorts_server_side(client):
     assert client.get("/claims/esketamine-prevents-ppd?sort=bogus").status_code == 200
 
 
-def test_claim_without_evidence(client):
+def test_contradicted_claim_shows_the_study_that_refutes_it(client):
+    from bs4 import BeautifulSoup
+
     html = client.get("/claims/response-rate-70pct").get_data(as_text=True)
-    assert "No study backs this claim" in html
-    assert "⊕◯◯◯" in html
+    assert "⊕◯◯◯" in html  # very low certainty
+    table = BeautifulSoup(html, "html.parser").select_one("table.evidence-table")
+    rows = [[cell.get_text(" ", strip=True) for cell in tr.select("th, td")] for tr in table.select("tbody tr")]
+    assert [(r[0], r[5], r[6]) for r in rows] == [
+        ("Big A et al. 2020", "41% responded at 6 weeks. proportion% 41; response, 6 weeks", "■ Refutes")]
 
 
 def test_study_page(client):
     html = client.get("/studies/big-2020-esketamine-rct").get_data(as_text=True)
     for text in ("Randomised controlled trial", "Placebo", "Esketamine 0.2 mg/kg", "Fewer cases: RR 0.50 (0.30-0.80).",
-                 "Single centre.", "/studies/big-2020-esketamine-rct/cite.ris", "https://pubmed.ncbi.nlm.nih.gov/12345678/",
+                 "Single centre.", "/studies/big-2020-esketamine-rct/cite.ris", "https://example.org/fixture/big-2020-esketamine-rct",
                  "Citation verified against", "/claims/esketamine-prevents-ppd", "RR 0.50 (95% CI 0.30–0.80)"):
         assert text in html, text
     assert "Supports" in html

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
+from bs4 import BeautifulSoup
 from markupsafe import escape
 
 
@@ -11,22 +12,44 @@ def hrefs(html: str) -> list[str]:
     return [h.replace("&amp;", "&") for h in re.findall(r'href="([^"]+)"', html)]
 
 
+def soup(client, url: str) -> BeautifulSoup:
+    r = client.get(url)
+    assert r.status_code == 200, url
+    return BeautifulSoup(r.get_data(as_text=True), "html.parser")
+
+
+def result_links(page: BeautifulSoup) -> list[str]:
+    return [a["href"] for a in page.select("ol.result-list > li.result .result-title a")]
+
+
+def twin_links(client, url: str) -> list[str]:
+    """The result links the /api twin of a search URL gives, in its order."""
+    data = client.get("/api" + url).json
+    return [f"/{'claims' if r['type'] == 'claim' else 'studies'}/{r['id']}" for r in data["results"]]
+
+
 def test_results_with_snippets_and_query_kept(client):
-    html = client.get("/search?q=breast+milk").get_data(as_text=True)
-    assert 'value="breast milk"' in html
-    assert "<mark>breast</mark>" in html and "<mark>milk</mark>" in html
-    assert 'href="/claims/milk-transfer-minimal"' in html
-    assert "result" in html
+    page = soup(client, "/search?q=breast+milk")
+    assert page.find("input", id="q")["value"] == "breast milk"
+    # the two fixture records that mention breast milk, in the engine's order (the JSON twin's)
+    assert sorted(result_links(page)) == ["/claims/milk-transfer-minimal", "/studies/wolfson-2023-ketamine-milk"]
+    assert result_links(page) == twin_links(client, "/search?q=breast+milk")
+    for item in page.select("ol.result-list > li.result"):
+        assert [m.get_text() for m in item.select(".snippet mark")] == ["breast", "milk"]
 
 
-def test_facets_with_counts_and_toggle_links(client, engine):
+def test_facets_with_counts_and_toggle_links(client):
     html = client.get("/search?q=ketamine").get_data(as_text=True)
     assert 'id="facet-type"' in html and 'id="facet-verdict"' in html and 'id="facet-design"' in html
+    type_facet = BeautifulSoup(html, "html.parser").find("section", attrs={"aria-labelledby": "facet-type"})
+    counts = {a["href"]: int(a.select_one(".count").get_text()) for a in type_facet.select("a")}
+    # "ketamine" is in two fixture claims and one study
+    assert sorted(counts.values()) == [1, 2]
     links = [h for h in hrefs(html) if h.startswith("/search?")]
     study_link = next(h for h in links if parse_qs(urlsplit(h).query).get("type") == ["study"])
     assert parse_qs(urlsplit(study_link).query)["q"] == ["ketamine"]
     html2 = client.get(study_link).get_data(as_text=True)
-    assert engine.calls[-1]["type"] == "study"
+    assert result_links(BeautifulSoup(html2, "html.parser")) == ["/studies/wolfson-2023-ketamine-milk"]
     assert "Active filters" in html2 and 'aria-current="true"' in html2
     # the active facet links back to the search without it
     remove = [h for h in hrefs(html2) if h.startswith("/search?") and "type=" not in h and "q=ketamine" in h]
@@ -48,21 +71,35 @@ def test_verdict_facet_shows_badges(client):
 
 
 def test_did_you_mean(client):
-    html = client.get("/search?q=ketamne").get_data(as_text=True)
-    assert "Showing results for" in html
-    assert 'href="/search?q=ketamine"' in html
-    assert "No results for" in html  # the engine's message is shown
-    html = client.get("/search?q=brest+zzzz").get_data(as_text=True)  # suggestion offered but not searched
-    assert "Did you mean" in html and 'href="/search?q=breast+zzzz"' in html
+    # "ketamne" finds nothing, so the index's own word "ketamine" is searched instead
+    page = soup(client, "/search?q=ketamne")
+    notices = [p.get_text(" ", strip=True) for p in page.select("p.notice")]
+    assert notices[0].startswith("Showing results for ketamine")
+    assert page.select_one("p.suggestion a")["href"] == "/search?q=ketamine"
+    assert "No results for 'ketamne'; showing results for 'ketamine'." in notices  # the engine's message
+    assert result_links(page) == twin_links(client, "/search?q=ketamine")
+    # "ketamine brest" finds results through "ketamine": the fix is offered, not searched
+    page = soup(client, "/search?q=ketamine+brest")
+    assert page.select_one("p.suggestion").get_text(" ", strip=True) == "Did you mean ketamine breast ?"
+    assert page.select_one("p.suggestion a")["href"] == "/search?q=ketamine+breast"
 
 
-def test_pagination(client, engine):
-    html = client.get("/search?q=&per_page=2").get_data(as_text=True)
-    assert 'aria-label="Result pages"' in html and 'rel="next"' in html
-    html2 = client.get("/search?q=&per_page=2&page=2").get_data(as_text=True)
-    assert 'rel="prev"' in html2 and engine.calls[-1]["page"] == 2
-    client.get("/search?q=&per_page=5000&page=-3")
-    assert engine.calls[-1]["per_page"] == 50 and engine.calls[-1]["page"] == 1
+def test_pagination(client):
+    # six fixture records, two a page: three pages
+    page1 = soup(client, "/search?q=&per_page=2")
+    nav = page1.find("nav", attrs={"aria-label": "Result pages"})
+    assert [a.get_text() for a in nav.select("a:not([rel])")] == ["1", "2", "3"]
+    assert nav.select_one('a[rel="next"]') and not nav.select_one('a[rel="prev"]')
+    page2 = soup(client, "/search?q=&per_page=2&page=2")
+    assert page2.select_one('nav a[aria-current="page"]').get_text() == "2"
+    assert page2.select_one('nav a[rel="prev"]') and page2.select_one("ol.result-list")["start"] == "3"
+    seen = result_links(page1) + result_links(page2) + result_links(soup(client, "/search?q=&per_page=2&page=3"))
+    assert len(seen) == len(set(seen)) == 6
+    # out-of-range paging is clamped: at most 50 a page, page 1 at the least
+    clamped = soup(client, "/search?q=&per_page=5000&page=-3")
+    assert len(result_links(clamped)) == 6 and clamped.find("nav", attrs={"aria-label": "Result pages"}) is None
+    meta = client.get("/api/search?q=&per_page=5000&page=-3").json
+    assert (meta["per_page"], meta["page"], meta["pages"]) == (50, 1, 1)
 
 
 def test_export_links_for_search(client):
@@ -78,9 +115,11 @@ def test_xss_in_query_is_escaped(client):
     assert str(escape(payload)) in html or "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_query_too_long_is_400(client):
-    assert client.get("/search", query_string={"q": "x" * 301}).status_code == 400
-    assert client.get("/api/search", query_string={"q": "x" * 301}).json["error"]["code"] == "bad_request"
+def test_long_query_is_answered_not_refused(client):
+    # One limit for every front end (kb/limits.py): the engine cuts a long query with a message, as
+    # the CLI does; tests/reliability/test_limits_and_settings.py checks the message on the real engine.
+    assert client.get("/search", query_string={"q": "x" * 301}).status_code == 200
+    assert client.get("/api/search", query_string={"q": "x" * 301}).status_code == 200
 
 
 def test_bad_filter_value_is_400(client):
