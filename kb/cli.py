@@ -19,6 +19,7 @@ HANDLERS = {
     "serve": "webui.commands:cmd_serve",
     "add": "sources.commands:cmd_add",
     "audit-citations": "sources.commands:cmd_audit_citations",
+    "feedback": "webui.feedback_commands:cmd_feedback",
     "watch": "sources.commands:cmd_watch",
 }
 
@@ -62,6 +63,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("ids", nargs="+", metavar="ID")
 
     sub.add_parser("audit-citations", help="compare every cited study with PubMed/Crossref")
+
+    s = sub.add_parser("feedback", help="list, show and close the problem reports sent from the web UI")
+    s.add_argument("--db", type=Path, default=None,
+                   help="the web UI's database (default: the user data folder, or $EVIDENCE_KB_DB)")
+    acts = s.add_subparsers(dest="action", metavar="ACTION", required=True)
+    a = acts.add_parser("list", help="problem reports, the longest waiting first")
+    a.add_argument("--status", choices=["open", "closed", "all"], default="open")
+    a.add_argument("--limit", type=int, default=100)
+    a.add_argument("--json", action="store_true")
+    a = acts.add_parser("show", help="one problem report in full")
+    a.add_argument("id", type=int)
+    a.add_argument("--json", action="store_true")
+    a = acts.add_parser("close", help="close a problem report once it is dealt with")
+    a.add_argument("id", type=int)
+    a.add_argument("--note", default=None, help="what was done (kept with the report)")
+    a.add_argument("--json", action="store_true")
 
     s = sub.add_parser("watch", help="ask PubMed for records newer than each claim's last review (its watch: query)")
     s.add_argument("claims", nargs="*", metavar="CLAIM", help="claim ids (default: every claim)")

@@ -11,6 +11,14 @@ REPO = Path(__file__).resolve().parents[1]
 MINIMAL_KB = REPO / "tests" / "kb" / "fixtures" / "minimal"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_database(tmp_path_factory):
+    """Stored check reports and problem reports go to a throwaway SQLite file, never the user's own."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("EVIDENCE_KB_DB", str(tmp_path_factory.mktemp("database") / "evidence-kb.sqlite3"))
+        yield
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO

@@ -33,8 +33,6 @@ def default_config() -> dict[str, Any]:
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "CHECK_MAX_CHARS": 200_000,  # pasted text longer than this is refused (400)
-        "REPORT_TTL_SECONDS": 3600,  # how long a check report stays available for export
-        "REPORT_CACHE_SIZE": 200,
         "PER_PAGE": 10,
         "MAX_PER_PAGE": 50,
         "QUERY_MAX_CHARS": 300,
@@ -59,9 +57,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     for bp in (pages.bp, search.bp, claims.bp, studies.bp, topics.bp, check.bp, export.bp, api.bp):
         app.register_blueprint(bp)
     csrf.exempt(api.bp)  # the JSON API accepts only application/json or multipart bodies (see views/api.py)
-    from webui.reports import ReportCache
+    from webui import db
 
-    app.extensions["check_reports"] = ReportCache(app.config["REPORT_TTL_SECONDS"], app.config["REPORT_CACHE_SIZE"])
+    db.init_app(app)  # stored check reports and problem reports (SQLite); its settings: webui/db.py
+    from webui.views import feedback
+
+    app.register_blueprint(feedback.bp)  # Report a problem: /feedback and POST /api/feedback
     errors.register(app)
     security.register(app)
     present.register(app)

@@ -14,13 +14,15 @@ log = logging.getLogger(__name__)
 
 CODES = {
     400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-    406: "not_acceptable", 408: "request_timeout", 413: "payload_too_large", 414: "uri_too_long",
+    406: "not_acceptable", 408: "request_timeout", 410: "gone", 413: "payload_too_large", 414: "uri_too_long",
     415: "unsupported_media_type", 422: "unprocessable", 429: "rate_limited", 500: "internal_error",
     502: "bad_gateway", 503: "unavailable",
 }
 FRIENDLY = {
     400: ("The request could not be understood", "Something in the request was missing or malformed."),
     404: ("Page not found", "There is nothing at this address. The claim or study may have been renamed or removed."),
+    403: ("Not allowed", "This request is not allowed."),
+    410: ("Gone", "What was here has expired or been removed."),
     405: ("Method not allowed", "This address does not accept that kind of request."),
     413: ("Too large", "The upload or text is larger than this service accepts (2 MiB). Send a shorter document or paste the relevant part."),
     415: ("Unsupported file type", "This kind of file cannot be read. Use .txt, .md, .html or .docx."),

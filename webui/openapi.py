@@ -24,7 +24,8 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 
 
 def _errors(*codes: int) -> dict[str, Any]:
-    text = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 413: "Request too large",
+    text = {400: "Bad request", 403: "Wrong deletion key", 404: "Not found", 405: "Method not allowed", 410: "Expired",
+            413: "Request too large",
             415: "Unsupported media type", 429: "Rate limit exceeded", 503: "Busy, try again"}
     return {str(c): _json(_ref("Error"), text[c]) for c in codes}
 
@@ -168,8 +169,28 @@ def openapi_document(server: str = "") -> dict[str, Any]:
                 "multipart/form-data": {"schema": {"type": "object", "properties": {
                     "file": {"type": "string", "format": "binary", "description": ".txt, .md, .html or .docx, at most 2 MiB"},
                     "text": STR, "url": STR}}}}},
-            "responses": {"200": _json(_ref("CheckReport"), "The report"), **_errors(400, 413, 415, 429, 503)}}},
-        "/api/check/{rid}": _get("A report made in the last hour", _ref("CheckReport"), [_path("rid", "report id")], errors=(404,)),
+            "responses": {"200": {**_json(_ref("CheckReport"), "The report, stored: its permalink is in Link"), "headers": {
+                "Link": {"description": "the report page, /check/<rid>", "schema": STR},
+                "X-Report-Delete-Key": {"description": "the secret that deletes the report (DELETE /api/check/{rid})", "schema": STR},
+                "X-Report-Expires": {"description": "when the stored report expires (UTC)", "schema": STR}}},
+                **_errors(400, 413, 415, 429, 503)}}},
+        "/api/check/{rid}": {
+            **_get("A stored report (kept 30 days unless configured otherwise)", _ref("CheckReport"),
+                   [_path("rid", "report id")], errors=(404, 410)),
+            "delete": {"summary": "Delete a stored report with its key (header X-Report-Delete-Key)",
+                       "parameters": [_path("rid", "report id"), {"name": "X-Report-Delete-Key", "in": "header",
+                                                                   "required": True, "schema": STR}],
+                       "responses": {"200": _json({"type": "object", "properties": {"deleted": STR}}, "Deleted"),
+                                     **_errors(403, 404, 410)}}},
+        "/api/feedback": {"post": {
+            "summary": "Report a problem with a claim, a study or the site (application/json only; 5 per hour per client)",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["message"], "properties": {
+                    "message": {"type": "string", "maxLength": 2000}, "claim": STR, "study": STR,
+                    "source": {"type": "string", "maxLength": 500}, "email": {"type": "string", "maxLength": 254}}}}}},
+            "responses": {"200": _json({"type": "object", "required": ["id", "status"], "properties": {
+                "id": INT, "status": STR, "created": STR, "about": _nullable({"type": "object"}), "message": STR}},
+                "Stored"), **_errors(400, 404, 415, 429, 503)}}},
         "/api/openapi.json": _get("This document", {"type": "object"}, errors=()),
         "/healthz": _get("Liveness and the fingerprint of the indexed records", _ref("Health"), errors=()),
     }

@@ -1,25 +1,33 @@
-"""Check reports: a short-lived server-side cache, the highlighted text, and the Markdown export.
+"""Check reports: stored in SQLite with a permalink, an expiry and a deletion key; the highlighted text.
 
-Why a cache: a report is made from text the user sent (possibly a 2 MiB upload or a fetched page).
-Keeping the finished report under an unguessable random id for an hour lets the report page be a
-plain GET (post/redirect/get: reload and back work), and lets the Markdown/JSON download buttons be
-simple links, without sending the document again or re-fetching a URL that may have changed. The app
-runs as one process (waitress), so an in-memory dict is shared by every request. Nothing is written to
-disk; entries expire after REPORT_TTL_SECONDS and the cache keeps at most REPORT_CACHE_SIZE reports.
+Why stored: a report is made from text the user sent (possibly a 2 MiB upload or a fetched page). Keeping the
+finished report under an unguessable random id lets the report page be a plain GET (post/redirect/get: reload
+and back work), lets the downloads be simple links that return exactly the report on screen, and gives a link
+that can be shared and still works after a restart. Reports expire after REPORT_TTL_SECONDS (default 30 days);
+expired ones are purged lazily (on the next save, or when asked for). The store is bounded: one report at most
+REPORT_MAX_BYTES compressed, and the oldest are evicted beyond REPORT_MAX_COUNT reports or REPORT_MAX_TOTAL_BYTES.
+
+Whoever made a report gets a deletion key in a private link; only its SHA-256 is stored, and keys are compared
+in constant time.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
+import hashlib
+import hmac
+import json
 import secrets
-import threading
-import time
-from collections import OrderedDict
-from dataclasses import dataclass, field
+import sqlite3
+import zlib
+from dataclasses import dataclass
 from typing import Any
 
-from kb.models import Claim
-from webui.present import VERDICTS, certainty_label
+from webui.db import write
+from webui.present import VERDICTS
+
+
+class ReportTooLarge(Exception):
+    """The finished report is larger than one stored report may be."""
 
 
 @dataclass
@@ -28,36 +36,98 @@ class StoredReport:
     report: dict[str, Any]
     text: str | None
     label: str
-    created: float = field(default_factory=time.time)
+    created: float
+    expires: float
 
     @property
     def created_iso(self) -> str:
-        return dt.datetime.fromtimestamp(self.created, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        return _utc(self.created).strftime("%Y-%m-%d %H:%M UTC")
+
+    @property
+    def expires_iso(self) -> str:
+        return _utc(self.expires).strftime("%Y-%m-%d %H:%M UTC")
+
+    @property
+    def expires_date(self) -> str:
+        d = _utc(self.expires)
+        return f"{d.day} {d:%B %Y}"
 
 
-class ReportCache:
-    def __init__(self, ttl: float = 3600, size: int = 200):
-        self.ttl, self.size = ttl, size
-        self._items: OrderedDict[str, StoredReport] = OrderedDict()
-        self._lock = threading.Lock()
+@dataclass
+class Lookup:
+    """What a request for a report id found: the report, or that it expired (410), or nothing (404)."""
+    entry: StoredReport | None
+    expired_at: float | None = None
 
-    def _expire(self, now: float) -> None:
-        for key in [k for k, v in self._items.items() if now - v.created > self.ttl]:
-            del self._items[key]
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
 
-    def put(self, report: dict[str, Any], text: str | None, label: str) -> StoredReport:
-        entry = StoredReport(secrets.token_urlsafe(18), report, text, label)
-        with self._lock:
-            self._items[entry.id] = entry
-            self._expire(time.time())
-        return entry
+def _utc(seconds: float) -> dt.datetime:
+    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
 
-    def get(self, rid: str) -> StoredReport | None:
-        with self._lock:
-            self._expire(time.time())
-            return self._items.get(rid)
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def save(db: sqlite3.Connection, report: dict[str, Any], text: str | None, label: str, *, now: float, ttl: float,
+         max_bytes: int, max_count: int, max_total_bytes: int) -> tuple[StoredReport, str]:
+    """Store a report; return it and its deletion key. Purges expired reports and evicts beyond the caps."""
+    # The engine's report usually carries the text its offsets refer to: do not store it twice.
+    own_text = None if text == report.get("text") else text
+    body = zlib.compress(json.dumps({"report": report, "text": own_text}, ensure_ascii=False).encode(), 6)
+    if len(body) > max_bytes:
+        raise ReportTooLarge(f"This report is too large to keep ({len(body):,} bytes compressed; at most "
+                             f"{max_bytes:,}). Check a shorter text.")
+    rid, key = secrets.token_urlsafe(18), secrets.token_urlsafe(24)
+    entry = StoredReport(rid, report, text, label[:500], now, now + ttl)
+    with write(db):
+        db.execute("DELETE FROM check_report WHERE expires <= ?", (now,))
+        db.execute("INSERT INTO check_report (id, token_hash, label, created, expires, size, body) VALUES (?,?,?,?,?,?,?)",
+                   (rid, _hash(key), entry.label, entry.created, entry.expires, len(body), body))
+        # Newest first, a running count and running size: everything past either cap goes (never the new one).
+        db.execute("""
+            DELETE FROM check_report WHERE id IN (
+                SELECT id FROM (
+                    SELECT id, ROW_NUMBER() OVER w AS n, SUM(size) OVER w AS total FROM check_report
+                    WINDOW w AS (ORDER BY created DESC, rowid DESC ROWS UNBOUNDED PRECEDING))
+                WHERE n > 1 AND (n > ? OR total > ?))""", (max_count, max_total_bytes))
+    return entry, key
+
+
+def load(db: sqlite3.Connection, rid: str, *, now: float) -> Lookup:
+    row = db.execute("SELECT id, label, created, expires, body FROM check_report WHERE id = ?", (rid,)).fetchone()
+    if row is None:
+        return Lookup(None)
+    if row["expires"] <= now:
+        with write(db):
+            db.execute("DELETE FROM check_report WHERE id = ? AND expires <= ?", (rid, now))
+        return Lookup(None, expired_at=row["expires"])
+    data = json.loads(zlib.decompress(row["body"]))
+    report = data["report"]
+    text = data.get("text")
+    if text is None and isinstance(report.get("text"), str):
+        text = report["text"]
+    return Lookup(StoredReport(row["id"], report, text, row["label"], row["created"], row["expires"]))
+
+
+def key_matches(db: sqlite3.Connection, rid: str, key: str | None) -> bool:
+    if not key:
+        return False
+    row = db.execute("SELECT token_hash FROM check_report WHERE id = ?", (rid,)).fetchone()
+    return row is not None and hmac.compare_digest(row["token_hash"], _hash(key))
+
+
+def delete(db: sqlite3.Connection, rid: str, key: str | None) -> bool:
+    """Delete the report when the key is its own; False (nothing deleted) otherwise."""
+    with write(db):
+        if not key_matches(db, rid, key):
+            return False
+        db.execute("DELETE FROM check_report WHERE id = ?", (rid,))
+    return True
+
+
+def purge_expired(db: sqlite3.Connection, *, now: float) -> int:
+    with write(db):
+        return db.execute("DELETE FROM check_report WHERE expires <= ?", (now,)).rowcount
 
 
 def flagged(report: dict[str, Any]) -> list[dict[str, Any]]:
@@ -91,49 +161,7 @@ def segments(text: str | None, report: dict[str, Any]) -> list[dict[str, Any]] |
 
 def verdict_counts(report: dict[str, Any]) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
-    for c in report.get("claims", []):
+    rows = report.get("claims") or {}
+    for c in rows.values() if isinstance(rows, dict) else rows:  # the checker's {id: info}, or an older list
         counts[c.get("verdict")] = counts.get(c.get("verdict"), 0) + 1
     return [(v, counts[v]) for v in VERDICTS if counts.get(v)]
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def md(text: Any) -> str:
-    """Markdown-escape one line of user or record text."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-
-
-def to_markdown(entry: StoredReport, claims: dict[str, Claim], claim_url, disclaimer: str) -> str:
-    report = entry.report
-    lines = [f"# Evidence check: {md(entry.label)}", "", f"Checked {entry.created_iso} with Evidence KB.", ""]
-    sents = flagged(report)
-    lines += [f"{len(sents)} sentence(s) make {len(report.get('claims', []))} known claim(s).", "", "## Summary", ""]
-    if report.get("claims"):
-        lines += ["| Claim | Verdict | Certainty | Sentences |", "| --- | --- | --- | --- |"]
-        for c in report["claims"]:
-            claim = claims.get(c["id"])
-            name = md(claim.statement) if claim else md(c["id"])
-            lines.append(f"| [{name}]({claim_url(c['id'])}) | {VERDICTS[c['verdict']].label if c.get('verdict') in VERDICTS else md(c.get('verdict'))}"
-                         f" | {certainty_label(claim.certainty) if claim else ''} | {c.get('count', '')} |")
-    else:
-        lines.append("No known claims were found in the text.")
-    if sents:
-        lines += ["", "## Flagged sentences"]
-    for i, s in enumerate(sents, 1):
-        lines += ["", f"### {i}. {'(hedged) ' if s.get('hedged') else ''}", "", f"> {md(s.get('text', ''))}", ""]
-        for m in s.get("claims", []):
-            claim = claims.get(m["id"])
-            label = VERDICTS[m["verdict"]].label if m.get("verdict") in VERDICTS else md(m.get("verdict"))
-            if claim is None:
-                lines.append(f"- Claim `{md(m['id'])}`: {label}")
-                continue
-            lines += [f"- **Claim:** [{md(claim.statement)}]({claim_url(claim.id)})",
-                      f"  - Verdict: {label}; certainty: {certainty_label(claim.certainty)}",
-                      f"  - Bottom line: {md(claim.bottom_line)}",
-                      f"  - Accurate wording: {md(claim.accurate_wording)}"]
-            for f in m.get("figures", []):
-                flag = "outside the evidence" if f.get("outside") else "within the evidence"
-                lines.append(f"  - Figure {md(f.get('copy'))}: {flag} ({md(f.get('evidence'))}). {md(f.get('note') or '')}".rstrip())
-    lines += ["", "---", "", md(disclaimer), ""]
-    return "\n".join(lines)

@@ -83,7 +83,7 @@ def test_100kb_filter_value_is_refused_cleanly(real_server):
 
 @pytest.mark.parametrize("method, path", [
     ("DELETE", "/api/claims"), ("PUT", "/api/search"), ("GET", "/api/check"), ("POST", "/api/claims/ketamine-treats-ppd"),
-    ("PATCH", "/api/studies"), ("POST", "/api/openapi.json"), ("DELETE", "/api/check/abc"),
+    ("PATCH", "/api/studies"), ("POST", "/api/openapi.json"), ("PUT", "/api/check/abc"),
 ])
 def test_wrong_method_is_405_json(real_server, method, path):
     r = requests.request(method, real_server + path, timeout=30)

@@ -128,9 +128,13 @@ def api_check_input() -> CheckInput:
 @limiter.limit(check_rate_limit)
 def check():
     outcome = run_check(api_check_input())
-    entry = current_app.extensions["check_reports"].put(outcome.report, outcome.text, outcome.label)
+    from webui.views.check import KEY_HEADER, store_outcome
+
+    entry, key = store_outcome(outcome)  # stored: permalink in Link, deletion key in a header (never in the body)
     resp = jsonify(outcome.report)
     resp.headers["Link"] = f'<{url_for("check.report", rid=entry.id)}>; rel="alternate"; type="text/html"'
+    resp.headers[KEY_HEADER] = key
+    resp.headers["X-Report-Expires"] = entry.expires_iso
     return resp
 
 

@@ -1,0 +1,144 @@
+"""The web UI's own SQLite database: stored check reports and problem reports, in one embedded file.
+
+Flask-tutorial style: `get_db()` opens one connection per request in `g`, the app's teardown closes it,
+`init_app(app)` registers that and the database settings. The schema is created on first use (once per
+process and file). The file is in WAL mode, so readers never wait for the one writer; every write runs in
+`BEGIN IMMEDIATE` (see `write`) so concurrent waitress threads queue on the busy timeout instead of failing
+when a read transaction tries to become a write.
+
+`connect(path)` works without Flask, for the `kb feedback` command.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from flask import Flask, current_app, g
+from platformdirs import user_data_dir
+
+DATABASE_ENV = "EVIDENCE_KB_DB"
+REPORT_DAYS_ENV = "EVIDENCE_KB_REPORT_DAYS"
+FEEDBACK_RATE_LIMIT_ENV = "EVIDENCE_KB_FEEDBACK_RATE_LIMIT"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS check_report (
+    id          TEXT PRIMARY KEY,          -- random, unguessable: the permalink
+    token_hash  TEXT NOT NULL,             -- sha256 of the deletion key; the key itself is never stored
+    label       TEXT NOT NULL,             -- what was checked: "Pasted text", a file name or a URL
+    created     REAL NOT NULL,             -- Unix seconds
+    expires     REAL NOT NULL,
+    size        INTEGER NOT NULL,          -- bytes of body, for the total-size cap
+    body        BLOB NOT NULL              -- zlib-compressed JSON {"report": ..., "text": ...}
+);
+CREATE INDEX IF NOT EXISTS check_report_expires ON check_report (expires);
+CREATE INDEX IF NOT EXISTS check_report_created ON check_report (created);
+CREATE TABLE IF NOT EXISTS feedback (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    created     REAL NOT NULL,
+    target_kind TEXT CHECK (target_kind IN ('claim', 'study')),
+    target_id   TEXT,
+    message     TEXT NOT NULL,
+    source      TEXT,
+    email       TEXT,
+    status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    closed      REAL,
+    note        TEXT                       -- the curator's closing note
+);
+CREATE INDEX IF NOT EXISTS feedback_status ON feedback (status, created);
+"""
+
+_ready: set[str] = set()
+_ready_lock = threading.Lock()
+
+
+def default_path() -> Path:
+    """$EVIDENCE_KB_DB, else evidence-kb.sqlite3 in the user data folder (beside the search index)."""
+    if os.environ.get(DATABASE_ENV):
+        return Path(os.environ[DATABASE_ENV])
+    return Path(user_data_dir("evidence-kb", appauthor=False)) / "evidence-kb.sqlite3"
+
+
+def report_ttl_seconds() -> int:
+    """How long check reports are kept: $EVIDENCE_KB_REPORT_DAYS days (default 30)."""
+    raw = os.environ.get(REPORT_DAYS_ENV, "").strip()
+    try:
+        days = float(raw) if raw else 30.0
+    except ValueError:
+        raise ValueError(f"{REPORT_DAYS_ENV} must be a number of days, not {raw!r}") from None
+    return max(1, int(days * 86400))
+
+
+def default_settings() -> dict[str, Any]:
+    """The app.config keys this module owns; create_app(config) may override any of them."""
+    return {
+        "DATABASE": default_path(),
+        "REPORT_TTL_SECONDS": report_ttl_seconds(),
+        "REPORT_MAX_BYTES": 1024 * 1024,  # one stored report, compressed; larger ones are refused (413)
+        "REPORT_MAX_COUNT": 5000,  # beyond either cap the oldest reports are evicted
+        "REPORT_MAX_TOTAL_BYTES": 256 * 1024 * 1024,
+        "FEEDBACK_RATE_LIMIT": os.environ.get(FEEDBACK_RATE_LIMIT_ENV) or "5/hour",
+        "FEEDBACK_MAX_OPEN": 10_000,  # open problem reports; more are refused (503) until curators close some
+        "CLOCK": None,  # tests may inject a callable returning Unix seconds
+    }
+
+
+def _ensure_schema(conn: sqlite3.Connection, key: str) -> None:
+    with _ready_lock:
+        if key in _ready:
+            return
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.executescript(SCHEMA)
+        _ready.add(key)
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit: see `write`), schema ready."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, timeout=15, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA synchronous=NORMAL")  # durable enough in WAL mode, and much faster
+    _ensure_schema(conn, str(path.resolve()))
+    return conn
+
+
+@contextmanager
+def write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction, taken up front so that two writers wait in turn rather than deadlock."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def get_db() -> sqlite3.Connection:
+    if "db" not in g:
+        g.db = connect(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(exc: BaseException | None = None) -> None:
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+def now() -> float:
+    """The current time, from the app's injected clock when there is one (tests)."""
+    import time
+
+    clock = current_app.config.get("CLOCK")
+    return float(clock()) if clock else time.time()
+
+
+def init_app(app: Flask) -> None:
+    for key, value in default_settings().items():
+        app.config.setdefault(key, value)
+    app.teardown_appcontext(close_db)
