@@ -55,6 +55,16 @@ LIMITS: tuple[Limit, ...] = (
     # -- index -------------------------------------------------------------------------------
     Limit("REFRESH_INTERVAL_S", 2.0, "seconds", "how often a server looks for changed record files"),
     Limit("RECORD_MAX_BYTES", 1_000_000, "bytes", "one YAML record file"),
+    # -- the web UI's database: stored check reports and problem reports (webui/db.py) ----------
+    Limit("REPORT_MAX_BYTES", 1_048_576, "bytes",
+          "one stored check report, compressed; a larger one is not kept (413, back to the form)"),
+    Limit("REPORT_MAX_COUNT", 5000, "reports", "stored check reports; past this the oldest are evicted"),
+    Limit("REPORT_MAX_TOTAL_BYTES", 268_435_456, "bytes",
+          "all stored check reports together; past this the oldest are evicted"),
+    Limit("FEEDBACK_MESSAGE_MAX_CHARS", 2000, "characters", "what is wrong, in a problem report"),
+    Limit("FEEDBACK_SOURCE_MAX_CHARS", 500, "characters", "the optional source of a problem report"),
+    Limit("FEEDBACK_MAX_OPEN", 10_000, "reports",
+          "open problem reports; more are refused (503) until curators close some (kb feedback close)"),
 )
 BY_NAME = {lim.name: lim for lim in LIMITS}
 

@@ -46,6 +46,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NCBI_API_KEY", "", "NCBI E-utilities API key (raises the request rate of kb add / audit-citations)"),
     Setting("EVIDENCE_KB_HTTP_CACHE", "",
             "HTTP cache of kb add / audit-citations: a sqlite path, memory or off (default: the user cache folder)"),
+    Setting("EVIDENCE_KB_DB", "",
+            "the web UI's SQLite file of stored check reports and problem reports (default: evidence-kb.sqlite3 "
+            "in the user data folder; `kb feedback --db` wins)"),
+    Setting("EVIDENCE_KB_REPORT_DAYS", "30", "days a stored check report is kept before it expires"),
+    Setting("EVIDENCE_KB_FEEDBACK_RATE_LIMIT", "5/hour",
+            "problem reports allowed per client address, /feedback and /api/feedback together"),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 

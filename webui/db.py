@@ -10,7 +10,6 @@ when a read transaction tries to become a write.
 """
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -20,9 +19,7 @@ from typing import Any, Iterator
 from flask import Flask, current_app, g
 from platformdirs import user_data_dir
 
-DATABASE_ENV = "EVIDENCE_KB_DB"
-REPORT_DAYS_ENV = "EVIDENCE_KB_REPORT_DAYS"
-FEEDBACK_RATE_LIMIT_ENV = "EVIDENCE_KB_FEEDBACK_RATE_LIMIT"
+from kb import limits, settings
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS check_report (
@@ -57,31 +54,31 @@ _ready_lock = threading.Lock()
 
 def default_path() -> Path:
     """$EVIDENCE_KB_DB, else evidence-kb.sqlite3 in the user data folder (beside the search index)."""
-    if os.environ.get(DATABASE_ENV):
-        return Path(os.environ[DATABASE_ENV])
+    if settings.value("EVIDENCE_KB_DB"):
+        return Path(settings.value("EVIDENCE_KB_DB"))
     return Path(user_data_dir("evidence-kb", appauthor=False)) / "evidence-kb.sqlite3"
 
 
 def report_ttl_seconds() -> int:
     """How long check reports are kept: $EVIDENCE_KB_REPORT_DAYS days (default 30)."""
-    raw = os.environ.get(REPORT_DAYS_ENV, "").strip()
+    raw = settings.value("EVIDENCE_KB_REPORT_DAYS")
     try:
-        days = float(raw) if raw else 30.0
+        days = float(raw)
     except ValueError:
-        raise ValueError(f"{REPORT_DAYS_ENV} must be a number of days, not {raw!r}") from None
+        raise ValueError(f"EVIDENCE_KB_REPORT_DAYS must be a number of days, not {raw!r}") from None
     return max(1, int(days * 86400))
 
 
 def default_settings() -> dict[str, Any]:
-    """The app.config keys this module owns; create_app(config) may override any of them."""
+    """The app.config keys this module owns (kb/settings.py, kb/limits.py); create_app(config) may override them."""
     return {
         "DATABASE": default_path(),
         "REPORT_TTL_SECONDS": report_ttl_seconds(),
-        "REPORT_MAX_BYTES": 1024 * 1024,  # one stored report, compressed; larger ones are refused (413)
-        "REPORT_MAX_COUNT": 5000,  # beyond either cap the oldest reports are evicted
-        "REPORT_MAX_TOTAL_BYTES": 256 * 1024 * 1024,
-        "FEEDBACK_RATE_LIMIT": os.environ.get(FEEDBACK_RATE_LIMIT_ENV) or "5/hour",
-        "FEEDBACK_MAX_OPEN": 10_000,  # open problem reports; more are refused (503) until curators close some
+        "REPORT_MAX_BYTES": limits.int_limit("REPORT_MAX_BYTES"),
+        "REPORT_MAX_COUNT": limits.int_limit("REPORT_MAX_COUNT"),
+        "REPORT_MAX_TOTAL_BYTES": limits.int_limit("REPORT_MAX_TOTAL_BYTES"),
+        "FEEDBACK_RATE_LIMIT": settings.value("EVIDENCE_KB_FEEDBACK_RATE_LIMIT"),
+        "FEEDBACK_MAX_OPEN": limits.int_limit("FEEDBACK_MAX_OPEN"),
         "CLOCK": None,  # tests may inject a callable returning Unix seconds
     }
 

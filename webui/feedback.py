@@ -11,10 +11,11 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from kb import limits
 from webui.db import write
 
-MESSAGE_MAX_CHARS = 2000
-SOURCE_MAX_CHARS = 500
+MESSAGE_MAX_CHARS = limits.int_limit("FEEDBACK_MESSAGE_MAX_CHARS")
+SOURCE_MAX_CHARS = limits.int_limit("FEEDBACK_SOURCE_MAX_CHARS")
 EMAIL_MAX_CHARS = 254
 NOTE_MAX_CHARS = 2000
 TARGET_KINDS = ("claim", "study")
