@@ -149,5 +149,8 @@ def docx_bytes(report: Mapping[str, Any], **kw: Any) -> bytes:
     return buf.getvalue()
 
 
-def write_docx(report: Mapping[str, Any], path: Path | str, **kw: Any) -> None:
-    Path(path).write_bytes(docx_bytes(report, **kw))
+def write_docx(report: Mapping[str, Any], path: Path | str, **kw: Any) -> int:
+    """Write the Word file; the number of comments in it (one per flagged sentence)."""
+    document = build_document(report, **kw)
+    document.save(str(path))
+    return len(list(document.comments))
