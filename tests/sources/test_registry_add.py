@@ -171,6 +171,7 @@ def test_doi_offline(kb_root, mocked, capsys):
 CLAIM = """\
 id: ketamine-prevents-ppd-test
 statement: "One ketamine dose at caesarean birth prevents postpartum depression."
+answer: "Partly: an invented answer for a test."
 topics: [csection-prophylaxis]
 verdict: partly-supported
 certainty: low
