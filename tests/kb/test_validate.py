@@ -171,9 +171,10 @@ def test_every_problem_is_reported_at_once(kbdir):
 def test_catalog_claims_are_all_present_with_every_field(real_kb_dir, shared_dir):
     catalog = shared_dir / "claims-catalog.md"
     ids = re.findall(r"^\| ([a-z0-9-]+) \| [a-z-]+ \|", catalog.read_text(), flags=re.M)
-    assert len(ids) == 37
+    assert ids and len(set(ids)) == len(ids)  # the table was read, one row per claim (the catalog may grow)
     kb = validate(real_kb_dir)
     missing = [i for i in ids if i not in kb.claims]
+    # every (distinct) catalog claim has a record, so the KB holds at least as many; it may hold more
     assert not missing, f"catalog claims without a record: {missing}"
     for cid in ids:
         claim = kb.claims[cid]
