@@ -7,16 +7,14 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from flask import abort, current_app, url_for
+from flask import abort, url_for
 
 from kb.models import CERTAINTY_LEVELS, DESIGN_LABELS
-from webui import charts, engine as kbe, searching
+from webui import charts, engine as kbe, searching, watching
 from webui.pagedata import answers
 from webui.pagedata.listing import CLAIM_SORTS, choice, list_args, page_of
 from webui.present import CERTAINTY_LABELS, CERTAINTY_MEANING, STANCES, VERDICTS, certainty_symbols, design_rank, sort_evidence
 from webui.references import format_reference
-
-WATCH_EXTENSION = "claim_watch"  # app.extensions[...]: a callable claim_id -> dict | None (the kb watch result)
 
 
 def home() -> dict[str, Any]:
@@ -53,7 +51,6 @@ def claim(claim_id: str, args: Mapping[str, Any]) -> dict[str, Any]:
     linked = kbe.linked_evidence(c)
     rows = sort_evidence(linked, sort)
     by_design = sort_evidence(linked, "design")
-    watch_of = current_app.extensions.get(WATCH_EXTENSION)
     return {
         "claim": c,
         "card": answers.claim_card(c),
@@ -67,7 +64,7 @@ def claim(claim_id: str, args: Mapping[str, Any]) -> dict[str, Any]:
         "history": answers.verdict_history(c),
         "review": answers.review_status(c),
         "date_modified": answers.date_modified(c),
-        "watch": watch_of(c.id) if callable(watch_of) else None,
+        "watch": watching.watch_queue_for(c.id),  # what `kb watch` found since the last review
     }
 
 
