@@ -135,7 +135,7 @@ def test_check_flow_and_markdown_download(page, artifacts_dir):
     with page.expect_download() as dl:
         page.get_by_role("link", name="Download Markdown").click()
     text = open(dl.value.path(), encoding="utf-8").read()
-    assert text.startswith("# Evidence check:")
+    assert text.startswith("# Evidence KB check:")  # the checker's one Markdown renderer
 
 
 def test_screenshots_of_main_pages(page, sample_claim, artifacts_dir):

@@ -288,3 +288,33 @@ def test_report_survives_a_real_server_restart(tmp_path, engine):
         assert requests.get(url + path, timeout=30).status_code == 404
     finally:
         stop(server)
+
+
+def test_concurrent_saves_from_many_threads_keep_the_cap(tmp_path):
+    """Eight threads, each with its own connection as waitress threads have: no "database is locked", cap kept."""
+    from webui import db, reports
+
+    path = tmp_path / "busy.sqlite3"
+    saved, errors = [], []
+
+    def work(n: int) -> None:
+        conn = db.connect(path)
+        try:
+            for i in range(10):
+                entry, _ = reports.save(conn, {"sentences": [], "claims": {}, "text": f"{n}-{i} " * 200}, None, "x",
+                                        now=T0 + i, ttl=3600, max_bytes=10**6, max_count=50, max_total_bytes=10**9)
+                saved.append(entry.id)
+        except Exception as exc:  # collected: an exception in a thread would not fail the test by itself
+            errors.append(exc)
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and len(saved) == 80
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM check_report").fetchone()[0] == 50
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
