@@ -33,9 +33,11 @@ def rules() -> CheckworthyRules:
                             {k: re.compile(v, re.I) for k, v in data["exclude"].items()})
 
 
-def checkworthy(text: str, *, has_topic: bool, has_figure: bool, is_question: bool, is_heading: bool) -> bool:
+def checkworthy(text: str, *, has_topic: bool, has_figure: bool, is_question: bool, is_heading: bool,
+                silent: bool = False) -> bool:
+    """`silent`: the stance rules found an evidence gap, an open question or a pending outcome."""
     r = rules()
-    if is_question or len(text.split()) < r.min_words:
+    if is_question or silent or len(text.split()) < r.min_words:
         return False
     if is_heading and not text.rstrip().endswith((".", "!")):
         return False

@@ -42,7 +42,8 @@ def compile_term(text: str, analyse) -> Term | None:
     if exact or not tokens or negative or dropped:
         # One extra word may stand between the words ("don't have to ever stop", "not have responded").
         body = r"[\s\-']+(?:\w+\s+)?".join(re.escape(w) for w in re.findall(r"[\w']+", text.replace("’", "'")))
-        return Term(text, phrase=re.compile(rf"(?<!\w){body}(?!\w)", re.I), negative=negative)
+        # ...and the last word may be inflected ("not offer" finds "not offered").
+        return Term(text, phrase=re.compile(rf"(?<!\w){body}(?:s|es|ed|d|ing)?(?!\w)", re.I), negative=negative)
     return Term(text, tokens=tokens)
 
 

@@ -31,8 +31,10 @@ MINUTES_PER = {"minute": 1, "min": 1, "hour": 60, "hr": 60, "day": 1440, "week":
 UNIT_MINUTES = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080, "months": 43200}
 
 PERCENT_RE = re.compile(rf"{RANGE}\s*(?:%|per\s?cent\b)", re.I)
-RATIO_RE = re.compile(rf"\b(?P<num>{NUM}|a|an)\s+(?:out\s+)?(?:in|of)\s+(?:every\s+)?(?P<den>{NUM})\b", re.I)
+RATIO_RE = re.compile(rf"\b(?P<num>{NUM}|a|an)[\s-]+(?:out\s+)?(?:in|of)[\s-]+(?:every\s+)?(?P<den>{NUM})\b", re.I)
 DURATION_RE = re.compile(rf"\b{RANGE}[\s-]*(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b", re.I)
+# "an hour", "half an hour", "a day": one unit without a digit.
+ONE_UNIT_RE = re.compile(r"\b(?:(?P<half>half) an?|an?|one) (?P<unit>minute|hour|day|week|month)\b", re.I)
 FRACTIONS = {"half": 50.0, "a third": 33.3, "one third": 33.3, "two thirds": 66.7, "two-thirds": 66.7,
              "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
              "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0}
@@ -78,6 +80,9 @@ def extract(sentence: str) -> list[CopyFigure]:
         num, den = to_number(m.group("num")), to_number(m.group("den"))
         if num and den and den > num and den <= 1000:
             add("percent", 100 * num / den, 100 * num / den, m)
+    for m in ONE_UNIT_RE.finditer(sentence):
+        per = MINUTES_PER[m.group("unit").lower()] * (0.5 if m.group("half") else 1)
+        add("duration", per, per, m)
     for m in FRACTION_RE.finditer(sentence):
         value = FRACTIONS[m.group(1).lower()]
         add("percent", value, value, m)
@@ -111,8 +116,8 @@ def _starts(words: list[str], phrase: tuple[str, ...], at: int) -> bool:
     return all(at + k < len(words) and words[at + k].startswith(w) for k, w in enumerate(phrase))
 
 
-def signals(text: str, kind: str) -> list[tuple[int, str]]:
-    """(word index, measure) for every measure signal in `text` that fits a figure of `kind`."""
+def signals(text: str, kind: str) -> list[tuple[int, str, int]]:
+    """(word index, measure, length in words) for every measure signal in `text` that fits a figure of `kind`."""
     _, table = measure_table()
     words = WORD_RE.findall(text.lower())
     out = []
@@ -120,8 +125,9 @@ def signals(text: str, kind: str) -> list[tuple[int, str]]:
         if kind not in kinds:
             continue
         for i in range(len(words)):
-            if any(_starts(words, ph, i) for ph in phrases):
-                out.append((i, name))
+            longest = max((len(ph) for ph in phrases if _starts(words, ph, i)), default=0)
+            if longest:
+                out.append((i, name, longest))
     return out
 
 
@@ -130,10 +136,12 @@ def classify(cf: CopyFigure, sentence: str) -> CopyFigure:
     before = WORD_RE.findall(sentence[: cf.start].lower())
     at = len(before)
     best = None
-    for i, name in signals(sentence, cf.kind):
-        d = at - i if i < at else i - at - len(WORD_RE.findall(cf.text.lower())) + 1
-        if abs(d) <= near and (best is None or abs(d) < best[0]):
-            best = (abs(d), name)
+    for i, name, length in signals(sentence, cf.kind):
+        # distance in words from the figure to the nearer end of the signal phrase
+        d = at - (i + length) + 1 if i < at else i - at - len(WORD_RE.findall(cf.text.lower())) + 1
+        key = (abs(d), -length)
+        if abs(d) <= near and (best is None or key < best[0]):
+            best = (key, name)
     if best is None:
         return cf
     return CopyFigure(cf.kind, cf.low, cf.high, cf.text, cf.start, cf.end, best[1])

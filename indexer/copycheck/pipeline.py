@@ -15,12 +15,15 @@ from indexer.copycheck.normalize import normalize
 from indexer.copycheck.report import CheckReport, ClaimFlag, SentenceResult, claim_info
 from indexer.copycheck.sentences import split_clauses, split_sentences
 from indexer.copycheck.speller import CopySpeller
-from indexer.copycheck.stance import find_triggers, is_question, stance_of
+from indexer.copycheck.stance import SILENT, find_triggers, is_question, stance_of
 
 MAX_CHECK_CHARS = 200_000
 # A heading that announces a topic as a question ("How ketamine works for PPD") asserts nothing.
 HEADING_ASKS = re.compile(r"^\s*(?:how|what|when|where|which|who|whether|is|are|can|does|do|should)\b", re.I)
 TOPIC_CATEGORIES = ("treatment", "illness", "outcome", "body", "population")
+# A treatment named only to compare with ("safer than most antidepressants", "unlike SSRIs") is not
+# the clause's subject: the page's own treatment can still be carried into it.
+COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|versus|vs\.?|when|where|after|if)\s+(?:\w+\s+){0,3}$", re.I)
 
 
 @dataclass
@@ -95,7 +98,8 @@ class Checker:
         words = WordIndex(sentence)
         copy_figures = figures.extract(sentence)
         own = {ci for ci, (ca, cb) in enumerate(clauses)
-               for n in self.treatments for (x, y, _) in self._concept_spans(st, n) if ca <= x and y <= cb}
+               for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
+               if ca <= x and y <= cb and not COMPARED_RE.search(sentence[max(ca, x - 40):x])}
         used_source: list[int] = []
 
         def context_has(slot):
@@ -134,9 +138,10 @@ class Checker:
             a, b = norm.to_original(src.start, src.end)
             result.context = text[a:b]
         if not result.claims:
+            silent = any(t.category in SILENT for t in find_triggers(sentence))
             result.checkworthy = checkworthy(sentence, has_topic=self._has_topic(st, sentence, sources, tokens),
                                              has_figure=bool(copy_figures), is_question=sents[i].is_question,
-                                             is_heading=sents[i].is_heading)
+                                             is_heading=sents[i].is_heading, silent=silent)
 
     def _has_topic(self, st, sentence, sources, tokens) -> bool:
         if any(self._concept_spans(st, n) for n in self.topics):

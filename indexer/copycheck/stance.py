@@ -82,7 +82,7 @@ def find_triggers(sentence: str, absorbed: list[tuple[int, int]] = ()) -> list[T
                 taken.append((a, b))
             out.append(Trigger(rule.category, a, b, *_scope(rule, a, b, words, stops, len(sentence), cond_end)))
     if cond_end is not None:
-        out.append(Trigger("hypothetical", 0, cond_end, 0, cond_end))
+        out.append(Trigger("conditional", 0, cond_end, 0, cond_end))
     return out
 
 
@@ -112,7 +112,12 @@ def stance_of(triggers: list[Trigger], spans: list[tuple[int, int]]) -> tuple[st
     def covers(t: Trigger) -> bool:
         return any(t.scope_start < e and s < t.scope_end and not (t.start <= s and e <= t.end) for s, e in spans)
 
-    hit = [t for t in triggers if covers(t)]
+    # An if-clause silences a claim only when the whole claim sits inside it ("if SSRIs have
+    # failed, ketamine may help" still asserts what the main clause says).
+    if any(t.category == "conditional" and all(t.scope_start <= s and e <= t.scope_end for s, e in spans)
+           for t in triggers) and spans:
+        return None, False
+    hit = [t for t in triggers if covers(t) and t.category != "conditional"]
     hedged = any(t.category == "hedged" for t in hit)
     if any(t.category in SILENT for t in hit):
         return None, hedged
