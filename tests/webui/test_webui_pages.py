@@ -80,11 +80,15 @@ def test_claim_page_content(client):
     assert "Relative risk (RR)" not in html  # no ratio effect with a CI: no forest plot
 
 
-def test_claim_page_forest_plot_and_draft_links_hidden(client):
+def test_claim_page_forest_plot_and_evidence_rows(client):
+    from bs4 import BeautifulSoup
+
     html = client.get("/claims/esketamine-prevents-ppd").get_data(as_text=True)
     assert 'id="forest-plot-title"' in html and "RR 0.50 (0.30–0.80)" in html
     assert "Ratio estimates as a table" in html
-    assert "DRAFTLINK" not in html and "DRAFTSTUDY" not in html and "secret-2024-draft-study" not in html
+    rows = BeautifulSoup(html, "html.parser").select("table.evidence-table tbody tr")
+    assert [tr.select_one("th a")["href"] for tr in rows] == [
+        "/studies/big-2020-esketamine-rct", "/studies/wolfson-2023-ketamine-milk"]
     # more than 6 authors: first 3 then et al; an organisation kept whole
     assert "Big A, Small BC, Middle D, et al." in html
 
@@ -119,12 +123,28 @@ def test_study_page(client):
     assert "Supports" in html
 
 
-def test_drafts_never_shown(client):
+def test_drafts_never_shown(client, fixture_kb_dir):
+    # the draft is in the records folder: leaving it out is the engine's and the pages' doing
+    assert (fixture_kb_dir / "studies" / "secret-2024-draft-study.yaml").is_file()
+    found = client.get("/api/search?q=DRAFTSTUDY+secret").json["results"]
+    assert "secret-2024-draft-study" not in {r["id"] for r in found}
     assert client.get("/studies/secret-2024-draft-study").status_code == 404
     assert client.get("/api/studies/secret-2024-draft-study").status_code == 404
     for url in ("/studies", "/topics/efficacy", "/api/studies?per_page=50", "/search?q=", "/claims/esketamine-prevents-ppd/cite.ris"):
         body = client.get(url).get_data(as_text=True)
         assert "DRAFTSTUDY" not in body and "secret-2024-draft-study" not in body, url
+
+
+def test_linked_evidence_leaves_out_a_study_the_snapshot_lacks(app, engine):
+    """A link to a draft cannot pass `kb validate`; linked_evidence still never shows one."""
+    from kb.models import EvidenceLink
+    from webui.engine import linked_evidence
+
+    claim = engine.snapshot().kb.claims["esketamine-prevents-ppd"]
+    draft = EvidenceLink(study="secret-2024-draft-study", stance="refutes", finding="DRAFTLINK")
+    with app.test_request_context():
+        linked = linked_evidence(claim.model_copy(update={"evidence": [*claim.evidence, draft]}))
+    assert [study.key for _, study in linked] == ["big-2020-esketamine-rct", "wolfson-2023-ketamine-milk"]
 
 
 def test_topic_pages(client):
