@@ -10,6 +10,7 @@ when a read transaction tries to become a write.
 """
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -20,6 +21,8 @@ from flask import Flask, current_app, g
 from platformdirs import user_data_dir
 
 from kb import limits, settings
+
+log = logging.getLogger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS check_report (
@@ -95,7 +98,10 @@ def _ensure_schema(conn: sqlite3.Connection, key: str) -> None:
 def connect(path: Path | str) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit: see `write`), schema ready."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # reported like any other database failure
+        raise sqlite3.OperationalError(f"cannot create the folder {path.parent}: {exc.strerror or exc}") from exc
     conn = sqlite3.connect(path, timeout=15, isolation_level=None)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA synchronous=NORMAL")  # durable enough in WAL mode, and much faster
@@ -139,3 +145,12 @@ def init_app(app: Flask) -> None:
     for key, value in default_settings().items():
         app.config.setdefault(key, value)
     app.teardown_appcontext(close_db)
+
+    @app.errorhandler(sqlite3.Error)
+    def _database_error(e: sqlite3.Error):
+        # An unwritable folder, a full disk or a long lock: say so (503), never a stack trace.
+        from webui.errors import error_response
+
+        log.error("database %s: %s", current_app.config["DATABASE"], e)
+        return error_response(503, "Reports cannot be stored or read right now. Try again in a minute; "
+                                   "if it persists, tell the site's operator.")

@@ -318,3 +318,13 @@ def test_concurrent_saves_from_many_threads_keep_the_cap(tmp_path):
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM check_report").fetchone()[0] == 50
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_unusable_database_is_503_not_a_traceback(make_app, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    c = make_app(DATABASE=blocker / "kb.sqlite3").test_client()  # its folder cannot be created
+    r = post_check(c, text=TEXT)
+    assert r.status_code == 503 and "Reports cannot be stored" in r.get_data(as_text=True)
+    r = c.post("/api/feedback", json={"message": "wrong"})
+    assert r.status_code == 503 and r.json["error"]["code"] == "unavailable"
