@@ -120,14 +120,35 @@ SCHEMAS: dict[str, Any] = {
     "CheckRequest": {"oneOf": [
         {"type": "object", "required": ["text"], "properties": {"text": {"type": "string", "minLength": 1}}, "additionalProperties": False},
         {"type": "object", "required": ["url"], "properties": {"url": {"type": "string", "format": "uri"}}, "additionalProperties": False}]},
-    "CheckReport": {"type": "object", "required": ["sentences", "claims"], "properties": {
-        "source": {}, "sentences": {"type": "array", "items": {"type": "object", "properties": {
-            "text": STR, "start": INT, "end": INT, "hedged": {"type": "boolean"},
-            "claims": {"type": "array", "items": {"type": "object", "properties": {
-                "id": STR, "verdict": STR, "certainty": STR, "score": {"type": "number"},
-                "figures": {"type": "array", "items": {"type": "object", "properties": {
-                    "copy": STR, "evidence": STR, "outside": {"type": "boolean"}, "note": STR}}}}}}}}},
-        "claims": {"type": "array", "items": {"type": "object", "properties": {"id": STR, "verdict": STR, "count": INT}}}}},
+    # The copy checker's report (indexer/copycheck/report.py): the same object as `kb check --json`.
+    "CheckReport": {"type": "object", "required": ["source", "truncated", "summary", "claims", "sentences"], "properties": {
+        "source": STR, "truncated": {"type": "boolean"},
+        "text": {"type": "string", "description": "the checked text; sentence offsets point into it"},
+        "summary": {"type": "object", "required": ["sentences_checked", "claims_asserted", "claims_denied",
+                                                   "checkworthy_uncovered", "flagged_sentences"], "properties": {
+            "sentences_checked": INT, "claims_asserted": INT, "claims_denied": INT,
+            "checkworthy_uncovered": {"type": "integer", "description": "check-worthy sentences no KB claim covers"},
+            "flagged_sentences": INT}},
+        "claims": {"type": "object", "description": "every claim the text asserts or denies, by id",
+                   "additionalProperties": {"type": "object", "required": ["statement", "verdict", "certainty"], "properties": {
+                       "statement": STR, "verdict": {"type": "string", "enum": VERDICTS}, "verdict_label": STR,
+                       "certainty": STR, "bottom_line": STR, "accurate_wording": STR, "answer": STR,
+                       "asserted": INT, "denied": INT}}},
+        "sentences": {"type": "array", "description": "every sentence of the text, in order", "items": {
+            "type": "object", "required": ["text", "start", "end", "checkworthy", "claims"], "properties": {
+                "text": STR, "start": INT, "end": INT,
+                "checkworthy": {"type": "boolean", "description": "a check-worthy health claim the KB does not cover"},
+                "context": {"type": "string", "description": "the heading, lead-in, question or sentence the subject came from"},
+                "hedged": {"type": "boolean"},
+                "claims": {"type": "array", "items": {"type": "object",
+                           "required": ["id", "stance", "verdict", "certainty", "score", "action", "figures"], "properties": {
+                    "id": STR, "stance": {"type": "string", "enum": ["asserts", "denies"]},
+                    "verdict": {"type": "string", "enum": VERDICTS}, "certainty": STR, "score": {"type": "number"},
+                    "action": {"type": "string", "enum": ["keep", "reword", "remove-or-source"]}, "hedged": {"type": "boolean"},
+                    "figures": {"type": "array", "items": {"type": "object", "required": ["copy", "measure", "verdict"], "properties": {
+                        "copy": STR, "measure": STR, "evidence": STR,
+                        "verdict": {"type": "string", "enum": ["ok", "caution", "outside"]},
+                        "outside": {"type": "boolean"}, "note": STR}}}}}}}}}}},
     "Health": {"type": "object", "required": ["status", "kb_fingerprint", "claims", "studies"], "properties": {
         "status": {"type": "string", "enum": ["ok"]}, "kb_fingerprint": STR, "claims": INT, "studies": INT,
         "index": {"type": "object", "description": "the index build being served", "properties": {
