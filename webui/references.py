@@ -7,8 +7,9 @@ adjustments say what the record lacks, so that no reference implies more than we
 - a record without authors starts with "Authors not recorded" rather than with the title.
 A missing title is simply absent: the reference then names the source (journal or site).
 
-The style files in webui/csl/ are used unchanged; only the citation number is dropped from the
-bibliography layout in memory, because each reference is rendered on its own.
+The style files in webui/csl/ are used unchanged; in memory the citation number is dropped from the
+bibliography layout (each reference is rendered on its own) and AMA's "Published online" term is
+emptied (a missing volume in our records means "not recorded", not "online first").
 """
 from __future__ import annotations
 
@@ -49,6 +50,11 @@ class _Style:
         for number in bibliography.iter(f"{CSL_NS}text"):
             if number.get("variable") == "citation-number":
                 number.getparent().remove(number)
+        for term in self.csl.root.iter(f"{CSL_NS}term"):
+            # AMA prints "Published online <year>" for an article without volume or issue, reading their
+            # absence as online-first. In our records it means the dossier did not record them.
+            if term.get("name") == "advance-online-publication":
+                term.text = ""
         self.et_al_min = int(bibliography.get("et-al-min", "0") or 0)
         self.et_al = self.csl.root.get_term("et-al").text  # the style's (or its locale's) own words
 

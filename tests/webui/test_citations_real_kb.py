@@ -42,6 +42,8 @@ def test_every_reference_is_clean(studies, style):
             problems.append(f"{s.key}: does not start with the first author: {text}")
         if s.authors_truncated and "et al." not in text:
             problems.append(f"{s.key}: truncated author list without et al.: {text}")
+        if "Published online" in text:  # AMA's reading of a missing volume; ours means "not recorded"
+            problems.append(f"{s.key}: claims online-only publication: {text}")
         if s.label and s.label in text:
             problems.append(f"{s.key}: our label shown as a title: {text}")
         if s.doi and s.doi not in text:
