@@ -49,8 +49,7 @@ class StoredReport:
 
     @property
     def expires_date(self) -> str:
-        d = _utc(self.expires)
-        return f"{d.day} {d:%B %Y}"
+        return date_text(self.expires)
 
 
 @dataclass
@@ -62,6 +61,12 @@ class Lookup:
 
 def _utc(seconds: float) -> dt.datetime:
     return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
+
+
+def date_text(seconds: float) -> str:
+    """A date in words, "1 December 2026" (UTC)."""
+    d = _utc(seconds)
+    return f"{d.day} {d:%B %Y}"
 
 
 def _hash(key: str) -> str:

@@ -106,8 +106,7 @@ def stored(rid: str) -> reports.StoredReport:
         return found.entry
     days = max(1, round(current_app.config["REPORT_TTL_SECONDS"] / 86400))
     if found.expired_at is not None:
-        when = reports.StoredReport(rid, {}, None, "", found.expired_at, found.expired_at).expires_date
-        abort(410, description=f"This report expired on {when}: reports are kept for {days} day{'s' if days != 1 else ''}. "
+        abort(410, description=f"This report expired on {reports.date_text(found.expired_at)}: reports are kept for {days} day{'s' if days != 1 else ''}. "
                                "Run the check again to get a new one.")
     abort(404, description="There is no report at this address: it was deleted, it expired, or the link is incomplete. "
                            "Run the check again to get a new one.")

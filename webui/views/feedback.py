@@ -67,13 +67,11 @@ def feedback():
     about = {target["kind"]: target["id"]} if target else {}
     form = FeedbackForm()
     errors: dict[str, str] = {}
-    if form.validate_on_submit():
+    if form.is_submitted():  # the CSRF token was already checked by CSRFProtect, before this view
         fields, errors = store.validate(form.message.data, form.source.data, form.email.data)
         if not errors:
             save(target, fields)
             return redirect(url_for("feedback.thanks", **about), code=303)
-    elif form.is_submitted():
-        errors = {"form": "The form expired. Send it again."}
     status = 400 if errors else 200
     return render_template("feedback.html", form=form, target=target, about=about, errors=errors, limits=limits(),
                            twin="api.openapi"), status
