@@ -170,7 +170,7 @@ def test_word_export_has_one_comment_per_flagged_sentence(client):
     comments = list(document.comments)
     assert len(flagged) == 2 and len(comments) == len(flagged)
     milk, rate = (c.text for c in comments)
-    assert "Claim: Little ketamine passes into breast milk" in milk or "Claim:" in milk
+    assert "Claim: Only a very small amount of ketamine reaches breast milk." in milk  # the fixture claim's statement
     assert "Verdict: Supported" in milk and "Accurate wording: Small studies suggest little ketamine passes into breast milk." in milk
     assert "Verdict: Contradicted" in rate and "Figure: The copy's figure (70%) is outside what studies found" in rate
     assert "Stance: the copy asserts this claim" in milk and "Action: Keep" in milk
