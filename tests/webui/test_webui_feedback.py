@@ -156,3 +156,14 @@ def test_inbox_cap(db_path, engine):
     assert c.post("/api/feedback", json={"message": "one"}).status_code == 200
     r = c.post("/api/feedback", json={"message": "two"})
     assert r.status_code == 503 and "Too many problem reports" in r.json["error"]["message"]
+
+
+def test_json_twin_matches_its_openapi_schema(client):
+    import jsonschema_rs  # ships with schemathesis, a test dependency
+
+    doc = client.get("/api/openapi.json").json
+    for status, body in (("200", {"message": "Wrong CI.", "claim": "milk-transfer-minimal"}), ("400", {"message": ""})):
+        schema = doc["paths"]["/api/feedback"]["post"]["responses"][status]["content"]["application/json"]["schema"]
+        r = client.post("/api/feedback", json=body)
+        assert str(r.status_code) == status
+        jsonschema_rs.Draft202012Validator({**schema, "components": doc["components"]}).validate(r.json)
