@@ -167,3 +167,11 @@ def test_json_twin_matches_its_openapi_schema(client):
         r = client.post("/api/feedback", json=body)
         assert str(r.status_code) == status
         jsonschema_rs.Draft202012Validator({**schema, "components": doc["components"]}).validate(r.json)
+
+
+@pytest.mark.parametrize("page, about", [("/claims/milk-transfer-minimal", "claim=milk-transfer-minimal"),
+                                         ("/studies/wolfson-2023-ketamine-milk", "study=wolfson-2023-ketamine-milk")])
+def test_claim_and_study_pages_link_to_the_form(client, page, about):
+    html = client.get(page).get_data(as_text=True)
+    assert f'href="/feedback?{about}"' in html
+    assert client.get(f"/feedback?{about}").status_code == 200
