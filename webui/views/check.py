@@ -128,9 +128,9 @@ def report(rid: str):
         private_link=url_for("check.report", rid=rid, key=key, _external=True) if owner else None,
         bad_key=bool(given) and not owner,
     ))
-    if given:  # a page reached through the private link must not be cached or leak the key onwards
+    if given:  # a page reached through the private link must not be cached. (The app-wide Referrer-Policy
+        # same-origin keeps the key from other sites; no-referrer would break the CSRF check of "Delete" over HTTPS.)
         resp.headers["Cache-Control"] = "no-store"
-        resp.headers["Referrer-Policy"] = "no-referrer"
     return resp
 
 
