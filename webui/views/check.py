@@ -178,6 +178,7 @@ def report_json(rid: str):
 
 
 @bp.get("/check/<rid>.docx")
+@limiter.limit(check_rate_limit)  # building a Word file of a 200,000-character text takes seconds: bounded like a check
 def report_docx(rid: str):
     entry = stored(rid)
     info = {c.id: claim_info(c) for c in kbe.claims().values()}  # for reports whose claims lack the details
