@@ -88,7 +88,7 @@ def check():
                     form.form_errors.append(failure_reason(inp, exc))
                     resp = make_response(render_template("check.html", form=form, twin="api.openapi"), exc.code or 400)
                     if exc.code == 503:
-                        resp.headers["Retry-After"] = "10"
+                        resp.headers["Retry-After"] = str(getattr(exc, "retry_after", None) or 10)
                     return resp
                 remember_key(entry.id, key)
                 return redirect(url_for("check.report", rid=entry.id), code=303)
