@@ -107,15 +107,22 @@ def test_watch_prints_and_stores_the_queue_of_records_the_kb_lacks(kb_root, euti
     assert (kb_root / "watch.yaml").read_text(encoding="utf-8").startswith("# Written by `kb watch`")
 
 
-def test_watch_draft_goes_through_kb_add(kb_root, eutils, capsys):
-    eutils.post(EFETCH, body=fixture_bytes("efetch_set.xml"), content_type="text/xml; charset=UTF-8")
-    status = watch(kb_root, "--draft")
-    out = capsys.readouterr()
-    efetch = [c for c in eutils.calls if c.request.url.startswith(EFETCH)]
-    assert len(efetch) == 1 and parse_qs(efetch[0].request.body)["id"] == ["99000101,99000103"]
-    # the recorded efetch set has 99000001..; the queue's PMIDs are not in it, so kb add reports them missing
-    assert status == 1 and "PMID 99000101: not found in PubMed" in out.err
-    assert (kb_root / "watch.yaml").is_file()
+def test_watch_draft_goes_through_kb_add(kb_root, mocked, capsys):
+    mocked.get(ESEARCH, json=esearch_body(["99000001"]))
+    mocked.post(ESUMMARY, json={"header": {"type": "esummary", "version": "0.3"}, "result": {
+        "uids": ["99000001"], "99000001": summary_doc(
+            "99000001", "Single-dose intravenous ketamine for postpartum depression after caesarean delivery: "
+            "a randomized controlled trial.", "J Invent Med", "2024 Mar", "10.5555/jim.2024.0001")}})
+    mocked.post(EFETCH, body=fixture_bytes("efetch_set.xml"), content_type="text/xml; charset=UTF-8")
+    assert watch(kb_root, "--draft") == 0
+    out = capsys.readouterr().out
+    assert "fixture-claim: 1 new record(s)" in out and "added " in out and "(status: draft) from PMID 99000001" in out
+    study = load(kb_root).studies["example-2024-single-dose-intravenous"]
+    assert study.status == "draft" and study.pmid == "99000001"
+    assert study.verified_from == "https://pubmed.ncbi.nlm.nih.gov/99000001/"
+    # a second run finds the record in the KB (by PMID) and queues nothing
+    assert watch(kb_root) == 0
+    assert "fixture-claim: 0 new record(s)" in capsys.readouterr().out
 
 
 def test_watch_offline_exits_3_and_writes_nothing(kb_root, mocked, sleeps, capsys):
