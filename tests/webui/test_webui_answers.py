@@ -125,8 +125,22 @@ def test_verdict_history_is_shown_and_carried(client):
     assert d["history"] == [{"date": "2025-06-01", "previous_verdict": "partly-supported", "previous_certainty": "very-low",
                              "verdict": "supported", "certainty": "low", "change": "Verdict raised after a second milk study.",
                              "reason": "A second pharmacokinetic study found the same low relative infant dose.",
+                             "headline": "Updated 2025-06-01: verdict changed from Partly supported to Supported and "
+                                         "certainty changed from Very low to Low",
                              "summary": line}]
+    # the latest change is named at the top of the page; the reasons are in the history section
+    assert html.index("Updated 2025-06-01: verdict changed") < html.index("Bottom line") < html.index(line)
     assert client.get("/api/claims/response-rate-70pct").json["history"] == []
+
+
+def test_history_entry_without_a_verdict_change_reads_as_sentences():
+    h = {"date": "2026-12-01", "previous_verdict": "mixed", "previous_certainty": "low", "verdict": "mixed",
+         "certainty": "low", "change": "Two trials added.", "reason": "New dossier entries."}
+    assert answers.history_headline(h) == "Updated 2026-12-01: reviewed again; verdict and certainty unchanged"
+    assert answers.history_sentence(h) == ("Updated 2026-12-01: reviewed again; verdict and certainty unchanged. "
+                                           "Two trials added. Why: New dossier entries.")
+    h.update(verdict="supported", reason="FDA label updated.")
+    assert answers.history_sentence(h) == "Updated 2026-12-01: verdict changed from Mixed evidence to Supported because FDA label updated."
 
 
 def test_claim_review_date_modified_is_the_latest_of_history_and_review(client, engine):

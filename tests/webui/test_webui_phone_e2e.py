@@ -2,16 +2,13 @@
 evidence cards, axe-clean pages, and the breast-milk answer above the fold on a phone and a desktop.
 
 The real app and the real engine serve a copy of the shipped records (kb/) made in a temporary folder
-at the start of the session, under waitress on 127.0.0.1 (a free port), driven by Debian's Chromium.
+at the start of the session (conftest.live_server), under waitress on 127.0.0.1 (a free port), driven
+by Debian's Chromium.
 Skipped only when /usr/bin/chromium is absent. Screenshots go to test-artifacts/ (gitignored).
 """
 from __future__ import annotations
 
 import re
-import shutil
-import threading
-import time
-from pathlib import Path
 
 import pytest
 
@@ -19,42 +16,14 @@ pytestmark = pytest.mark.e2e
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-KB_SOURCE = Path(__file__).resolve().parents[2] / "kb"
 BREAST_MILK = "breast-milk-transfer"
 CLAIM_WITH_NULL_TRIALS = "csection-ketamine-prevents-ppd"
 
 
 @pytest.fixture(scope="module")
-def phone_server(tmp_path_factory):
-    import os
-
-    from waitress import create_server
-
-    from webui import create_app
-    from webui.engine import build_engine
-
-    if not os.path.exists("/usr/bin/chromium"):
-        pytest.skip("/usr/bin/chromium is not installed")
-    from kb.validate import validate
-
-    # Curators may be saving records while the tests start: copy again (a few times) until the copy
-    # validates, then fail with the problems if it never does.
-    for attempt in range(6):
-        root = tmp_path_factory.mktemp("phone-kb")
-        records = root / "kb"
-        shutil.copytree(KB_SOURCE, records, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-        errors = [p for p in validate(records).problems if p.severity == "error"]
-        if not errors:
-            break
-        time.sleep(5)
-    assert not errors, errors[:3]
-    engine = build_engine(records, root / "index")
-    engine.snapshot()  # builds the index
-    app = create_app({"ENGINE": engine, "RATELIMIT_ENABLED": False, "REPORTS_DB": str(root / "reports.sqlite3")})
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    threading.Thread(target=server.run, daemon=True, name="phone-waitress").start()
-    yield {"url": f"http://{server.effective_host}:{server.effective_port}", "kb": engine.snapshot().kb}
-    server.close()
+def phone_server(live_server):
+    """The session's real server (conftest.live_server): a validated copy of the records, real engine, waitress."""
+    return {"url": live_server["url"], "kb": live_server["engine"].snapshot().kb}
 
 
 @pytest.fixture

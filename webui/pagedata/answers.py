@@ -153,6 +153,7 @@ def verdict_history(claim: Claim) -> list[dict[str, Any]]:
             "change": _get(entry, "change"),
             "reason": (_get(entry, "reason") or "").strip() or None,
         })
+        out[-1]["headline"] = history_headline(out[-1])
         out[-1]["summary"] = history_sentence(out[-1])
     return sorted(out, key=lambda h: h["date"] or "", reverse=True)
 
@@ -161,26 +162,39 @@ def _label(key: Any, labels: dict) -> str:
     return labels.get(key, str(key)) if key else "not recorded"
 
 
-def history_sentence(h: dict[str, Any]) -> str:
-    """ "Updated 2026-12-01: verdict changed from Supported to Partly supported because …" """
+def _changes(h: dict[str, Any]) -> list[str]:
     from webui.present import CERTAINTY_LABELS
 
     verdicts = {k: b.label for k, b in VERDICTS.items()}
-    changes = []
+    out = []
     if h["previous_verdict"] and h["verdict"] and h["previous_verdict"] != h["verdict"]:
-        changes.append(f"verdict changed from {_label(h['previous_verdict'], verdicts)} to {_label(h['verdict'], verdicts)}")
+        out.append(f"verdict changed from {_label(h['previous_verdict'], verdicts)} to {_label(h['verdict'], verdicts)}")
     if h["previous_certainty"] and h["certainty"] and h["previous_certainty"] != h["certainty"]:
-        changes.append(f"certainty changed from {_label(h['previous_certainty'], CERTAINTY_LABELS)} "
-                       f"to {_label(h['certainty'], CERTAINTY_LABELS)}")
-    what = " and ".join(changes) or (str(h["change"]).strip() if h.get("change") else "re-reviewed; verdict and certainty unchanged")
-    text = f"Updated {h['date'] or '(date not recorded)'}: {what}"
-    reason = h["reason"]
-    if reason:
-        # "because A trial…" reads wrong; keep acronyms ("FDA …") as written
+        out.append(f"certainty changed from {_label(h['previous_certainty'], CERTAINTY_LABELS)} "
+                   f"to {_label(h['certainty'], CERTAINTY_LABELS)}")
+    return out
+
+
+def history_headline(h: dict[str, Any]) -> str:
+    """ "Updated 2026-12-01: verdict changed from Supported to Partly supported" (no reason)."""
+    what = " and ".join(_changes(h)) or "reviewed again; verdict and certainty unchanged"
+    return f"Updated {h['date'] or '(date not recorded)'}: {what}"
+
+
+def history_sentence(h: dict[str, Any]) -> str:
+    """The headline with what changed and why: "… because <reason>." or "…; <change>. Why: <reason>" """
+    text = history_headline(h)
+    reason = (h["reason"] or "").strip()
+    if _changes(h) and reason:
         first = reason.split()[0]
-        reason = reason[0].lower() + reason[1:] if len(first) == 1 or first[1:].islower() else reason
-        text += f" because {reason}"
-    return text if text.endswith(".") else text + "."
+        # "because A trial…" reads wrong; keep acronyms ("FDA …") as written
+        text += " because " + (reason[0].lower() + reason[1:] if len(first) == 1 or first[1:].islower() else reason)
+    else:
+        if h.get("change"):
+            text += f". {str(h['change']).strip().rstrip('.')}"
+        if reason:
+            text += f". Why: {reason.rstrip('.')}"
+    return text.rstrip(".") + "."
 
 
 def date_modified(claim: Claim) -> str:
