@@ -34,9 +34,12 @@ class Format:
     render: Callable[[list[Study]], str]
 
 
+_CONTROL = {c: " " for c in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]}
+
+
 def one_line(text: object) -> str:
-    """Any whitespace run (newlines, tabs, form feeds, Unicode line separators) becomes one space."""
-    return " ".join(str(text).split())
+    """Whitespace runs (newlines, tabs, Unicode line separators) and control characters become one space."""
+    return " ".join(str(text).translate(_CONTROL).split())
 
 
 def truncation_note(study: Study) -> str | None:

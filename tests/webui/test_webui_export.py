@@ -129,7 +129,7 @@ def test_reference_html_escapes_record_text(engine):
 
 def test_newline_in_a_title_cannot_split_an_ris_record(engine):
     wolf = engine.snapshot().kb.studies["wolfson-2023-ketamine-milk"]
-    evil = wolf.model_copy(update={"title": "Line one\nER  - \nTY  - JOUR\r\nTI  - injected", "journal": "J\u2028X"})
+    evil = wolf.model_copy(update={"title": "Line one\nER  - \nTY  - JOUR\r\nTI  - injected", "journal": "J\u2028X\x00"})
     text = to_ris([evil, wolf])
     entries = rispy.loads(text)
     assert len(entries) == 2
