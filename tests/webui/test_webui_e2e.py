@@ -98,7 +98,9 @@ def test_print_claim_page(page, sample_claim, artifacts_dir):
 
 
 @pytest.mark.parametrize("name,url", [("home", "/"), ("results", "/search?q=ketamine"), ("claim", None),
-                                      ("check", "/check"), ("method", "/method")])
+                                      ("check", "/check"), ("method", "/method"),
+                                      ("topic", "/topics/breast-milk-transfer"),
+                                      ("results-with-answer-card", "/search?q=ketamine+breast+milk")])
 def test_accessibility_axe(page, sample_claim, name, url):
     from axe_playwright_python.sync_playwright import Axe
 
