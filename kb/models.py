@@ -7,75 +7,24 @@ PMID is an error with a line number rather than a silently changed value.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+# Identifiers and closed vocabularies are defined once, in kb/ids.py and kb/vocab.py; the names other
+# modules import from kb.models are re-exported here.
+from kb.ids import DOI_PATTERN, PMID_PATTERN, doi_url, normalise_doi, pubmed_url  # noqa: F401
+from kb.vocab import (CERTAINTY_LEVELS, DESIGN_LABELS, DESIGN_RANK, VERDICT_LABELS, Certainty, Design,  # noqa: F401
+                      DurationUnit, FigureUnit, Stance, Verdict)
+from kb.vocab import MINUTES_PER_UNIT as FIGURE_UNITS  # noqa: F401  (minutes in one unit of each duration)
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
-Pmid = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,8}$")]
-Doi = Annotated[str, StringConstraints(pattern=r"^10\.[0-9]{4,9}/\S+$")]
+Pmid = Annotated[str, StringConstraints(pattern=PMID_PATTERN)]
+Doi = Annotated[str, StringConstraints(pattern=DOI_PATTERN)]
 HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 
-Verdict = Literal["supported", "partly-supported", "mixed", "unsupported", "contradicted"]
-Certainty = Literal["high", "moderate", "low", "very-low"]
-Stance = Literal["supports", "refutes", "mixed", "context"]
 Status = Literal["draft", "curated"]
-Design = Literal[
-    "rct",
-    "meta-analysis",
-    "systematic-review",
-    "cohort",
-    "case-control",
-    "cross-sectional",
-    "case-series",
-    "case-report",
-    "pharmacokinetic",
-    "narrative-review",
-    "preclinical",
-    "drug-label",
-    "fact-sheet",
-    "guideline",
-    "regulatory",
-    "news",
-    "other",
-]
-
-VERDICT_LABELS: dict[str, str] = {
-    "supported": "Supported",
-    "partly-supported": "Partly supported",
-    "mixed": "Mixed evidence",
-    "unsupported": "Unsupported",
-    "contradicted": "Contradicted",
-}
-CERTAINTY_LEVELS: dict[str, int] = {"high": 4, "moderate": 3, "low": 2, "very-low": 1}
-DESIGN_LABELS: dict[str, str] = {
-    "rct": "Randomised controlled trial",
-    "meta-analysis": "Meta-analysis",
-    "systematic-review": "Systematic review",
-    "cohort": "Cohort study",
-    "case-control": "Case-control study",
-    "cross-sectional": "Cross-sectional survey",
-    "case-series": "Case series",
-    "case-report": "Case report",
-    "pharmacokinetic": "Pharmacokinetic study",
-    "narrative-review": "Narrative review",
-    "preclinical": "Preclinical (animal/lab) study",
-    "drug-label": "Drug label",
-    "fact-sheet": "Fact sheet",
-    "guideline": "Guideline or consensus",
-    "regulatory": "Regulatory document",
-    "news": "News report",
-    "other": "Other source",
-}
-# Strength of design, used to order evidence tables and charts (higher first).
-DESIGN_RANK: dict[str, int] = {
-    "meta-analysis": 10, "systematic-review": 9, "rct": 8, "cohort": 7, "case-control": 6,
-    "cross-sectional": 5, "pharmacokinetic": 5, "case-series": 4, "case-report": 3,
-    "guideline": 6, "drug-label": 6, "regulatory": 5, "fact-sheet": 4, "narrative-review": 3,
-    "preclinical": 2, "news": 1, "other": 1,
-}
 
 
 class Record(BaseModel):
@@ -114,7 +63,6 @@ class EvidenceLink(Record):
 Measure = Literal["time-to-onset", "effect-duration", "course-length", "session-length", "sessions",
                   "response-rate", "remission-rate", "relapse-rate", "prevalence", "infant-dose",
                   "risk-reduction", "adverse-event-rate", "pause-length", "observation", "other"]
-FIGURE_UNITS: dict[str, float] = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080, "months": 43200}
 
 
 class Figure(Record):
@@ -126,7 +74,7 @@ class Figure(Record):
     kind: Literal["percent", "ratio", "duration", "count"]
     low: float
     high: float
-    unit: Literal["percent", "minutes", "hours", "days", "weeks", "months", "sessions"]
+    unit: FigureUnit
     about: Text  # what the number measures, e.g. "response rate 24 h after one infusion"
     # What kind of quantity it is; when absent the copy checker infers it from `about`.
     measure: Measure | None = None
@@ -153,7 +101,7 @@ class Slot(Record):
     figure: Literal["percent", "duration", "count"] | None = None
     measure: Measure | None = None
     range: Annotated[list[float], Field(min_length=2, max_length=2)] | None = None  # [low, high]
-    unit: Literal["minutes", "hours", "days", "weeks", "months"] | None = None
+    unit: DurationUnit | None = None
     carry: bool | None = None
     # Words that disqualify a match they overlap ("side effects" keeps "effects" from meaning benefit).
     unless: list[Text] = Field(default_factory=list)
@@ -304,11 +252,11 @@ class Study(Record):
 
     @property
     def pubmed_url(self) -> str | None:
-        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else None
+        return pubmed_url(self.pmid) if self.pmid else None
 
     @property
     def doi_url(self) -> str | None:
-        return f"https://doi.org/{self.doi}" if self.doi else None
+        return doi_url(self.doi) if self.doi else None
 
     @property
     def link(self) -> str:
@@ -345,6 +293,3 @@ class Vocabulary(Record):
 
 CURATED_REQUIRED = ("journal", "population", "summary", "findings", "limitations", "topics")
 
-
-def normalise_doi(doi: str) -> str:
-    return re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", doi.strip(), flags=re.I).lower()

@@ -12,12 +12,11 @@ from urllib.parse import quote
 
 from bs4 import BeautifulSoup
 
-from kb.models import normalise_doi
+from kb.ids import DOI_RE, normalise_doi
 from sources.http import USER_AGENT, PoliteSession, contact_email
 
 WORKS_URL = "https://api.crossref.org/works/"
 RATE = 5.0
-DOI_RE = re.compile(r"^10\.[0-9]{4,9}/\S+$")
 NOTICE_TYPES = {"retraction": "retracted", "withdrawal": "withdrawn", "removal": "removed",
                 "expression_of_concern": "subject of an expression of concern"}
 

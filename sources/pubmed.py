@@ -15,6 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from kb.ids import DOI_RE, PMID_RE, pubmed_url
 from sources.http import TOOL, PoliteSession, contact_email
 
 EFETCH_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi"
@@ -22,8 +23,6 @@ API_KEY_ENV = "NCBI_API_KEY"
 RATE_WITHOUT_KEY = 3.0  # NCBI: 3 requests/s without an API key
 RATE_WITH_KEY = 9.0  # 10/s with a key; stay just under
 BATCH_SIZE = 200  # ids per efetch POST
-PMID_RE = re.compile(r"^[1-9][0-9]{0,8}$")
-DOI_RE = re.compile(r"^10\.[0-9]{4,9}/\S+$")
 YEAR_RE = re.compile(r"\b(1[89][0-9]{2}|20[0-9]{2}|2100)\b")
 RETRACTION_TYPES = {"Retracted Publication": "PubMed marks it as a Retracted Publication",
                     "Retraction of Publication": "it is a retraction notice, not a study",
@@ -71,7 +70,7 @@ class PubmedRecord:
 
     @property
     def url(self) -> str:
-        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return pubmed_url(self.pmid)
 
 
 @dataclass

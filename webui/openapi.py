@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from kb.models import DESIGN_LABELS, VERDICT_LABELS
+from kb import vocab
 
-VERDICTS = list(VERDICT_LABELS)
-CERTAINTIES = ["high", "moderate", "low", "very-low"]
-STANCES = ["supports", "refutes", "mixed", "context"]
-DESIGNS = list(DESIGN_LABELS)
+VERDICTS = list(vocab.VERDICTS)
+CERTAINTIES = list(vocab.CERTAINTIES)
+STANCES = list(vocab.STANCES)
+DESIGNS = list(vocab.DESIGNS)
 
 
 def _ref(name: str) -> dict[str, str]:

@@ -11,7 +11,8 @@ from typing import Any, Iterable
 from flask import Flask
 from markupsafe import Markup, escape
 
-from kb.models import CERTAINTY_LEVELS, DESIGN_LABELS, DESIGN_RANK, VERDICT_LABELS, Effect
+from kb.models import Effect
+from kb.vocab import CERTAINTY_LABELS, CERTAINTY_LEVELS, DESIGN_LABELS, DESIGN_RANK, VERDICT_LABELS
 
 DISCLAIMER = (
     "Evidence KB summarises published research for clinicians and writers. It is not medical advice: "
@@ -42,7 +43,6 @@ VERDICTS: dict[str, Badge] = {
                           "The best available evidence points against the claim.", 1),
 }
 
-CERTAINTY_LABELS = {"high": "High", "moderate": "Moderate", "low": "Low", "very-low": "Very low"}
 CERTAINTY_MEANING = {
     "high": "We are very confident that the true effect lies close to the estimate.",
     "moderate": "We are moderately confident: the true effect is likely close to the estimate, but may be substantially different.",

@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from indexer.copycheck.figures import Comparison
-from kb.models import VERDICT_LABELS
+from kb.vocab import CERTAINTY_LABELS, VERDICT_LABELS
 
 DISCLAIMER = "Evidence KB summarises published evidence; it is not medical advice."
-CERTAINTY_LABELS = {"high": "High", "moderate": "Moderate", "low": "Low", "very-low": "Very low"}
 ACTION_LABELS = {"keep": "Keep", "reword": "Reword", "remove-or-source": "Remove, or support with a source"}
 
 
