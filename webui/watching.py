@@ -14,6 +14,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from kb.ids import pubmed_url
 from webui import engine as kbe
 
 WATCH_FILE = "watch.yaml"
@@ -49,7 +50,7 @@ def _records(entry: dict) -> list[dict[str, Any]]:
             continue
         pmid = str(r["candidate_pmid"])
         out.append({"pmid": pmid, "year": r.get("year"), "journal": str(r.get("journal") or ""),
-                    "title": str(r.get("title") or ""), "url": f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/"})
+                    "title": str(r.get("title") or ""), "url": pubmed_url(pmid)})
     return out
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from kb.models import FIGURE_UNITS, Claim, Figure
+from kb.models import Claim, Figure
+from kb.vocab import MINUTES_PER_UNIT
 
 WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -28,7 +29,6 @@ WORD_NUMBERS = {
 NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted((w for w in WORD_NUMBERS if w not in ("a", "an")), key=len, reverse=True)) + ")"
 RANGE = rf"(?P<lo>{NUM})(?:\s*(?:-|–|—|to|and)\s*(?P<hi>{NUM}))?"
 MINUTES_PER = {"minute": 1, "min": 1, "hour": 60, "hr": 60, "day": 1440, "week": 10080, "month": 43200}
-UNIT_MINUTES = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080, "months": 43200}
 
 PERCENT_RE = re.compile(rf"{RANGE}\s*(?:%|per\s?cent\b)", re.I)
 RATIO_RE = re.compile(rf"\b(?P<num>{NUM}|a|an)[\s-]+(?:out\s+)?(?:in|of)[\s-]+(?:every\s+)?(?P<den>{NUM})\b", re.I)
@@ -161,7 +161,7 @@ def evidence_range(fig: Figure) -> tuple[str, float, float]:
     if fig.kind in ("percent", "ratio"):
         return "percent", fig.low, fig.high
     if fig.kind == "duration":
-        per = FIGURE_UNITS.get(fig.unit, 1)
+        per = MINUTES_PER_UNIT.get(fig.unit, 1)
         return "duration", fig.low * per, fig.high * per
     return "count", fig.low, fig.high
 
