@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from indexer.analysis import NEGATIONS, analyse as base_analyse
 
-MAX_GAP = 3  # other words allowed between the words of a multi-word term
+MAX_GAP = 2  # other words allowed between the words of a multi-word term (never across , ; : . ( ))
+PUNCT_RE = re.compile(r"[,;:.!?()]")
 NEGATIVE_RE = re.compile(r"\b(?:not|no|never|none|nothing|without|cannot)\b|n't\b", re.I)
 
 
@@ -116,7 +117,8 @@ class SentenceTokens:
         for pos, a, b in first:
             end, cur, ok = b, pos, True
             for tok in term.tokens[1:]:
-                nxt = [(p, s, e) for p, s, e in self.by_text.get(tok, ()) if cur < p <= cur + 1 + MAX_GAP]
+                nxt = [(p, s, e) for p, s, e in self.by_text.get(tok, ())
+                       if cur < p <= cur + 1 + MAX_GAP and not PUNCT_RE.search(self.text[end:s])]
                 if not nxt:
                     ok = False
                     break

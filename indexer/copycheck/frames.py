@@ -154,7 +154,8 @@ def _choose_local(local, clauses, words: WordIndex, window: int):
             inside = [s for s in spans if _in(s, clause)]
             if not inside:
                 break
-            picks.append(inside[0])
+            # prefer a term that itself denies ("isn't recommended"): it carries the claim's own negation
+            picks.append(max(inside, key=lambda s: s[2]))
         else:
             return picks, ci
     anchor_slot = min(range(len(local)), key=lambda i: len(local[i][1]))
@@ -168,7 +169,7 @@ def _choose_local(local, clauses, words: WordIndex, window: int):
             near = [s for s in spans if abs(words.at(s[0]) - w0) <= window]
             if not near:
                 break
-            picks.append(min(near, key=lambda s: abs(words.at(s[0]) - w0)))
+            picks.append(min(near, key=lambda s: (not s[2], abs(words.at(s[0]) - w0))))
         else:
             home = next((ci for ci, c in enumerate(clauses) if _in(anchor, c)), None)
             return picks, home
