@@ -127,6 +127,9 @@ class Frame(Record):
 
     slots: list[Slot] = Field(min_length=1)
     window: Annotated[int, Field(ge=3, le=60)] = 14
+    # Words that, in the same sentence, mean the copy says something else ("preventing" for a claim
+    # about treating an illness that is already there).
+    unless: list[Text] = Field(default_factory=list)
 
 
 class Concept(Record):

@@ -32,6 +32,8 @@ class CompiledFrame:
     claim_id: str
     slots: tuple[CompiledSlot, ...]
     window: int
+    unless: tuple[Term, ...] = ()
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,8 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
                 carry = slot.carry if slot.carry is not None else lexicon.carries(slot.concept or "")
                 slots.append(CompiledSlot(f"{claim.id}/{fi}/{si}", slot.concept, tuple(terms), fig, carry,
                                           tuple(lexicon.compile_all(slot.unless))))
-            out.append(CompiledFrame(claim.id, tuple(slots), frame.window))
+            out.append(CompiledFrame(claim.id, tuple(slots), frame.window, tuple(lexicon.compile_all(frame.unless)),
+                                     f"{claim.id}/{fi}"))
     return out
 
 
@@ -101,12 +104,15 @@ def _in(span, clause) -> bool:
 
 
 def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIndex, copy_figures,
-                context_has, own_treatment_clauses, treatments: set[str]) -> FrameHit | None:
+                context_has, own_treatment_clauses, treatments: set[str], named=lambda slot, span: True) -> FrameHit | None:
     """The frame's hit in this sentence, or None.
 
     context_has(slot) -> concept name when the sentence's context fills the slot;
-    own_treatment_clauses: indexes of clauses naming a treatment (no treatment is carried into them).
+    own_treatment_clauses: indexes of clauses naming a treatment (no treatment is carried into them);
+    named(slot, span): whether the span names the slot's treatment itself, not a generic "the infusion".
     """
+    if frame.unless and st.find_all(frame.key + "/unless", frame.unless):
+        return None
     local: list[tuple[CompiledSlot, list]] = []
     carried_slots: list[tuple[CompiledSlot, list]] = []
     for slot in frame.slots:
@@ -126,6 +132,9 @@ def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIn
         if spans:
             # In the sentence: prefer an occurrence in the same clause as the rest of the frame.
             inside = [s for s in spans if home is None or _in(s, clauses[home])]
+            if inside and home is not None and home in own_treatment_clauses and slot.concept in treatments \
+                    and not any(named(slot, s) for s in inside):
+                return None  # "the infusion" beside "brexanolone" is brexanolone's, not the claim's treatment
             if inside or home is None or home not in own_treatment_clauses or slot.concept not in treatments:
                 used.append((inside or spans)[0])
                 continue

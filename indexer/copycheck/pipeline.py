@@ -116,7 +116,8 @@ class Checker:
 
         best: dict[str, tuple] = {}
         for frame in self.frames:
-            hit = match_frame(frame, st, clauses, words, copy_figures, context_has, own, self.treatment_like)
+            hit = match_frame(frame, st, clauses, words, copy_figures, context_has, own, self.treatment_like,
+                              named=lambda slot, span: self._names_treatment(st, slot, span))
             if hit is None:
                 continue
             triggers = find_triggers(sentence, hit.absorbed)
@@ -142,6 +143,11 @@ class Checker:
             result.checkworthy = checkworthy(sentence, has_topic=self._has_topic(st, sentence, sources, tokens),
                                              has_figure=bool(copy_figures), is_question=sents[i].is_question,
                                              is_heading=sents[i].is_heading, silent=silent)
+
+    def _names_treatment(self, st, slot, span) -> bool:
+        """The span is one of the treatments the slot's concept names (ketamine, esketamine), not "the infusion"."""
+        names = {slot.concept, *self._included(slot.concept or "")} & self.treatments
+        return any(a < span[1] and span[0] < b for n in names for a, b, _ in self._concept_spans(st, n))
 
     def _has_topic(self, st, sentence, sources, tokens) -> bool:
         if any(self._concept_spans(st, n) for n in self.topics):
