@@ -277,12 +277,15 @@ class Topic(Record):
     slug: Slug
     label: Text
     description: Text
+    # The reader's question the topic page answers across its claims ("Can I breastfeed after ketamine?").
+    question: Text | None = None
+    # The short answer to that question, in our words, drawn only from the answers of the topic's claims
+    # (revise it when they change); shown first on the topic page, above each claim's own answer.
+    answer: Text | None = None
 
 
 class Vocabulary(Record):
     """kb/topics.yaml: the topic taxonomy and the search vocabulary the KB owns."""
-    # The reader's question the topic page answers across its claims ("Can I breastfeed after ketamine?").
-    question: Text | None = None
 
     topics: list[Topic] = Field(min_length=1)
     # Each group lists terms that mean the same thing; search treats them as one.

@@ -52,6 +52,7 @@ def topic_card(topic: Any, claims: Iterable[Claim]) -> dict[str, Any]:
         "slug": topic.slug,
         "label": topic.label,
         "question": getattr(topic, "question", None) or topic.description,
+        "answer": getattr(topic, "answer", None),  # the topic's own short answer, when curators wrote one
         "url": url_for("topics.topic", slug=topic.slug, _external=True),
         "claims": [claim_card(c) for c in claims],
     }
