@@ -23,21 +23,8 @@ from webui.present import DISCLAIMER
 bp = Blueprint("api", __name__)
 
 
-def page_args() -> tuple[int, int]:
-    cfg = current_app.config
-    return clamp_page(request.args.get("page")), min(clamp_page(request.args.get("per_page"), cfg["PER_PAGE"]), cfg["MAX_PER_PAGE"])
-
-
-def listing(items: list[Any], render, endpoint: str, **filters: Any):
-    page, per_page = page_args()
-    chunk, meta = paginate(items, page, per_page)
-    args = {k: v for k, v in filters.items() if v}
-    links = {"self": url_for(endpoint, _external=True, page=meta["page"], per_page=per_page, **args)}
-    if meta["page"] < meta["pages"]:
-        links["next"] = url_for(endpoint, _external=True, page=meta["page"] + 1, per_page=per_page, **args)
-    if meta["page"] > 1:
-        links["prev"] = url_for(endpoint, _external=True, page=meta["page"] - 1, per_page=per_page, **args)
-    return jsonify({"data": [render(i) for i in chunk], "meta": {**meta, "filters": args}, "links": links})
+def listing(data: dict[str, Any], render) -> Any:
+    return jsonify({"data": [render(i) for i in data["items"]], "meta": data["meta"], "links": data["links"]})
 
 
 @bp.get("/api")
@@ -163,11 +150,6 @@ def index_build() -> dict[str, Any] | None:
     return {"build": path.name, "documents": meta.get("documents"), "counts": meta.get("counts") or {},
             "built_at": datetime.fromtimestamp(built, timezone.utc).isoformat(timespec="seconds") if built else None}
 
-    engine = kbe.get_engine()
-    if hasattr(engine, "health"):  # "degraded" with the reason while a damaged build is repaired
-        state = engine.health()
-        body["status"] = state.pop("status")
-        body["index_state"] = state
 
 @bp.get("/healthz")
 def healthz():
