@@ -1,0 +1,49 @@
+"""`kb validate` rejects checker vocabulary that could never match, with file and line."""
+from __future__ import annotations
+
+import shutil
+
+from kb.cli import main
+
+
+def copy_kb(real_engine, tmp_path):
+    root = tmp_path / "kb"
+    shutil.copytree(real_engine.kb_dir, root, ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_term_without_a_word_is_an_error(real_engine, tmp_path, capsys):
+    root = copy_kb(real_engine, tmp_path)
+    edit(root / "concepts.yaml", "terms: [esketamine,", 'terms: ["—", esketamine,')
+    assert main(["--kb-dir", str(root), "validate", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "kb/concepts.yaml" in err and "'—' has no word in it" in err
+
+
+def test_unknown_concept_and_malformed_figure_slot_are_errors(real_engine, tmp_path, capsys):
+    root = copy_kb(real_engine, tmp_path)
+    claim = root / "claims" / "onset-within-hours.yaml"
+    edit(claim, "{concept: rapid-onset-hours, figure: duration,", "{concept: rapid-onset-in-hours, figure: duration,")
+    assert main(["--kb-dir", str(root), "validate", "--quiet"]) == 1
+    assert "no concept 'rapid-onset-in-hours' in kb/concepts.yaml" in capsys.readouterr().err
+    edit(claim, "{concept: rapid-onset-in-hours, figure: duration, measure: time-to-onset, range: [1, 1440], unit: minutes}",
+         "{concept: rapid-onset-hours, figure: duration, measure: time-to-onset, range: [1440, 1]}")
+    assert main(["--kb-dir", str(root), "validate", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "onset-within-hours.yaml" in err and "low is above high" in err
+
+
+def test_slot_whose_terms_are_all_stop_words_still_matches(real_engine):
+    """The silent failure of the old cues: [while, during] compiled to nothing. Such terms are matched as written."""
+    from indexer.copycheck.concepts import compile_term
+
+    checker = real_engine.checker(real_engine.snapshot())
+    for word in ("while", "during", "after", "most"):
+        term = compile_term(word, checker.analyse)
+        assert term is not None and term.phrase is not None and term.phrase.search(f"x {word} y")
