@@ -12,7 +12,7 @@ from pathlib import Path
 
 # sub-command -> "module:function"; each handler takes the parsed args and returns an exit status.
 HANDLERS = {
-    "validate": "kb.commands:cmd_validate",
+    "validate": "kb.cli:cmd_validate",
     "build": "indexer.commands:cmd_build",
     "search": "indexer.commands:cmd_search",
     "check": "indexer.commands:cmd_check",
@@ -84,6 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("claims", nargs="*", metavar="CLAIM", help="claim ids (default: every claim)")
     s.add_argument("--draft", action="store_true", help="also write the new records as drafts, as `kb add pubmed` does")
     return p
+
+
+def cmd_validate(args) -> int:
+    """`kb validate`: the records' own rules plus the copy checker's lint, which needs the index's analyzer."""
+    from indexer.copycheck.lint import lint_problems
+    from kb.commands import cmd_validate as validate_records
+
+    return validate_records(args, extra_rules=lint_problems)
 
 
 def main(argv: list[str] | None = None) -> int:
