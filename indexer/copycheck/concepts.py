@@ -23,6 +23,7 @@ class Term:
     tokens: tuple[str, ...] = ()
     phrase: re.Pattern | None = None
     negative: bool = False
+    first: str = ""  # for phrases: the first word's start, lower case (a cheap test before the regex)
 
 
 def compile_term(text: str, analyse) -> Term | None:
@@ -44,7 +45,9 @@ def compile_term(text: str, analyse) -> Term | None:
         # One extra word may stand between the words ("don't have to ever stop", "not have responded").
         body = r"[\s\-']+(?:\w+\s+)?".join(re.escape(w) for w in re.findall(r"[\w']+", text.replace("’", "'")))
         # ...and the last word may be inflected ("not offer" finds "not offered").
-        return Term(text, phrase=re.compile(rf"(?<!\w){body}(?:s|es|ed|d|ing)?(?!\w)", re.I), negative=negative)
+        first = re.findall(r"[\w']+", text.replace("’", "'"))[0].lower()[:4]
+        return Term(text, phrase=re.compile(rf"(?<!\w){body}(?:s|es|ed|d|ing)?(?!\w)", re.I), negative=negative,
+                    first=first)
     return Term(text, tokens=tokens)
 
 
@@ -95,11 +98,12 @@ class SentenceTokens:
 
     text: str
     by_text: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
+    lower: str = ""
     memo: dict[str, list[tuple[int, int, bool]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, analyzer) -> "SentenceTokens":
-        st = cls(text)
+        st = cls(text, lower=text.lower())
         for t in analyzer(text, mode="index", positions=True, chars=True):
             st.by_text.setdefault(t.text, []).append((t.pos, t.startchar, t.endchar))
         return st
@@ -107,6 +111,8 @@ class SentenceTokens:
     def find(self, term: Term) -> list[tuple[int, int, bool]]:
         """(start, end, negative) of every occurrence of the term."""
         if term.phrase is not None:
+            if term.first and term.first not in self.lower:
+                return []
             return [(m.start(), m.end(), term.negative) for m in term.phrase.finditer(self.text)]
         first = self.by_text.get(term.tokens[0])
         if not first:

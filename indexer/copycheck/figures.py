@@ -116,18 +116,29 @@ def _starts(words: list[str], phrase: tuple[str, ...], at: int) -> bool:
     return all(at + k < len(words) and words[at + k].startswith(w) for k, w in enumerate(phrase))
 
 
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, list[tuple[str, frozenset[str], tuple[str, ...]]]]:
+    """Signal phrases indexed by their first word (a prefix of the copy's word)."""
+    _, table = measure_table()
+    index: dict[str, list] = {}
+    for name, (kinds, phrases) in table.items():
+        for ph in phrases:
+            index.setdefault(ph[0], []).append((name, kinds, ph))
+    return index
+
+
 def signals(text: str, kind: str) -> list[tuple[int, str, int]]:
     """(word index, measure, length in words) for every measure signal in `text` that fits a figure of `kind`."""
-    _, table = measure_table()
+    index = _by_first_word()
     words = WORD_RE.findall(text.lower())
     out = []
-    for name, (kinds, phrases) in table.items():
-        if kind not in kinds:
-            continue
-        for i in range(len(words)):
-            longest = max((len(ph) for ph in phrases if _starts(words, ph, i)), default=0)
-            if longest:
-                out.append((i, name, longest))
+    for i, w in enumerate(words):
+        best: dict[str, int] = {}
+        for cut in range(1, len(w) + 1):
+            for name, kinds, ph in index.get(w[:cut], ()):
+                if kind in kinds and _starts(words, ph, i):
+                    best[name] = max(best.get(name, 0), len(ph))
+        out += [(i, name, length) for name, length in best.items()]
     return out
 
 
@@ -152,7 +163,12 @@ def evidence_measure(fig: Figure) -> str:
     if fig.measure:
         return fig.measure
     kind = "percent" if fig.kind in ("percent", "ratio") else ("count" if fig.kind == "count" else "duration")
-    found = sorted(signals(fig.about, kind))
+    return _about_measure(fig.about, kind)
+
+
+@lru_cache(maxsize=4096)
+def _about_measure(about: str, kind: str) -> str:
+    found = sorted(signals(about, kind))
     return found[0][1] if found else "unknown"
 
 

@@ -21,7 +21,8 @@ from kb.models import FIGURE_UNITS
 class CompiledSlot:
     key: str
     concept: str | None
-    terms: tuple[Term, ...]  # the concept's terms and the slot's own
+    terms: tuple[Term, ...]  # the slot's own terms (`also`); the concept's are found once per sentence
+    concept_terms: tuple[Term, ...]
     figure: tuple[str, float, float, str | None] | None  # (kind, low, high in copy units, measure)
     carry: bool
     unless: tuple[Term, ...] = ()  # words that disqualify an overlapping match ("side effects" for "effects")
@@ -55,15 +56,17 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
         for fi, frame in enumerate(claim.frames):
             slots = []
             for si, slot in enumerate(frame.slots):
-                terms = list(lexicon.terms.get(slot.concept, ())) if slot.concept else []
-                terms += lexicon.compile_all(slot.also)
+                concept_terms = tuple(lexicon.terms.get(slot.concept, ())) if slot.concept else ()
+                terms = lexicon.compile_all(slot.also)
                 fig = None
                 if slot.figure:
                     per = FIGURE_UNITS.get(slot.unit or "minutes", 1) if slot.figure == "duration" else 1
                     fig = (slot.figure, slot.range[0] * per, slot.range[1] * per, slot.measure)
                 carry = slot.carry if slot.carry is not None else lexicon.carries(slot.concept or "")
-                slots.append(CompiledSlot(f"{claim.id}/{fi}/{si}", slot.concept, tuple(terms), fig, carry,
-                                          tuple(lexicon.compile_all(slot.unless))))
+                slots.append(CompiledSlot(f"{claim.id}/{fi}/{si}", slot.concept, tuple(terms), concept_terms, fig,
+                                          carry, tuple(lexicon.compile_all(slot.unless))))
+            # Slots that must be in the sentence first: a frame fails fast on the first one missing.
+            slots.sort(key=lambda s: s.carry)
             out.append(CompiledFrame(claim.id, tuple(slots), frame.window, tuple(lexicon.compile_all(frame.unless)),
                                      f"{claim.id}/{fi}"))
     return out
@@ -93,6 +96,8 @@ def figure_spans(slot: CompiledSlot, copy_figures) -> list[tuple[int, int, bool]
 
 def slot_spans(slot: CompiledSlot, st: SentenceTokens, copy_figures) -> list[tuple[int, int, bool]]:
     spans = list(st.find_all(slot.key, slot.terms))
+    if slot.concept:
+        spans += st.find_all(f"concept:{slot.concept}", slot.concept_terms)
     if slot.unless and spans:
         blocked = st.find_all(slot.key + "/unless", slot.unless)
         spans = [s for s in spans if not any(b[0] < s[1] and s[0] < b[1] for b in blocked)]

@@ -109,7 +109,9 @@ class Checker:
                 if src.reach == "illness" and self.lexicon.category(slot.concept or "") != "illness" \
                         and slot.concept not in self.treatment_like:
                     continue
-                if tokens[src.sentence].find_all(slot.key, slot.terms):
+                src_tokens = tokens[src.sentence]
+                if src_tokens.find_all(slot.key, slot.terms) or (
+                        slot.concept and src_tokens.find_all(f"concept:{slot.concept}", slot.concept_terms)):
                     used_source.append(src.sentence)
                     return slot.concept or slot.key
             return None
