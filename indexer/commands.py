@@ -1,4 +1,9 @@
-"""`kb build`, `kb search` and `kb check`: the command-line faces of the engine."""
+"""`kb build` and `kb search`: the command-line faces of the engine (`kb check` lives in kb/cli.py,
+the composition root, because it joins intake from `sources` to the engine).
+
+Exit statuses: 0 done; 1 the index cannot be built or opened (the message names the records'
+problems or the folder). See docs/operations.md.
+"""
 from __future__ import annotations
 
 import html
@@ -6,7 +11,9 @@ import json
 import re
 import sys
 
-from indexer.engine import Engine, KnowledgeBaseInvalid
+from indexer.engine import Engine, IndexUnavailable, KnowledgeBaseInvalid
+from indexer.store import IndexFolderError
+from kb import settings
 
 
 def _engine(args, **kw) -> Engine:
@@ -14,16 +21,28 @@ def _engine(args, **kw) -> Engine:
 
 
 def _ready_engine(args) -> Engine | None:
-    """An engine whose index is current; if the records do not validate, the last good index."""
+    """An engine whose index is current, else the last good index with a warning, else None.
+
+    With EVIDENCE_KB_READONLY=1 the index is used as it is (never rebuilt). A folder that cannot be
+    written (read-only, full) is a warning when a previous build exists, not a traceback.
+    """
     engine = _engine(args, auto_refresh=False)
-    if engine.is_stale():
-        try:
-            engine.rebuild()
-        except KnowledgeBaseInvalid as exc:
-            if engine.store.current_path() is None:
-                print(f"cannot build the index: {exc}", file=sys.stderr)
-                return None
-            print(f"warning: the records do not validate; using the last good index ({exc})", file=sys.stderr)
+    try:
+        if not settings.read_only() and engine.is_stale():
+            try:
+                engine.rebuild()
+            except (KnowledgeBaseInvalid, IndexFolderError) as exc:
+                if engine.store.current_path() is None:
+                    print(f"cannot build the index: {exc}", file=sys.stderr)
+                    return None
+                print(f"warning: using the last good index; {exc}", file=sys.stderr)
+        engine.snapshot()
+    except (IndexUnavailable, IndexFolderError, KnowledgeBaseInvalid) as exc:
+        print(f"cannot open the index: {exc}", file=sys.stderr)
+        return None
+    except OSError as exc:
+        print(f"cannot open the index in {engine.store.root}: {exc.strerror or exc}", file=sys.stderr)
+        return None
     return engine
 
 
@@ -46,6 +65,9 @@ def cmd_build(args) -> int:
             print(p, file=sys.stderr)
         print(f"not built: {len(exc.problems)} error(s) in the knowledge base (see kb validate)", file=sys.stderr)
         return 1
+    except IndexFolderError as exc:
+        print(f"not built: {exc}; the last good index (if any) is untouched", file=sys.stderr)
+        return 1
     c = info.counts
     print(f"indexed {c.get('claims', 0)} claims and {c.get('studies', 0)} curated studies "
           f"({c.get('drafts', 0)} drafts left out) in {info.seconds:.2f} s")
@@ -62,7 +84,11 @@ def cmd_search(args) -> int:
     engine = _ready_engine(args)
     if engine is None:
         return 1
-    result = engine.search(args.query, type=args.type, topic=args.topic, page=args.page, per_page=args.limit)
+    try:
+        result = engine.search(args.query, type=args.type, topic=args.topic, page=args.page, per_page=args.limit)
+    except IndexUnavailable as exc:
+        print(f"cannot search: {exc}", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -74,27 +100,4 @@ def cmd_search(args) -> int:
     for i, hit in enumerate(result.results, start=(result.page - 1) * result.per_page + 1):
         tag = f"[{hit.verdict}]" if hit.type == "claim" else f"[{hit.design}, {hit.year or 'n.d.'}]"
         print(f"\n{i}. {hit.type} {hit.id} {tag}  score {hit.score:.2f}\n   {hit.title}\n   {_plain(hit.snippet)}")
-    return 0
-
-
-def cmd_check(args) -> int:
-    from indexer.checker import render_markdown, render_text
-    from sources.documents import UnsupportedDocument, load_source
-    from sources.fetch import FetchError, allow_hosts_from_env
-
-    try:
-        label, extracted = load_source(args.source, allow_hosts=allow_hosts_from_env())
-    except (FetchError, UnsupportedDocument, OSError) as exc:
-        print(f"cannot check {args.source}: {getattr(exc, 'message', None) or exc}", file=sys.stderr)
-        return 2
-    engine = _ready_engine(args)
-    if engine is None:
-        return 1
-    report = engine.check_document(label, extracted)
-    if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    elif args.markdown:
-        print(render_markdown(report))
-    else:
-        print(render_text(report))
     return 0

@@ -15,9 +15,10 @@ from whoosh.fields import Schema
 
 from indexer.analysis import analyse, text_analyzer
 from indexer.schema import FIELD_BOOSTS, SEARCH_FIELDS
+from kb.limits import QUERY_MAX_CHARS
 from kb.models import DESIGN_LABELS, VERDICT_LABELS, Vocabulary
 
-MAX_QUERY_CHARS = 500
+MAX_QUERY_CHARS = QUERY_MAX_CHARS  # one limit for every front end (kb/limits.py)
 MIN_PREFIX = 3
 MAX_FUZZY_DIST = 1
 RELATED_BOOST = 0.4

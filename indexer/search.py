@@ -15,11 +15,13 @@ from indexer.analysis import SYNONYM_PREFIX, SynonymFilter, base_analyzer
 from indexer.facets import mask_of, matching_mask
 from indexer.facets import masks_for as facet_masks
 from indexer.query import FILTER_NAMES, ParsedQuery, QueryBuilder, clean, filter_query, parse
+from kb import limits
+from kb.limits import limit
 from kb.models import Vocabulary
 
-TIME_LIMIT_S = 1.0
-MAX_PER_PAGE = 50
-MAX_PAGE = 1000
+TIME_LIMIT_S = limit("SEARCH_TIME_LIMIT_S")
+MAX_PER_PAGE = limits.MAX_PER_PAGE
+MAX_PAGE = limits.SEARCH_MAX_PAGE
 SNIPPET_CHARS = 240
 HIGHLIGHT_SCAN_CHARS = 1500  # highlight within the first part of long fields: analysis is the cost
 
@@ -203,7 +205,10 @@ def _run(s: Searcher, q: wq.Query, filt: wq.Query | None, req: SearchRequest, *,
 
 def suggest(s: Searcher, text: str) -> str | None:
     """The free text with unknown words replaced by the closest index words, or None."""
-    words = re.findall(r"[^\W\d_]{3,}", text)
+    # Only plain words are corrected: a wildcard ("ket*"), fuzzy ("ketamin~"), field ("foo:bar") or
+    # regex token is query syntax, and "correcting" it gives nonsense such as "ket*" -> "kg*".
+    plain_tokens = [t for t in text.split() if not re.search(r"[*?~:/\\^\[\]{}]", t)]
+    words = re.findall(r"[^\W\d_]{3,}", " ".join(plain_tokens))
     if not words:
         return None
     changed = text

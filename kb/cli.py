@@ -12,10 +12,10 @@ from pathlib import Path
 
 # sub-command -> "module:function"; each handler takes the parsed args and returns an exit status.
 HANDLERS = {
-    "validate": "kb.cli:cmd_validate",
+    "validate": "kb.commands:cmd_validate",
     "build": "indexer.commands:cmd_build",
     "search": "indexer.commands:cmd_search",
-    "check": "indexer.commands:cmd_check",
+    "check": "kb.cli:cmd_check",
     "serve": "webui.commands:cmd_serve",
     "add": "sources.commands:cmd_add",
     "audit-citations": "sources.commands:cmd_audit_citations",
@@ -25,7 +25,10 @@ HANDLERS = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kb", description="Evidence KB: what the published evidence says about a claim.")
+    from kb.settings import help_epilog
+
+    p = argparse.ArgumentParser(prog="kb", description="Evidence KB: what the published evidence says about a claim.",
+                                epilog=help_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--kb-dir", type=Path, default=None,
                    help="knowledge-base folder (default: the records shipped in kb/, or $EVIDENCE_KB_DIR)")
     p.add_argument("--index-dir", type=Path, default=None,
@@ -86,12 +89,45 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def cmd_validate(args) -> int:
-    """`kb validate`: the records' own rules plus the copy checker's lint, which needs the index's analyzer."""
-    from indexer.copycheck.lint import lint_problems
-    from kb.commands import cmd_validate as validate_records
+# Exit statuses of `kb check` (docs/operations.md lists every command's).
+EXIT_INPUT_ERROR = 2  # the input could not be read (missing file, unsupported type, fetch refused)
+EXIT_TRUNCATED = 4  # checked, but only up to the text limit: the rest was not
 
-    return validate_records(args, extra_rules=lint_problems)
+
+def _rendered(report, markdown: bool) -> str:
+    """The checker's one text or Markdown rendering of the report's JSON."""
+    from indexer.copycheck.report import render_markdown, render_text
+
+    data = report.to_dict()
+    return render_markdown(data) if markdown else render_text(data)
+
+
+def cmd_check(args) -> int:
+    """`kb check`: the composition root joins intake (sources) and the checker (indexer), as the web does."""
+    import json
+
+    from indexer.commands import _ready_engine
+    from sources.intake import IntakeError, read_source, truncation_notice
+
+    try:
+        intake = read_source(args.source)
+    except IntakeError as exc:
+        print(f"cannot check {args.source}: {exc.message}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    engine = _ready_engine(args)
+    if engine is None:
+        return 1
+    report = engine.check(intake.extracted.text, source=intake.label, units=intake.extracted.units)
+    report.truncated = report.truncated or intake.truncated  # the report says what intake cut
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(_rendered(report, markdown=args.markdown))
+    notice = truncation_notice(intake.extracted)
+    if notice:
+        print(f"warning: {notice}", file=sys.stderr)
+        return EXIT_TRUNCATED
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

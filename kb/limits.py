@@ -36,7 +36,6 @@ LIMITS: tuple[Limit, ...] = (
     Limit("DOCX_MAX_UNZIPPED_BYTES", 20_000_000, "bytes", "a .docx's XML once unpacked"),
     Limit("DOCX_MAX_ELEMENTS", 500_000, "XML elements", "elements read from a .docx's document.xml"),
     Limit("EXTRACT_MAX_SECONDS", 10.0, "seconds", "reading one document (any format) stops after this"),
-    Limit("JSON_MAX_DEPTH", 32, "levels", "nesting of a JSON request body"),
     # -- expensive work in the web server ----------------------------------------------------
     Limit("WORK_POOL_WORKERS", 2, "threads", "checks, uploads and URL fetches run at most this many at once"),
     Limit("WORK_POOL_QUEUE", 8, "requests", "more waiting than this are refused at once (503, Retry-After)"),

@@ -22,7 +22,6 @@ can act on. See docs/extraction.md and shared notes (tech-stack, section 5).
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 import time
 from dataclasses import dataclass
@@ -40,6 +39,9 @@ from urllib3.exceptions import (
     ProtocolError,
     ReadTimeoutError,
 )
+
+from kb import settings
+from kb.limits import int_limit, limit
 
 __all__ = [
     "ALLOW_HOSTS_ENV",
@@ -92,9 +94,10 @@ class FetchError(Exception):
 
 
 def allow_hosts_from_env(environ: dict[str, str] | None = None) -> tuple[str, ...]:
-    """Read EVIDENCE_KB_FETCH_ALLOW_HOSTS: comma-separated ``host`` or ``host:port``."""
-    env = os.environ if environ is None else environ
-    return _split_hosts(env.get(ALLOW_HOSTS_ENV, ""))
+    """Read EVIDENCE_KB_FETCH_ALLOW_HOSTS (kb/settings.py): comma-separated ``host`` or ``host:port``."""
+    if environ is None:
+        return _split_hosts(settings.value(ALLOW_HOSTS_ENV))
+    return _split_hosts(environ.get(ALLOW_HOSTS_ENV, ""))
 
 
 def _split_hosts(value: str) -> tuple[str, ...]:
@@ -419,9 +422,9 @@ def fetch_url(
     url: str,
     *,
     allow_hosts: Iterable[str] | str | None = (),
-    max_bytes: int = 2_000_000,
+    max_bytes: int = int_limit("FETCH_MAX_BYTES"),
     timeout: tuple[float, float] = (3.05, 10),
-    deadline: float = 20.0,
+    deadline: float = limit("FETCH_DEADLINE_S"),
     max_redirects: int = 5,
 ) -> FetchedPage:
     """GET ``url`` under the rules in this module's docstring.

@@ -15,7 +15,6 @@ with a message a curator can act on; callers add which PMID or DOI it was about.
 from __future__ import annotations
 
 import email.utils
-import os
 import threading
 import time
 from datetime import timedelta
@@ -25,6 +24,8 @@ from typing import Any, Callable
 import requests
 from platformdirs import user_cache_dir
 from requests.adapters import HTTPAdapter
+
+from kb import settings
 
 CACHE_ENV = "EVIDENCE_KB_HTTP_CACHE"
 EMAIL_ENV = "EVIDENCE_KB_EMAIL"
@@ -63,7 +64,7 @@ def _sleep(seconds: float) -> None:  # a module-level seam so tests can record p
 
 def contact_email() -> str:
     """The address registries can write to about our traffic: $EVIDENCE_KB_EMAIL, else a placeholder."""
-    return os.environ.get(EMAIL_ENV, "").strip() or DEFAULT_EMAIL
+    return settings.value(EMAIL_ENV) or DEFAULT_EMAIL
 
 
 class RateLimiter:
@@ -103,7 +104,7 @@ class _ThrottledAdapter(HTTPAdapter):
 
 def cache_setting() -> str | Path | None:
     """$EVIDENCE_KB_HTTP_CACHE: a sqlite path, "memory", or "off"; default: the user cache folder."""
-    value = os.environ.get(CACHE_ENV, "").strip()
+    value = settings.value(CACHE_ENV)
     if value.lower() in ("off", "none", "0", "false", "no"):
         return None
     if value.lower() == "memory":

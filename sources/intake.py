@@ -36,13 +36,15 @@ class Intake:
 
     @property
     def truncated(self) -> bool:
-        return self.extracted.truncated
+        return bool(getattr(self.extracted, "truncated", False))
 
 
-def limit_text(extracted: ExtractedText, max_chars: int = CHECK_MAX_CHARS) -> ExtractedText:
-    """Cut text longer than `max_chars` at the last unit (or space) that fits, and mark it truncated."""
+def limit_text(extracted: ExtractedText, max_chars: int | None = None) -> ExtractedText:
+    """Cut text longer than `max_chars` (default: the check limit) at the last unit (or space) that fits,
+    and mark it truncated."""
+    max_chars = CHECK_MAX_CHARS if max_chars is None else max_chars
     text = extracted.text
-    if len(text) <= max_chars and not extracted.truncated:
+    if len(text) <= max_chars and not getattr(extracted, "truncated", False):
         return extracted
     original = extracted.original_chars or len(text)
     if len(text) > max_chars:

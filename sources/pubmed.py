@@ -10,12 +10,12 @@ entity-expansion bombs. Every path is anchored at the PubmedArticle (never `.//A
 """
 from __future__ import annotations
 
-import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from kb.ids import DOI_RE, PMID_RE, pubmed_url
+from kb import settings
 from sources.http import TOOL, PoliteSession, contact_email
 
 EFETCH_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi"
@@ -233,7 +233,7 @@ class PubmedClient:
 
     def __init__(self, session: PoliteSession | None = None, *, email: str | None = None,
                  api_key: str | None = None) -> None:
-        self.api_key = api_key if api_key is not None else os.environ.get(API_KEY_ENV, "").strip() or None
+        self.api_key = api_key if api_key is not None else settings.value(API_KEY_ENV) or None
         self.email = email or contact_email()
         self.session = session or PoliteSession("PubMed", rate=RATE_WITH_KEY if self.api_key else RATE_WITHOUT_KEY)
 

@@ -5,22 +5,21 @@ first request that needs it (see `webui.engine`), or injected by tests through `
 """
 from __future__ import annotations
 
-import os
 import secrets
 from typing import Any
 
 from flask import Flask
 
-SECRET_KEY_ENV = "EVIDENCE_KB_SECRET_KEY"
+from kb import limits, settings
 
 
 def default_config() -> dict[str, Any]:
     return {
         # Signs the session cookie that carries the CSRF token. Without the environment variable a
         # random key is made per process: forms then stop working across a restart, which is harmless.
-        "SECRET_KEY": os.environ.get(SECRET_KEY_ENV) or secrets.token_hex(32),
-        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # uploads up to 2 MiB; larger requests get 413
-        "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
+        "SECRET_KEY": settings.value("EVIDENCE_KB_SECRET_KEY") or secrets.token_hex(32),
+        "MAX_CONTENT_LENGTH": limits.REQUEST_MAX_BYTES,  # uploads up to 2 MiB; larger requests get 413
+        "MAX_FORM_MEMORY_SIZE": limits.REQUEST_MAX_BYTES,
         "MAX_FORM_PARTS": 50,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -28,14 +27,23 @@ def default_config() -> dict[str, Any]:
         "INDEX_DIR": None,
         "ENGINE": None,  # tests may inject an engine object here
         # per client address, on the POSTs of /check and /api/check (e.g. "120/minute")
-        "CHECK_RATE_LIMIT": os.environ.get("EVIDENCE_KB_CHECK_RATE_LIMIT") or "30/minute",
+        "CHECK_RATE_LIMIT": settings.value("EVIDENCE_KB_CHECK_RATE_LIMIT"),
+        # links and cookies from the public URL, never from the Host header (webui/security.py)
+        "PUBLIC_URL": settings.value("EVIDENCE_KB_PUBLIC_URL"),
+        "ALLOWED_HOSTS": settings.listed("EVIDENCE_KB_ALLOWED_HOSTS"),
+        "FETCH_ALLOW_HOSTS": settings.listed("EVIDENCE_KB_FETCH_ALLOW_HOSTS"),
+        # the bounded pool for checks, uploads and URL fetches (webui/workpool.py, docs/limits.md)
+        "WORK_POOL_WORKERS": limits.int_limit("WORK_POOL_WORKERS"),
+        "WORK_POOL_QUEUE": limits.int_limit("WORK_POOL_QUEUE"),
+        "WORK_PER_CLIENT": limits.int_limit("WORK_PER_CLIENT"),
+        "WORK_DEADLINE_S": limits.limit("WORK_DEADLINE_S"),
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
-        "CHECK_MAX_CHARS": 200_000,  # pasted text longer than this is refused (400)
-        "PER_PAGE": 10,
-        "MAX_PER_PAGE": 50,
-        "QUERY_MAX_CHARS": 300,
+        "CHECK_MAX_CHARS": limits.CHECK_MAX_CHARS,  # text past this is cut, and the report says so
+        "PER_PAGE": limits.PER_PAGE,
+        "MAX_PER_PAGE": limits.MAX_PER_PAGE,
+        "QUERY_MAX_CHARS": limits.QUERY_MAX_CHARS,
         "SITE_NAME": "Evidence KB",
     }
 

@@ -27,6 +27,7 @@ FRIENDLY = {
     413: ("Too large", "The upload or text is larger than this service accepts (2 MiB). Send a shorter document or paste the relevant part."),
     415: ("Unsupported file type", "This kind of file cannot be read. Use .txt, .md, .html or .docx."),
     429: ("Too many requests", "You have sent many requests in a short time. Wait a minute and try again."),
+    503: ("Busy", "The service is busy right now. Try again in a few seconds."),
     500: ("Something went wrong", "An unexpected error occurred. It has been logged; please try again later."),
 }
 
@@ -72,8 +73,8 @@ def register(app: Flask) -> None:
         headers = {}
         if status == 405 and getattr(e, "valid_methods", None):
             headers["Allow"] = ", ".join(e.valid_methods)
-        if status == 429:
-            headers["Retry-After"] = "60"
+        if status in (429, 503):
+            headers["Retry-After"] = str(getattr(e, "retry_after", None) or (60 if status == 429 else 5))
         return error_response(status, _message(e), headers=headers)
 
     @app.errorhandler(Exception)

@@ -1,22 +1,30 @@
 """Turn the check form's input (pasted text, an uploaded file, a URL) into an engine report.
 
-The only module of the web UI that calls `sources`: uploads go through
-`sources.documents.extract_document`, URLs through `sources.fetch.fetch_url` and
-`sources.extract.extract_html`. Their errors become HTTP errors with the module's message:
-UnsupportedDocument → 415, FetchError → 400. At most two URL fetches run at once (503 when busy),
-so slow remote sites cannot tie up every server thread.
+The web's door to `sources.intake`, the same intake `kb check` uses, so a page gives the same
+sentences on the command line and on the web. Around it, the bounds of a public service:
+
+* one rate limit per client address for checking, whichever door (`/check` or `/api/check`):
+  `CHECK_RATE_LIMIT`, 429 with Retry-After when spent;
+* intake and checking run in the app's `WorkPool` (webui/workpool.py): a few at a time, one per
+  client, with a deadline; 503 with Retry-After when busy;
+* intake failures become HTTP errors with intake's message: 400 (empty, fetch refused),
+  413 (too large), 415 (unsupported file).
 """
 from __future__ import annotations
 
-import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
-from flask import abort, current_app
+from flask import abort, current_app, request
+from werkzeug.exceptions import HTTPException, TooManyRequests
 
 from webui import engine as kbe
+from webui.workpool import PoolBusy, PoolTimeout, WorkPool
 
-_fetch_slots = threading.BoundedSemaphore(2)
+POOL_KEY = "evidence_work_pool"
+LIMITER_KEY = "evidence_check_limiter"
+STATUS_OF_REASON = {"empty": 400, "fetch": 400, "not_found": 400, "too_large": 413, "unsupported": 415}
 
 
 @dataclass
@@ -37,47 +45,105 @@ class CheckOutcome:
     label: str
 
 
-def _offsets_text(report: dict[str, Any], extracted: Any = None) -> str | None:
-    """The text the report's sentence offsets refer to: the engine's own copy when it gives one."""
-    text = report.get("text")
-    if not isinstance(text, str):
-        text = getattr(extracted, "text", None)
-    return text if isinstance(text, str) else None
+class ServiceBusy(HTTPException):
+    code = 503
+    description = "The checker is busy. Try again in a few seconds."
+
+    def __init__(self, description: str, retry_after: int):
+        super().__init__(description)
+        self.retry_after = retry_after
+
+    def get_headers(self, environ=None, scope=None):
+        return super().get_headers(environ, scope) + [("Retry-After", str(self.retry_after))]
+
+
+def init_app(app) -> None:
+    """The app's work pool and check-rate counter (one per app, so tests do not share them)."""
+    from limits.storage import MemoryStorage
+    from limits.strategies import MovingWindowRateLimiter
+
+    cfg = app.config
+    app.extensions[POOL_KEY] = WorkPool(cfg["WORK_POOL_WORKERS"], cfg["WORK_POOL_QUEUE"], cfg["WORK_PER_CLIENT"],
+                                        cfg["WORK_DEADLINE_S"])
+    app.extensions[LIMITER_KEY] = MovingWindowRateLimiter(MemoryStorage())
+
+
+def client_address() -> str:
+    return request.remote_addr or "unknown"
+
+
+def count_check(client: str) -> None:
+    """One check-rate budget per client for /check and /api/check together (429 when spent)."""
+    if not current_app.config.get("RATELIMIT_ENABLED", True):
+        return
+    from limits import parse
+
+    strategy = current_app.extensions[LIMITER_KEY]
+    item = parse(current_app.config["CHECK_RATE_LIMIT"])
+    if strategy.hit(item, "check", client):
+        return
+    reset = strategy.get_window_stats(item, "check", client).reset_time
+    retry = max(1, int(reset - time.time() + 0.999))
+    exc = TooManyRequests(f"You have run {item.amount} checks in the last {item.get_expiry()} s, the most allowed. "
+                          f"Try again in {retry} s.")
+    exc.retry_after = retry  # type: ignore[attr-defined]
+    raise exc
+
+
+def _intake(inp: CheckInput, allow_hosts: tuple[str, ...]):
+    from sources import intake
+
+    if inp.kind == "text":
+        return intake.read_text(inp.text or "", label=inp.label or "Pasted text")
+    if inp.kind == "file":
+        return intake.read_file(inp.filename or "upload", inp.data or b"", inp.content_type, label=inp.label)
+    return intake.read_url(inp.url or "", allow_hosts=allow_hosts)
+
+
+def check_extracted(engine: Any, label: str, extracted: Any) -> Any:
+    """engine.check on intake's text and units (a checker without `units` gets the text alone)."""
+    import inspect
+
+    accepts = inspect.signature(engine.check).parameters
+    if "source" not in accepts and hasattr(engine, "check_document"):  # an engine of the older contract
+        report = engine.check_document(label, extracted)
+    else:
+        extra = {"source": label, "units": getattr(extracted, "units", None)}
+        report = engine.check(extracted.text, **{k: v for k, v in extra.items() if k in accepts})
+    if getattr(extracted, "truncated", False) and hasattr(report, "truncated"):
+        report.truncated = True
+    return report
 
 
 def run_check(inp: CheckInput) -> CheckOutcome:
+    from sources.intake import IntakeError, truncation_notice
+
+    if inp.kind not in ("text", "file", "url"):
+        abort(400, description="Paste text, upload a file or give a web address.")
+    if inp.kind == "text" and not (inp.text or "").strip():
+        abort(400, description="Paste some text to check.")
     engine = kbe.get_engine()
-    if inp.kind == "text":
-        text = inp.text or ""
-        limit = current_app.config["CHECK_MAX_CHARS"]
-        if len(text) > limit:
-            abort(413, description=f"The text is too long to check ({len(text):,} characters; at most {limit:,}).")
-        if not text.strip():
-            abort(400, description="Paste some text to check.")
-        report = engine.check(text).to_dict()
-        return CheckOutcome(report, _offsets_text(report) or text, inp.label)
-    if inp.kind == "file":
-        from sources.documents import UnsupportedDocument, extract_document
+    client = client_address()
+    count_check(client)
+    allow_hosts = tuple(current_app.config["FETCH_ALLOW_HOSTS"])
 
-        try:
-            extracted = extract_document(inp.filename or "upload", inp.data or b"", inp.content_type)
-        except UnsupportedDocument as exc:
-            abort(415, description=getattr(exc, "message", None) or str(exc))
-        report = engine.check_document(inp.label, extracted).to_dict()
-        return CheckOutcome(report, _offsets_text(report, extracted), inp.label)
-    if inp.kind == "url":
-        from sources.extract import extract_html
-        from sources.fetch import FetchError, allow_hosts_from_env, fetch_url
+    def job():
+        taken = _intake(inp, allow_hosts)
+        report = check_extracted(engine, taken.label, taken.extracted).to_dict()
+        if taken.truncated:
+            report["truncated"] = True
+            report["truncation"] = truncation_notice(taken.extracted)
+        return taken, report
 
-        if not _fetch_slots.acquire(blocking=False):
-            abort(503, description="Other pages are being fetched right now. Try again in a few seconds.")
-        try:
-            page = fetch_url(inp.url or "", allow_hosts=allow_hosts_from_env())
-            extracted = extract_html(page.body, url=page.final_url, charset=page.charset)
-        except FetchError as exc:
-            abort(400, description=exc.message)
-        finally:
-            _fetch_slots.release()
-        report = engine.check_document(inp.url or inp.label, extracted).to_dict()
-        return CheckOutcome(report, _offsets_text(report, extracted), inp.label)
-    abort(400, description="Paste text, upload a file or give a web address.")
+    pool: WorkPool = current_app.extensions[POOL_KEY]
+    try:
+        taken, report = pool.run(client, job)
+    except IntakeError as exc:
+        abort(STATUS_OF_REASON.get(exc.reason, 400), description=exc.message)
+    except PoolBusy as exc:
+        raise ServiceBusy(exc.message, exc.retry_after) from None
+    except PoolTimeout as exc:
+        raise ServiceBusy(str(exc), 30) from None
+    text = report.get("text") if isinstance(report.get("text"), str) else taken.extracted.text
+    label = taken.label if inp.kind == "url" else inp.label
+    return CheckOutcome(report, text, label)

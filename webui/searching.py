@@ -14,7 +14,8 @@ _VALUE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .%-]{0,79}$")
 
 
 def params_from(args: Mapping[str, str]) -> dict[str, Any]:
-    cfg = current_app.config
+    # A long query is cut by the engine with a message (kb.limits.QUERY_MAX_CHARS), as on the CLI;
+    # waitress refuses a request line over HEADER_MAX_BYTES before it gets here.
     q = (args.get("q") or "").strip()
     params: dict[str, Any] = {"q": q}
     for f in FACETS:

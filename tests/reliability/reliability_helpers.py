@@ -10,11 +10,11 @@ from pathlib import Path
 
 @contextlib.contextmanager
 def serve(app, threads: int = 4):
-    """Serve `app` with waitress (as `kb serve` does) on a free 127.0.0.1 port; yields the base URL."""
-    from waitress import create_server
+    """Serve `app` with waitress as `kb serve` does (webui/server.py: its limits and hardening) on a free
+    127.0.0.1 port; yields the base URL."""
+    from webui.server import create
 
-    server = create_server(app, host="127.0.0.1", port=0, threads=threads, ident="evidence-kb",
-                           clear_untrusted_proxy_headers=True)
+    server = create(app, "127.0.0.1", 0, threads)
     thread = threading.Thread(target=server.run, daemon=True, name="reliability-waitress")
     thread.start()
     try:

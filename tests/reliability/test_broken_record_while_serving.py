@@ -74,10 +74,15 @@ def test_broken_record_is_named_logged_and_not_served(live, caplog, capsys):
         assert requests.get(base + f"/claims/{CLAIM}", timeout=30).status_code == 200
     engine.wait_for_rebuild(30)
     assert search(base, **QUERY) == before
-    assert requests.get(base + "/healthz", timeout=30).json() == health
+    broken = requests.get(base + "/healthz", timeout=30).json()
+    assert (broken["kb_fingerprint"], broken["index"]) == (health["kb_fingerprint"], health["index"])
+    assert "do not validate" in broken["index_state"]["records"]  # health says so; the log has the details
     wait_for(lambda: any("does not validate" in r.getMessage() for r in caplog.records))
     problems = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert any(f"{CLAIM}.yaml" in m for m in problems), problems
+    # Validated (and logged) once, not on every refresh while the files stay as they are.
+    time.sleep(1.0)
+    assert sum("does not validate" in r.getMessage() for r in caplog.records) == 1
 
     # Fix it, with new content: the new content is served without a restart.
     path.write_text(good.replace("bottom_line: >-\n", f"bottom_line: >-\n  {PHRASE.capitalize()} marker.\n", 1),

@@ -159,4 +159,9 @@ def healthz():
     build = index_build()
     if build:
         body["index"] = build
+    engine = kbe.get_engine()
+    if hasattr(engine, "health"):  # "degraded" with the reason while a damaged build is repaired
+        state = engine.health()
+        body["status"] = state.pop("status")
+        body["index_state"] = state
     return jsonify(body)
