@@ -12,7 +12,7 @@ from pathlib import Path
 
 # sub-command -> "module:function"; each handler takes the parsed args and returns an exit status.
 HANDLERS = {
-    "validate": "kb.commands:cmd_validate",
+    "validate": "kb.cli:cmd_validate",
     "build": "indexer.commands:cmd_build",
     "search": "indexer.commands:cmd_search",
     "check": "kb.cli:cmd_check",
@@ -128,6 +128,14 @@ def cmd_check(args) -> int:
         print(f"warning: {notice}", file=sys.stderr)
         return EXIT_TRUNCATED
     return 0
+
+
+def cmd_validate(args) -> int:
+    """`kb validate`: the records' own rules plus the copy checker's lint, which needs the index's analyzer."""
+    from indexer.copycheck.lint import lint_problems
+    from kb.commands import cmd_validate as validate_records
+
+    return validate_records(args, extra_rules=lint_problems)
 
 
 def main(argv: list[str] | None = None) -> int:
