@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = s.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--markdown", action="store_true")
+    s.add_argument("--docx", type=Path, metavar="OUT",
+                   help="also write the copy as a Word file with a comment on each flagged sentence")
 
     s = sub.add_parser("serve", help="run the web UI under waitress (production) or Flask's debug server (--dev)")
     s.add_argument("--host", default="127.0.0.1")
@@ -123,6 +125,15 @@ def cmd_check(args) -> int:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(_rendered(report, markdown=args.markdown))
+    if args.docx:  # the same Word file as the web report's download (indexer/copycheck/docx_report.py)
+        from indexer.copycheck.docx_report import write_docx
+
+        try:
+            comments = write_docx(report.to_dict(), args.docx, title=f"Evidence check: {intake.label}")
+        except OSError as exc:
+            print(f"cannot write {args.docx}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        print(f"wrote {args.docx} ({comments} comment{'' if comments == 1 else 's'})", file=sys.stderr)
     notice = truncation_notice(intake.extracted)
     if notice:
         print(f"warning: {notice}", file=sys.stderr)
