@@ -18,9 +18,15 @@ What it does, on loopback only and in bounded loops only:
    before or from after the edit (never a torn or failed one), no request may fail, and afterwards
    a search for the phrase must find the claim.
 
-The check POSTs are rate limited per client address in production (30/minute); all load comes
-from 127.0.0.1, so the server is started with EVIDENCE_KB_CHECK_RATE_LIMIT raised for the run, and
-any 429s are still counted separately as "rate limited", not as errors. Everything else that is not 2xx, and
+5. hostile phase (--hostile): the steady mix again while one hostile client (bench/hostile.py)
+   sends Word bombs, a flood of large and slow-URL checks, 110 slowloris connections and 300 MB
+   bodies from its own address, and a prober times /healthz; the normal clients must see no error
+   and /healthz must answer every probe within 1 s.
+
+Each client thread connects from its own loopback address (127.0.0.10, .11, ...), as separate users
+would, so the server's per-client shares apply per user. The check POSTs are rate limited per
+client address in production (30/minute); the server is started with EVIDENCE_KB_CHECK_RATE_LIMIT
+raised for the run, and any 429s are still counted separately as "rate limited", not as errors. Everything else that is not 2xx, and
 every exception, is an error. Client and server share this machine's cores.
 
 Exit status: 0 when there were no errors and no mismatches, 1 otherwise.
@@ -44,6 +50,9 @@ from pathlib import Path
 from typing import Any
 
 import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from hostile import Hostile, SlowPage, session_from  # noqa: E402  (bench/hostile.py, beside this file)
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES_FILE = REPO / "tests" / "data" / "search_relevance.yaml"
@@ -92,7 +101,8 @@ class Server:
                 self.proc.wait(5)
 
 
-def start_server(workdir: Path, source_kb: Path, threads: int, startup_timeout: float = 180.0) -> Server:
+def start_server(workdir: Path, source_kb: Path, threads: int, startup_timeout: float = 180.0,
+                 extra_env: dict[str, str] | None = None) -> Server:
     """`kb serve` on a free loopback port over a copy of the KB, as a deployment runs it."""
     kb_copy = workdir / "kb"
     shutil.copytree(source_kb, kb_copy, ignore=shutil.ignore_patterns("__pycache__", "*.py", "*.pyc"))
@@ -100,6 +110,7 @@ def start_server(workdir: Path, source_kb: Path, threads: int, startup_timeout: 
     env = {**os.environ, "EVIDENCE_KB_DIR": str(kb_copy), "EVIDENCE_KB_INDEX_DIR": str(workdir / "index"),
            "EVIDENCE_KB_CHECK_RATE_LIMIT": "100000/minute"}
     env.pop("EVIDENCE_KB_FETCH_ALLOW_HOSTS", None)
+    env.update(extra_env or {})
     log_path = workdir / "server.log"
     log = log_path.open("wb")
     proc = subprocess.Popen(
@@ -259,7 +270,7 @@ def summarise(stats: Stats, elapsed: float) -> dict[str, Any]:
 
 
 def run_load(base: str, work: Workload, clients: int, seconds: float, compare, seed: int,
-             during=None) -> dict[str, Any]:
+             during=None, distinct_addresses: bool = True) -> dict[str, Any]:
     """Drive the server with `clients` threads for `seconds`.
 
     `compare(path, body) -> bool` judges a repeated baseline request; `during(deadline)` runs in the
@@ -271,7 +282,9 @@ def run_load(base: str, work: Workload, clients: int, seconds: float, compare, s
 
     def client(i: int) -> None:
         rng = random.Random(seed * 1000 + i)
-        with requests.Session() as s:
+        # Each client is its own user at its own loopback address (127.0.0.10, .11, ...), so the server's
+        # per-client shares (one check at a time, 40 connections) apply to them as to separate people.
+        with (session_from(f"127.0.0.{10 + i}") if distinct_addresses else requests.Session()) as s:
             for _ in range(MAX_REQUESTS_PER_CLIENT):
                 if time.monotonic() >= deadline:
                     return
@@ -375,6 +388,10 @@ def markdown(results: dict[str, Any]) -> str:
         if "swap_seen_after_s" in res:
             lines.append(f"\nClaim edited {res['edited_after_s']} s into the phase; the new index was served "
                          f"{res['swap_seen_after_s']} s later; phrase found afterwards: {res['phrase_found']}.")
+        if "healthz_probes" in res:
+            lines.append(f"\n/healthz (its own address, every 0.25 s): {res['healthz_probes']} probes, "
+                         f"{res['healthz_failures']} failed, p95 {res['healthz_p95_ms']} ms, max {res['healthz_max_ms']} ms.")
+            lines.append("Hostile client outcomes: " + "; ".join(f"{k}: {v}" for k, v in res["hostile_outcomes"].items()))
         for sample in res["error_samples"]:
             lines.append(f"- error: {sample}")
     return "\n".join(lines)
@@ -386,7 +403,8 @@ def machine() -> dict[str, Any]:
         cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    return {"cores": os.cpu_count(), "cpu": cpu, "python": platform.python_version(), "system": platform.platform()}
+    return {"cores": os.cpu_count(), "load_average_1_5_15": [round(x, 1) for x in os.getloadavg()], "cpu": cpu,
+            "python": platform.python_version(), "system": platform.platform()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -399,6 +417,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kb-dir", type=Path, default=REPO / "kb", help="records to copy (default: kb/)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--json-out", type=Path, help="write the results as JSON here")
+    ap.add_argument("--hostile", action="store_true",
+                    help="add a phase with one hostile client (bench/hostile.py: Word bombs, a flood of big checks and "
+                         "slow URL checks, slowloris, a 300 MB body) beside the normal clients")
     args = ap.parse_args(argv)
     if not 0 < args.seconds <= 3600 or not 0 < args.rebuild_seconds <= 3600 or not 1 <= args.clients <= 256:
         ap.error("--seconds/--rebuild-seconds must be in (0, 3600] and --clients in [1, 256]")
@@ -407,9 +428,11 @@ def main(argv: list[str] | None = None) -> int:
                                "machine": machine(), "clients": args.clients, "server_threads": args.server_threads,
                                "phases": {}}
     ok = True
-    with tempfile.TemporaryDirectory(prefix="kb-load-") as tmp:
+    page = SlowPage() if args.hostile else None
+    with tempfile.TemporaryDirectory(prefix="kb-load-") as tmp, (page or _Nothing()):
         t0 = time.monotonic()
-        server = start_server(Path(tmp), args.kb_dir, args.server_threads)
+        extra_env = {"EVIDENCE_KB_FETCH_ALLOW_HOSTS": page.host} if page else None
+        server = start_server(Path(tmp), args.kb_dir, args.server_threads, extra_env=extra_env)
         results["startup_s"] = round(time.monotonic() - t0, 1)
         try:
             work = Workload.discover(server.base)
@@ -422,6 +445,10 @@ def main(argv: list[str] | None = None) -> int:
             steady["after_load_equals_baseline"] = after == baseline
             results["phases"]["steady"] = steady
             ok &= steady["errors"] == 0 and steady["mismatches"] == 0 and after == baseline
+            if args.hostile:
+                res = run_hostile_phase(server, work, args, same, page.host)
+                results["phases"]["hostile"] = res
+                ok &= res["errors"] == 0 and res["healthz_failures"] == 0 and (res["healthz_max_ms"] or 0) < 1000
             if args.rebuild:
                 res = run_rebuild_phase(server, work, args, baseline)
                 results["phases"]["rebuild"] = res
@@ -436,6 +463,26 @@ def main(argv: list[str] | None = None) -> int:
     if args.json_out:
         args.json_out.write_text(json.dumps(results, indent=2))
     return 0 if ok else 1
+
+
+class _Nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
+
+
+def run_hostile_phase(server: Server, work: Workload, args: argparse.Namespace, same, page_host: str) -> dict[str, Any]:
+    """The normal mix (each client at its own address) while one hostile client attacks; /healthz probed throughout."""
+    hostile = Hostile(server.base, page_host)
+
+    def during(deadline: float) -> dict[str, Any]:
+        for t in hostile.run(deadline):  # requests in flight at the deadline are not waited for long
+            t.join(max(0.0, deadline - time.monotonic()) + 5)
+        return hostile.summary()
+
+    return run_load(server.base, work, args.clients, args.seconds, same, args.seed + 2, during=during)
 
 
 def run_rebuild_phase(server: Server, work: Workload, args: argparse.Namespace, baseline: dict[str, Any]) -> dict[str, Any]:
