@@ -7,7 +7,9 @@ from typing import Any, Mapping
 
 from flask import current_app, url_for
 
-PAGE_MAX = 10_000
+from kb.limits import LIST_MAX_PAGE
+
+PAGE_MAX = LIST_MAX_PAGE  # one table of limits (kb/limits.py, docs/limits.md)
 CLAIM_SORTS = ("design", "year")  # evidence-table orders on a claim page; the first is the default
 
 
