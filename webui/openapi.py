@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kb import vocab
+from kb import limits, vocab
 
 VERDICTS = list(vocab.VERDICTS)
 CERTAINTIES = list(vocab.CERTAINTIES)
@@ -32,10 +32,14 @@ def _errors(*codes: int) -> dict[str, Any]:
 
 STR = {"type": "string"}
 INT = {"type": "integer"}
-PAGE = {"name": "page", "in": "query", "required": False, "description": "1-based page number (clamped to 1..10000)",
+# The numbers come from the one limits table (kb/limits.py), so the contract cannot drift from the code.
+PAGE = {"name": "page", "in": "query", "required": False,
+        "description": f"1-based page number (clamped to 1..{limits.LIST_MAX_PAGE}; search results to "
+                       f"1..{limits.SEARCH_MAX_PAGE})",
         "schema": {"type": "integer", "minimum": 1, "default": 1}}
-PER_PAGE = {"name": "per_page", "in": "query", "required": False, "description": "Items per page (clamped to 1..50)",
-            "schema": {"type": "integer", "minimum": 1, "maximum": 50, "default": 10}}
+PER_PAGE = {"name": "per_page", "in": "query", "required": False,
+            "description": f"Items per page (clamped to 1..{limits.MAX_PER_PAGE})",
+            "schema": {"type": "integer", "minimum": 1, "maximum": limits.MAX_PER_PAGE, "default": limits.PER_PAGE}}
 
 
 def _q(name: str, description: str, enum: list[str] | None = None) -> dict[str, Any]:
@@ -165,7 +169,8 @@ def _get(summary: str, response: dict[str, Any], params: list[dict[str, Any]] | 
 
 
 def openapi_document(server: str = "") -> dict[str, Any]:
-    search_params = [_q("q", "Free text; may contain topic:, verdict:, design:, type:, year:2019-2024 filters and \"phrases\" (at most 300 characters)"),
+    search_params = [_q("q", "Free text; may contain topic:, verdict:, design:, type:, year:2019-2024 filters and \"phrases\" (a longer query is cut to "
+                        f"{limits.QUERY_MAX_CHARS} characters, with a message)"),
                      _q("type", "claim or study", ["claim", "study"]), _q("topic", "topic slug"),
                      _q("verdict", "verdict", VERDICTS), _q("design", "study design", DESIGNS),
                      _q("year", "a year or a range, e.g. 2019-2024"), PAGE, PER_PAGE]
