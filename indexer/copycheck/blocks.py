@@ -52,7 +52,10 @@ def _raw_blocks(norm: Normalized, units: Iterable | None) -> list[tuple[str, int
                 continue
             kind = str(getattr(u, "kind", "paragraph"))
             body = text[start:end].strip()
-            if kind in ("heading", "paragraph") and body.endswith("?"):
+            if kind == "paragraph":
+                # plain-text extraction calls every line a paragraph: read its shape as for pasted text
+                kind = _line_kind(text[start:end])
+            elif kind == "heading" and body.endswith("?"):
                 kind = "question"
             out.append((kind, start, end))
         return out

@@ -87,7 +87,7 @@ class Checker:
         for i, s in enumerate(sents):
             a, b = norm.to_original(s.start, s.end)
             result = SentenceResult(text[a:b], a, b)
-            if not s.is_question:
+            if not s.is_question and not s.text.rstrip().endswith(":"):  # a lead-in states nothing by itself
                 self._flag(i, work[i], tokens, sources[i], sents, norm, text, result)
             results.append(result)
         return CheckReport(source, text, results, self.info, truncated)

@@ -188,3 +188,17 @@ def test_context_carries_the_subject(real_engine):
 def test_uncovered_checkworthy_sentences_are_marked(real_engine):
     report = real_engine.check("Zuranolone is taken as a pill once a day for 14 days.\nBook your free consultation today!")
     assert [s.checkworthy for s in report.sentences] == [True, False]
+
+
+def test_list_items_take_the_heading_s_subject_through_the_cli(real_engine, tmp_path, capsys):
+    """Plain-text intake makes every line a paragraph unit; short unpunctuated lines still act as headings."""
+    page = tmp_path / "copy.txt"
+    page.write_text("Ketamine for depression\nBenefits include:\n• relief within hours\n• safe while breastfeeding\n")
+    assert main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(real_engine.store.root),
+                 "check", str(page), "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    by_text = {s["text"]: s for s in d["sentences"]}
+    assert by_text["Benefits include:"]["claims"] == []  # a lead-in states nothing by itself
+    assert "onset-within-hours" in {c["id"] for c in by_text["relief within hours"]["claims"]}
+    assert "breastfeeding-compatible" in {c["id"] for c in by_text["safe while breastfeeding"]["claims"]}
+    assert by_text["relief within hours"]["context"] == "Ketamine for depression"
