@@ -85,7 +85,7 @@ def configure(app: Flask) -> None:
         app.config["PREFERRED_URL_SCHEME"] = parts.scheme
         if parts.scheme == "https":
             app.config["SESSION_COOKIE_SECURE"] = True
-    if app.config.get("TRUSTED_HOSTS") is None and not app.config.get("TESTING_ANY_HOST"):
+    if app.config.get("TRUSTED_HOSTS") is None:  # an app may set its own list (Flask's setting)
         app.config["TRUSTED_HOSTS"] = hosts
 
 
