@@ -67,14 +67,15 @@ def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http(e: HTTPException):
         status = e.code or 500
-        if status >= 500:
-            log.error("HTTP %s on %s: %s", status, request.path, e)
-            return error_response(status, FRIENDLY[500][1] if status == 500 else _message(e))
         headers = {}
         if status == 405 and getattr(e, "valid_methods", None):
             headers["Allow"] = ", ".join(e.valid_methods)
         if status in (429, 503):
             headers["Retry-After"] = str(getattr(e, "retry_after", None) or (60 if status == 429 else 5))
+        if status >= 500:
+            # 503 is the check pool shedding load (webui/workpool.py): expected under load, not a fault.
+            (log.warning if status == 503 else log.error)("HTTP %s on %s: %s", status, request.path, e)
+            return error_response(status, FRIENDLY[500][1] if status == 500 else _message(e), headers=headers)
         return error_response(status, _message(e), headers=headers)
 
     @app.errorhandler(Exception)

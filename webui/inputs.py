@@ -66,6 +66,21 @@ def init_app(app) -> None:
     app.extensions[POOL_KEY] = WorkPool(cfg["WORK_POOL_WORKERS"], cfg["WORK_POOL_QUEUE"], cfg["WORK_PER_CLIENT"],
                                         cfg["WORK_DEADLINE_S"])
     app.extensions[LIMITER_KEY] = MovingWindowRateLimiter(MemoryStorage())
+    app.before_request(refuse_when_busy)
+
+
+CHECK_PATHS = ("/check", "/api/check")
+
+
+def refuse_when_busy() -> None:
+    """A check POST that the pool would refuse is answered before its body is read and parsed: a client
+    flooding the checker with large uploads costs the server almost nothing beyond its one running job."""
+    if request.method != "POST" or request.path not in CHECK_PATHS:
+        return None
+    reason = current_app.extensions[POOL_KEY].refusal(client_address())
+    if reason:
+        raise ServiceBusy(reason, 5)
+    return None
 
 
 def client_address() -> str:

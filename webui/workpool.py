@@ -48,6 +48,15 @@ class WorkPool:
             return {"in_flight": self._in_flight, "clients": len(self._by_client), "workers": self.workers,
                     "queue": self.queue}
 
+    def refusal(self, client: str) -> str | None:
+        """Why a new job from `client` would be refused right now, or None (a cheap look, no admission)."""
+        with self._lock:
+            if self._by_client.get(client, 0) >= self.per_client:
+                return "You already have a check running. Wait for it to finish, then try again."
+            if self._in_flight >= self.workers + self.queue:
+                return "The checker is busy with other requests right now. Try again in a few seconds."
+        return None
+
     def _admit(self, client: str) -> None:
         with self._lock:
             if self._by_client.get(client, 0) >= self.per_client:
