@@ -109,12 +109,14 @@ def _in(span, clause) -> bool:
 
 
 def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIndex, copy_figures,
-                context_has, own_treatment_clauses, treatments: set[str], named=lambda slot, span: True) -> FrameHit | None:
+                context_has, own_treatment_clauses, treatments: set[str], named=lambda slot, span: True,
+                names_other_drug: bool = False) -> FrameHit | None:
     """The frame's hit in this sentence, or None.
 
     context_has(slot) -> concept name when the sentence's context fills the slot;
     own_treatment_clauses: indexes of clauses naming a treatment (no treatment is carried into them);
-    named(slot, span): whether the span names the slot's treatment itself, not a generic "the infusion".
+    named(slot, span): whether the span names the slot's treatment itself, not a generic "the infusion";
+    names_other_drug: the sentence names a drug treatment as its own subject (not only to compare).
     """
     if frame.unless and st.find_all(frame.key + "/unless", frame.unless):
         return None
@@ -134,6 +136,9 @@ def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIn
     used, home = chosen
     carried: list[str] = []
     for slot, spans in carried_slots:
+        if spans and names_other_drug and slot.concept in treatments and not any(named(slot, s) for s in spans):
+            # "Treatment guidelines recommend Prozac ...": the generic word is the other drug's
+            return None
         if spans:
             # In the sentence: prefer an occurrence in the same clause as the rest of the frame.
             inside = [s for s in spans if home is None or _in(s, clauses[home])]

@@ -25,6 +25,10 @@ TOPIC_CATEGORIES = ("treatment", "illness", "outcome", "body", "population")
 # the clause's subject: the page's own treatment can still be carried into it.
 COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|versus|vs\.?|when|where|after|if)\s+(?:\w+\s+){0,3}$", re.I)
 
+# Treatments that go with a drug rather than replace it ("ketamine-assisted psychotherapy").
+NOT_DRUGS = {"psychotherapy"}
+MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for short|in a nutshell)\b", re.I)
+
 
 @dataclass
 class Sentence:
@@ -77,10 +81,13 @@ class Checker:
         sents: list[Sentence] = []
         for b in blocks:
             for sp in split_sentences(norm.text, b.start, b.end):
-                title_like = b.kind == "heading" or (len(sp.text.split()) <= 12 and not sp.text.rstrip().endswith((".", "!")))
+                n_words = len(re.findall(r"\w+", sp.text))
+                title_like = b.kind == "heading" or (n_words <= 14 and not sp.text.rstrip().endswith((".", "!")))
                 asks = is_question(sp.text) or b.kind == "question" or (title_like and bool(HEADING_ASKS.match(sp.text)))
                 sents.append(Sentence(sp.start, sp.end, sp.text, b.index, asks, b.kind == "heading"))
-        work = [self.speller.correct(s.text) if self.speller else s.text for s in sents]
+        # A web address's words, and discourse markers ("in short" is not "short-lived"), ("...spravato-esketamine-approved...") are not the copy's words.
+        work = [MASKED_RE.sub(lambda m: " " * len(m.group(0)), self.speller.correct(s.text) if self.speller else s.text)
+                for s in sents]
         tokens = [SentenceTokens.of(w, self.analyzer) for w in work]
         sources = context_sources(sents, blocks)
         results = []
@@ -97,9 +104,11 @@ class Checker:
         clauses = split_clauses(sentence)
         words = WordIndex(sentence)
         copy_figures = figures.extract(sentence)
-        own = {ci for ci, (ca, cb) in enumerate(clauses)
-               for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
-               if ca <= x and y <= cb and not COMPARED_RE.search(sentence[max(ca, x - 40):x])}
+        own_named = {(ci, n) for ci, (ca, cb) in enumerate(clauses)
+                     for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
+                     if ca <= x and y <= cb and not COMPARED_RE.search(sentence[max(ca, x - 40):x])}
+        own = {ci for ci, _ in own_named}
+        names_drug = any(n not in NOT_DRUGS for _, n in own_named)
         used_source: list[int] = []
 
         def context_has(slot):
@@ -119,7 +128,8 @@ class Checker:
         best: dict[str, tuple] = {}
         for frame in self.frames:
             hit = match_frame(frame, st, clauses, words, copy_figures, context_has, own, self.treatment_like,
-                              named=lambda slot, span: self._names_treatment(st, slot, span))
+                              named=lambda slot, span: self._names_treatment(st, slot, span),
+                              names_other_drug=names_drug)
             if hit is None:
                 continue
             triggers = find_triggers(sentence, hit.absorbed)

@@ -17,7 +17,8 @@ u.s u.k u.n e.u a.m p.m ca cf mg kg mcg ml min mins hr hrs wk wks mo mos yr yrs 
 ph.d m.d b.sc m.sc d.o r.n
 """.split())
 BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+")
-BOUNDARY_RE = re.compile(r"([.!?]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9•\-*])")
+# A footnote number glued to the stop ("...in depressed patients.1 The effect...") still ends the sentence.
+BOUNDARY_RE = re.compile(r"((?<=[a-z])[.!?]\d{1,2}(?=\s)|[.!?]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9•\-*])")
 
 
 @dataclass(frozen=True)
