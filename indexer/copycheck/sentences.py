@@ -13,7 +13,7 @@ from dataclasses import dataclass
 ABBREVIATIONS = frozenset("""
 dr mr mrs ms prof sr jr st vs etc e.g i.e approx appx est fig figs no nos vol vols pp ed eds al
 inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri
-u.s u.k u.n e.u a.m p.m ca cf mg kg mcg ml min mins hr hrs wk wks mo mos yr yrs resp incl max
+u.s u.k u.n e.u a.m p.m ca cf min mins hr hrs wk wks mo mos yr yrs resp incl max
 ph.d m.d b.sc m.sc d.o r.n
 """.split())
 BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+")
