@@ -72,6 +72,7 @@ SCHEMAS: dict[str, Any] = {
         "id": STR, "statement": STR, "verdict": {"type": "string", "enum": VERDICTS}, "verdict_label": STR,
         "certainty": {"type": "string", "enum": CERTAINTIES}, "certainty_label": STR,
         "topics": {"type": "array", "items": STR}, "last_reviewed": {"type": "string", "format": "date"},
+        "answer": {"type": "string", "description": "the claim's one-sentence answer, opening with the verdict in words"},
         "url": STR, "api_url": STR}},
     "StudySummary": {"type": "object", "required": ["key", "title", "design", "url"], "properties": {
         "key": STR, "title": STR, "citation": STR, "year": _nullable(INT), "design": {"type": "string", "enum": DESIGNS},
@@ -83,6 +84,29 @@ SCHEMAS: dict[str, Any] = {
     "Figure": {"type": "object", "properties": {"kind": STR, "low": {"type": "number"}, "high": {"type": "number"},
                                                 "unit": STR, "about": STR, "source": STR}},
     "CiteLinks": {"type": "object", "properties": {"ris": STR, "bib": STR, "json": STR}},
+    "HistoryEntry": {"type": "object", "required": ["date", "verdict", "certainty", "change", "reason"], "properties": {
+        "date": {"type": "string", "format": "date"},
+        "previous_verdict": _nullable({"type": "string", "enum": VERDICTS}),
+        "previous_certainty": _nullable({"type": "string", "enum": CERTAINTIES}),
+        "verdict": {"type": "string", "enum": VERDICTS}, "certainty": {"type": "string", "enum": CERTAINTIES},
+        "change": STR, "reason": STR}},
+    "ClaimAnswerCard": {"type": "object", "required": ["kind", "id", "answer", "verdict", "certainty", "url"], "properties": {
+        "kind": {"const": "claim"}, "id": STR, "statement": STR, "answer": STR,
+        "verdict": {"type": "string", "enum": VERDICTS}, "verdict_label": STR,
+        "certainty": {"type": "string", "enum": CERTAINTIES}, "certainty_label": STR, "url": STR}},
+    "TopicAnswerCard": {"type": "object", "required": ["kind", "slug", "question", "claims"], "properties": {
+        "kind": {"const": "topic"}, "slug": STR, "label": STR, "question": STR, "answer": _nullable(STR), "url": STR,
+        "claims": {"type": "array", "items": _ref("ClaimAnswerCard")}}},
+    "ForestRow": {"type": "object", "properties": {
+        "study": STR, "measure": STR, "value": {"type": "number"}, "ci_low": _nullable({"type": "number"}),
+        "ci_high": _nullable({"type": "number"}), "outcome": _nullable(STR), "direction": _nullable(STR),
+        "stance": {"type": "string", "enum": STANCES}, "reason": STR}},
+    "WatchQueue": {"type": "object", "description": "PubMed records newer than the last review, not yet assessed (kb watch)",
+                   "properties": {"query": _nullable(STR), "last_reviewed": {"type": "string", "format": "date"},
+                                  "review_overdue": {"type": "boolean"}, "checked": _nullable(STR), "count": INT,
+                                  "records": {"type": "array", "items": {"type": "object", "properties": {
+                                      "pmid": STR, "year": _nullable(INT), "journal": _nullable(STR), "title": _nullable(STR),
+                                      "url": STR}}}}},
     "ClaimDetail": {"allOf": [_ref("ClaimSummary"), {"type": "object", "properties": {
         "topic_details": {"type": "array", "items": _ref("TopicRef")},
         "certainty_symbols": STR, "bottom_line": STR, "what_copy_omits": {"type": "array", "items": STR},
@@ -92,8 +116,16 @@ SCHEMAS: dict[str, Any] = {
             "effect": _nullable(_ref("Effect")), "effect_text": _nullable(STR)}}},
         "figures": {"type": "array", "items": _ref("Figure")},
         "related_claims": {"type": "array", "items": STR},
-        "references": {"type": "array", "items": STR, "description": "Vancouver/AMA-style references"},
-        "cite": _ref("CiteLinks")}}]},
+        "references": {"type": "array", "items": STR, "description": "references in the reader's style (AMA or Vancouver)"},
+        "cite": _ref("CiteLinks"),
+        "history": {"type": "array", "items": _ref("HistoryEntry"), "description": "verdict history, oldest first"},
+        "review": {"type": "object", "properties": {"last_reviewed": {"type": "string", "format": "date"},
+                                                    "days_since_review": INT, "stale": {"type": "boolean"}}},
+        "date_modified": {"type": "string", "format": "date"},
+        "forest": {"type": "object", "description": "every linked effect estimate: plotted, or left out with the reason",
+                   "properties": {k: {"type": "array", "items": _ref("ForestRow")} for k in ("plotted", "left_out", "no_estimate")}},
+        "watch": _nullable(_ref("WatchQueue")),
+        "report_problem": {"type": "string", "description": "where to report a mistake in this record"}}}]},
     "StudyDetail": {"type": "object", "required": ["key", "title", "authors", "design"], "properties": {
         "key": STR, "title": _nullable(STR), "label": _nullable(STR), "authors": {"type": "array", "items": STR},
         "authors_truncated": {"type": "boolean"}, "journal": _nullable(STR),
@@ -107,13 +139,17 @@ SCHEMAS: dict[str, Any] = {
         "pubmed_url": _nullable(STR), "doi_url": _nullable(STR),
         "claims": {"type": "array", "items": {"allOf": [_ref("ClaimSummary"), {"type": "object", "properties": {
             "stance": {"type": "string", "enum": STANCES}, "finding": STR, "effect_text": _nullable(STR)}}]}},
-        "cite": _ref("CiteLinks")}},
+        "cite": _ref("CiteLinks"), "report_problem": STR}},
     "TopicDetail": {"allOf": [_ref("TopicRef"), {"type": "object", "properties": {
-        "description": STR, "claims": {"type": "array", "items": _ref("ClaimSummary")},
+        "description": STR, "question": _nullable(STR), "answer_card": _nullable(_ref("TopicAnswerCard")),
+        "claims": {"type": "array", "items": _ref("ClaimSummary")},
         "studies": {"type": "array", "items": _ref("StudySummary")}}}]},
     "SearchResult": {"type": "object", "required": ["query", "total", "page", "per_page", "pages", "results", "facets"], "properties": {
         "query": STR, "total": INT, "suggestion": _nullable(STR), "suggestion_searched": {"type": "boolean"},
         "message": _nullable(STR), "page": INT, "per_page": INT, "pages": INT,
+        "searched_text": STR, "timed_out": {"type": "boolean"},
+        "answer_card": _nullable({"oneOf": [_ref("ClaimAnswerCard"), _ref("TopicAnswerCard")],
+                                  "description": "when the query clearly targets one claim or topic"}),
         "filters": {"type": "object", "properties": {k: _nullable(STR) for k in ("type", "topic", "verdict", "design", "year")}},
         "results": {"type": "array", "items": {"type": "object", "required": ["type", "id", "title"], "properties": {
             "type": {"type": "string", "enum": ["claim", "study"]}, "id": STR, "title": STR,
