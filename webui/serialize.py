@@ -7,8 +7,8 @@ from flask import url_for
 
 from kb.models import Claim, Study
 from webui import engine as kbe
-from webui.pagedata.answers import claim_answer
-from webui.present import VERDICTS, certainty_label, certainty_symbols, design_label, effect_text, feedback_url
+from webui.pagedata.answers import claim_card
+from webui.present import certainty_symbols, design_label, effect_text, feedback_url
 from webui.references import format_reference
 
 
@@ -25,19 +25,10 @@ def topic_ref(slug: str) -> dict[str, str]:
 
 
 def claim_summary(claim: Claim) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "statement": claim.statement.strip(),
-        "answer": claim_answer(claim),
-        "verdict": claim.verdict,
-        "verdict_label": VERDICTS[claim.verdict].label,
-        "certainty": claim.certainty,
-        "certainty_label": certainty_label(claim.certainty),
-        "topics": list(claim.topics),
-        "last_reviewed": claim.last_reviewed.isoformat(),
-        "url": _url("claims.claim", claim_id=claim.id),
-        "api_url": _url("api.claim", claim_id=claim.id),
-    }
+    """The claim's answer card (without its kind) plus what lists and the API need."""
+    summary = {k: v for k, v in claim_card(claim).items() if k != "kind"}
+    return {**summary, "topics": list(claim.topics), "last_reviewed": claim.last_reviewed.isoformat(),
+            "api_url": _url("api.claim", claim_id=claim.id)}
 
 
 def study_summary(study: Study) -> dict[str, Any]:
