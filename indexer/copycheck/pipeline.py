@@ -25,6 +25,8 @@ TOPIC_CATEGORIES = ("treatment", "illness", "outcome", "body", "population")
 # the clause's subject: the page's own treatment can still be carried into it.
 COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|versus|vs\.?|when|where|after|if)\s+(?:\w+\s+){0,3}$", re.I)
 
+# A lead-in line ("Common side effects of Spravato include", "Benefits:") announces the list under it.
+LEAD_IN_RE = re.compile(r"(?::|\b(?:include|includes|including|such as|are|are as follows))\s*$", re.I)
 # Treatments that go with a drug rather than replace it ("ketamine-assisted psychotherapy").
 NOT_DRUGS = {"psychotherapy"}
 MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for short|in a nutshell)\b", re.I)
@@ -94,7 +96,7 @@ class Checker:
         for i, s in enumerate(sents):
             a, b = norm.to_original(s.start, s.end)
             result = SentenceResult(text[a:b], a, b)
-            if not s.is_question and not s.text.rstrip().endswith(":"):  # a lead-in states nothing by itself
+            if not s.is_question and not LEAD_IN_RE.search(s.text):  # a lead-in states nothing by itself
                 self._flag(i, work[i], tokens, sources[i], sents, norm, text, result)
             results.append(result)
         return CheckReport(source, text, results, self.info, truncated)
