@@ -26,6 +26,21 @@ class CompiledSlot:
     figure: tuple[str, float, float, str | None] | None  # (kind, low, high in copy units, measure)
     carry: bool
     unless: tuple[Term, ...] = ()  # words that disqualify an overlapping match ("side effects" for "effects")
+    # A cheap test before matching the terms one by one: the first token of every analysed term,
+    # and the first letters of every phrase term (most slots find nothing in most sentences).
+    firsts: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+    concept_firsts: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+
+
+def firsts_of(terms) -> tuple[frozenset[str], tuple[str, ...]]:
+    return (frozenset(t.tokens[0] for t in terms if t.phrase is None),
+            tuple(sorted({t.first for t in terms if t.phrase is not None})))
+
+
+def may_occur(firsts, st: SentenceTokens) -> bool:
+    """False when none of the terms can occur in the sentence (exactly what find() would find: nothing)."""
+    tokens, phrase_firsts = firsts
+    return not tokens.isdisjoint(st.by_text) or any(f in st.lower for f in phrase_firsts)
 
 
 @dataclass(frozen=True)
@@ -64,7 +79,8 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
                     fig = (slot.figure, slot.range[0] * per, slot.range[1] * per, slot.measure)
                 carry = slot.carry if slot.carry is not None else lexicon.carries(slot.concept or "")
                 slots.append(CompiledSlot(f"{claim.id}/{fi}/{si}", slot.concept, tuple(terms), concept_terms, fig,
-                                          carry, tuple(lexicon.compile_all(slot.unless))))
+                                          carry, tuple(lexicon.compile_all(slot.unless)),
+                                          firsts_of(terms), firsts_of(concept_terms)))
             # Slots that must be in the sentence first: a frame fails fast on the first one missing.
             slots.sort(key=lambda s: s.carry)
             out.append(CompiledFrame(claim.id, tuple(slots), frame.window, tuple(lexicon.compile_all(frame.unless)),
@@ -95,8 +111,8 @@ def figure_spans(slot: CompiledSlot, copy_figures) -> list[tuple[int, int, bool]
 
 
 def slot_spans(slot: CompiledSlot, st: SentenceTokens, copy_figures) -> list[tuple[int, int, bool]]:
-    spans = list(st.find_all(slot.key, slot.terms))
-    if slot.concept:
+    spans = list(st.find_all(slot.key, slot.terms)) if slot.terms and may_occur(slot.firsts, st) else []
+    if slot.concept and may_occur(slot.concept_firsts, st):
         spans += st.find_all(f"concept:{slot.concept}", slot.concept_terms)
     if slot.unless and spans:
         blocked = st.find_all(slot.key + "/unless", slot.unless)
