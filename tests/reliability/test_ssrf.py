@@ -114,10 +114,10 @@ def web(real_app, monkeypatch):
 
 def loopback_urls(recorder: Recorder, monkeypatch) -> list[str]:
     """Addresses of the live loopback server; its port is allowed, so only the address rule can refuse."""
-    import sources.fetch as fetch
+    import sources.netpolicy as netpolicy
 
     port = recorder.hostport.split(":")[1]
-    monkeypatch.setattr(fetch, "_ALLOWED_PORTS", frozenset({80, 443, int(port)}))
+    monkeypatch.setattr(netpolicy, "_ALLOWED_PORTS", frozenset({80, 443, int(port)}))
     return [recorder.url("/"), f"http://localhost:{port}/", f"http://[::ffff:127.0.0.1]:{port}/", "http://127.0.0.1/",
             "http://169.254.169.254/latest/meta-data/"]
 

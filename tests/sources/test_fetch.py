@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 import urllib3.util.connection
 
-from sources import fetch
+from sources import fetch, netpolicy
 from sources.fetch import FetchError, FetchedPage, allow_hosts_from_env, fetch_url
 
 HTML = b"<!doctype html><title>Clinic</title><h1>Depression relief in 24 hours</h1>"
@@ -189,9 +189,9 @@ def test_internal_addresses_refused_before_connecting(url, no_connect):
 
 
 def test_any_internal_address_among_several_is_refused(monkeypatch, no_connect):
-    public = fetch.ipaddress.ip_address("93.184.216.34")
-    private = fetch.ipaddress.ip_address("10.1.2.3")
-    monkeypatch.setattr(fetch, "_resolve", lambda host, port: [public, private])
+    public = netpolicy.ipaddress.ip_address("93.184.216.34")
+    private = netpolicy.ipaddress.ip_address("10.1.2.3")
+    monkeypatch.setattr(netpolicy, "_resolve", lambda host, port: [public, private])
     assert fetch_error("https://mixed.example.com/").code == "blocked_address"
 
 
@@ -240,7 +240,7 @@ def test_resolver_failure_is_unresolvable(monkeypatch):
     def fail(host, port):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
-    monkeypatch.setattr(fetch, "_resolve", fail)
+    monkeypatch.setattr(netpolicy, "_resolve", fail)
     assert fetch_error("https://nxdomain.example.com/").code == "unresolvable"
 
 
@@ -305,7 +305,7 @@ def test_redirect_loop_stops_after_five_hops(server, allow):
 
 def test_redirect_to_internal_address_is_refused(server, internal, allow, monkeypatch):
     # Let the internal server's port pass the port rule, so the address check is what stops it.
-    monkeypatch.setattr(fetch, "_ALLOWED_PORTS", frozenset({80, 443, internal.port}))
+    monkeypatch.setattr(netpolicy, "_ALLOWED_PORTS", frozenset({80, 443, internal.port}))
     for path, target in [("/", internal.url("/secret")), ("/l", f"http://localhost:{internal.port}/")]:
         server.routes[path] = redirect(target)
         err = fetch_error(server.url(path), allow_hosts=allow)
@@ -316,8 +316,8 @@ def test_redirect_to_internal_address_is_refused(server, internal, allow, monkey
 
 def test_connection_is_pinned_to_checked_address(server, internal, allow, monkeypatch):
     """If the pre-check were fooled (DNS rebinding), requests-hardened still refuses."""
-    monkeypatch.setattr(fetch, "_ALLOWED_PORTS", frozenset({80, 443, internal.port}))
-    monkeypatch.setattr(fetch, "_check_address", lambda host, port: None)
+    monkeypatch.setattr(netpolicy, "_ALLOWED_PORTS", frozenset({80, 443, internal.port}))
+    monkeypatch.setattr(netpolicy, "_check_address", lambda host, port: None)
     server.routes["/"] = redirect(internal.url("/secret"))
     assert fetch_error(server.url(), allow_hosts=allow).code == "blocked_address"
     assert internal.hits == []
