@@ -8,7 +8,6 @@ one is logged and the last good snapshot keeps serving.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import subprocess
@@ -20,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from pydantic import TypeAdapter
 from whoosh.index import Index
 
 from indexer.query import QueryBuilder
+from indexer.records import RECORDS_FILE, load_records, save_records
 from indexer.schema import build_schema, documents, format_version
 from indexer.search import SearchRequest, SearchResult, search, weighting
 from indexer.store import BrokenBuild, BuildInfo, IndexStore, verify_build
@@ -31,14 +30,10 @@ from kb import settings
 from kb.limits import limit
 from kb.loader import KnowledgeBase
 from kb.loader import fingerprint as records_fingerprint
-from kb.models import Claim, ConceptLexicon, Study, Vocabulary
 from kb.validate import validate
 
 log = logging.getLogger("evidence_kb.engine")
-RECORDS_FILE = "records.json"
 REFRESH_INTERVAL_S = limit("REFRESH_INTERVAL_S")
-_claims_adapter = TypeAdapter(dict[str, Claim])
-_studies_adapter = TypeAdapter(dict[str, Study])
 
 
 def fingerprint(kb_dir) -> str:
@@ -61,29 +56,6 @@ class Snapshot:
     path: Path
     ix: Index
     builder: QueryBuilder
-
-
-def save_records(path: Path, kb: KnowledgeBase) -> None:
-    data = {
-        "claims": _claims_adapter.dump_python(kb.claims, mode="json"),
-        "studies": _studies_adapter.dump_python(kb.curated_studies, mode="json"),
-        "vocabulary": kb.vocabulary.model_dump(mode="json") if kb.vocabulary else None,
-        "concepts": kb.concepts.model_dump(mode="json") if kb.concepts else None,
-    }
-    (path / RECORDS_FILE).write_text(json.dumps(data, ensure_ascii=False))
-
-
-def load_records(path: Path) -> KnowledgeBase:
-    raw = (path / RECORDS_FILE).read_bytes()
-    data = json.loads(raw)
-    kb = KnowledgeBase(root=path)
-    kb.claims = _claims_adapter.validate_json(json.dumps(data["claims"]))
-    kb.studies = _studies_adapter.validate_json(json.dumps(data["studies"]))
-    if data.get("vocabulary"):
-        kb.vocabulary = Vocabulary.model_validate_json(json.dumps(data["vocabulary"]))
-    if data.get("concepts"):
-        kb.concepts = ConceptLexicon.model_validate_json(json.dumps(data["concepts"]))
-    return kb
 
 
 def build_index(store: IndexStore, kb: KnowledgeBase, fp: str,
