@@ -15,8 +15,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import realcopy  # noqa: E402
 
-FLOORS = {  # measured 2026-12-01 on 58 dev pages, 67 claims: 0.610, 0.518, 0.994, 0.882, 0.067
-    "page_f1": 0.55, "sentence_f1": 0.45, "stance": 0.95, "uncovered_recall": 0.80, "others_marked_max": 0.09,
+# Measured 2026-12-01 on 58 dev pages, 67 claims, after the real-copy tuning (commit 42be48f):
+#   labels naming the first 37 claims:      page F1 0.650, sentence F1 0.580, stance 0.995, uncovered 0.918, others 0.067
+#   labels relabelled for all 67 (in work): page F1 0.892, sentence F1 0.803, stance 0.990, uncovered 0.881, others 0.067
+# The floors hold under both labellings.
+FLOORS = {
+    "page_f1": 0.62, "sentence_f1": 0.55, "stance": 0.95, "uncovered_recall": 0.80, "others_marked_max": 0.08,
 }
 
 
