@@ -4,6 +4,10 @@ Rules as data (checkworthy.yaml), after the labelling guide: a check-worthy sent
 health (a treatment, an illness, an outcome... named or carried from context) and states something
 checkable (efficacy, safety, timing, mechanism, dosing, approval, prevalence or risk, or a figure);
 questions, calls to action, logistics, symptom lists, bare definitions and stories are not.
+
+`learned` in checkworthy.yaml says whether a learned classifier (checkworthy_model.py, trained on
+the real-copy development part by bench/train_checkworthy.py) decides instead of, or beside, the
+rules: `off` (rules only), `model`, `either` (rules or model), `both` (rules and model).
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ class CheckworthyRules:
     min_words: int
     predicates: dict[str, re.Pattern]
     exclude: dict[str, re.Pattern]
+    learned: str = "off"
 
 
 @lru_cache(maxsize=1)
@@ -30,12 +35,26 @@ def rules() -> CheckworthyRules:
     data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
     return CheckworthyRules(frozenset(data["topic_categories"]), int(data["min_words"]),
                             {k: re.compile(v, re.I) for k, v in data["predicates"].items()},
-                            {k: re.compile(v, re.I) for k, v in data["exclude"].items()})
+                            {k: re.compile(v, re.I) for k, v in data["exclude"].items()},
+                            str(data.get("learned", "off")))
 
 
 def checkworthy(text: str, *, has_topic: bool, has_figure: bool, is_question: bool, is_heading: bool,
                 silent: bool = False) -> bool:
     """`silent`: the stance rules found an evidence gap, an open question or a pending outcome."""
+    mode = rules().learned
+    rule = by_rules(text, has_topic=has_topic, has_figure=has_figure, is_question=is_question,
+                    is_heading=is_heading, silent=silent)
+    if mode == "off" or is_question or (mode == "both" and not rule) or (mode == "either" and rule):
+        return rule
+    from indexer.copycheck import checkworthy_model  # only when configured: it loads the weights file
+    return checkworthy_model.predict(text, {"has_topic": has_topic, "has_figure": has_figure,
+                                            "is_heading": is_heading, "silent": silent})
+
+
+def by_rules(text: str, *, has_topic: bool, has_figure: bool, is_question: bool, is_heading: bool,
+             silent: bool = False) -> bool:
+    """The hand-set rules of checkworthy.yaml alone."""
     r = rules()
     if is_question or silent or len(text.split()) < r.min_words:
         return False

@@ -1,0 +1,209 @@
+"""Train the check-worthiness classifier (indexer/copycheck/checkworthy_model.py) on the real-copy
+development part only. Two reproducible steps:
+
+    .venv/bin/python bench/train_checkworthy.py extract   # dev pages -> bench/data/checkworthy_dev_examples.jsonl
+    .venv/bin/python bench/train_checkworthy.py train     # examples -> indexer/copycheck/checkworthy_model.json
+    .venv/bin/python bench/train_checkworthy.py cv        # cross-validation grouped by site (dev only)
+
+`extract` runs this tree's checker over tests/data/realcopy/dev/ and keeps, for every sentence the
+checker examines, what the check-worthy step sees (the sentence and its flags: names a health topic,
+has a figure, is a heading, an evidence-gap trigger) and the label (the sentence overlaps a labelled
+check-worthy sentence). It depends on the KB (claims decide which sentences reach the step), so its
+output is stored: `train` is then a pure function of that file (fixed order, no randomness), and
+tests/indexer/test_checkworthy_model.py checks the stored model is what `train` produces.
+The test part (tests/data/realcopy/test/) is never read here.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import realcopy  # noqa: E402
+
+from indexer.copycheck import checkworthy_model as cwm  # noqa: E402
+
+EXAMPLES = ROOT / "bench" / "data" / "checkworthy_dev_examples.jsonl"
+
+
+# -- extract ------------------------------------------------------------------------------------
+def extract(out: Path = EXAMPLES) -> int:
+    """Run the checker over the dev pages, recording the check-worthy step's inputs per sentence."""
+    from indexer import engine as engine_mod
+    from indexer.copycheck import figures, pipeline
+    from indexer.copycheck.checkworthy import by_rules
+    from indexer.copycheck.stance import SILENT, find_triggers
+
+    calls: list[dict] = []
+    recorded: list[dict] = []
+    original_checkworthy = pipeline.checkworthy
+    original_flag = pipeline.Checker._flag
+
+    def recording_checkworthy(text, **flags):
+        calls.append({"text": text, **flags})
+        return original_checkworthy(text, **flags)
+
+    def recording_flag(self, i, sentence, tokens, sources, sents, *rest):
+        # Instrumentation for training only: the step's inputs as the pipeline computes them. A
+        # sentence that flags a claim never reaches the step; its flags are computed the same way.
+        calls.clear()
+        original_flag(self, i, sentence, tokens, sources, sents, *rest)
+        result = rest[-1]
+        if calls:
+            row = dict(calls[0])
+        else:
+            row = {"text": sentence,
+                   "has_topic": self._has_topic(tokens[i], sentence, sources, tokens),
+                   "has_figure": bool(figures.extract(sentence)), "is_question": sents[i].is_question,
+                   "is_heading": sents[i].is_heading,
+                   "silent": any(t.category in SILENT for t in find_triggers(sentence))}
+        row.update(start=result.start, end=result.end, claims=sorted(c.id for c in result.claims),
+                   rule=by_rules(row["text"], **{k: row[k] for k in (
+                       "has_topic", "has_figure", "is_question", "is_heading", "silent")}),
+                   concepts=sorted(n for n in self.lexicon.concepts if self._concept_spans(tokens[i], n)))
+        recorded.append(row)
+
+    pipeline.checkworthy = recording_checkworthy
+    pipeline.Checker._flag = recording_flag
+    try:
+        engine = engine_mod.Engine(ROOT / "kb", Path(tempfile.mkdtemp(prefix="cw-train-index-")))
+        rows = []
+        for page in realcopy.load_corpus(("dev",)):
+            recorded.clear()
+            report = engine.check(page.text).to_dict()
+            seen = {(r["start"], r["end"]) for r in recorded}
+            # Questions and lead-ins never reach the step; the benchmark still counts them as others.
+            skipped_others = sum(1 for s in report["sentences"] if (s["start"], s["end"]) not in seen
+                                 and not any(realcopy._overlaps(s["start"], s["end"], lab.start, lab.end)
+                                             for lab in page.labels))
+            site = realcopy.site_of(page.url)
+            for r in recorded:
+                hits = [k for k, lab in enumerate(page.labels)
+                        if realcopy._overlaps(r["start"], r["end"], lab.start, lab.end)]
+                rows.append({
+                    "page": page.path.name, "site": site, "text": r["text"],
+                    "has_topic": bool(r["has_topic"]), "has_figure": bool(r["has_figure"]),
+                    "is_heading": bool(r["is_heading"]), "silent": bool(r["silent"]),
+                    "claims": r["claims"], "rule": r["rule"], "concepts": r["concepts"],
+                    "labels": hits,
+                    "label": any(page.labels[k].checkworthy for k in hits),
+                    "uncovered": [k for k in hits if page.labels[k].checkworthy and not page.labels[k].claims],
+                })
+            # The labelled uncovered sentences of the page, so recall has the benchmark's denominator.
+            rows.append({"page": page.path.name, "site": site, "skipped_others": skipped_others, "uncovered_labels":
+                         [k for k, lab in enumerate(page.labels) if lab.checkworthy and not lab.claims]})
+    finally:
+        pipeline.checkworthy = original_checkworthy
+        pipeline.Checker._flag = original_flag
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+    n = sum(1 for r in rows if "text" in r)
+    print(f"{n} sentences from {len({r['page'] for r in rows})} dev pages -> {out.relative_to(ROOT)}")
+    return 0
+
+
+def load_examples(path: Path = EXAMPLES) -> tuple[list[dict], dict[str, list[int]]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sentences = [r for r in rows if "text" in r]
+    pages = {r["page"]: r for r in rows if "uncovered_labels" in r}
+    return sentences, pages
+
+
+# -- train --------------------------------------------------------------------------------------
+def training_rows(examples: list[dict], *, with_claim_sentences: bool = True) -> list[dict]:
+    """The sentences the step can be asked about: not questions (never check-worthy by rule). A
+    sentence that flags a claim is check-worthy by definition; it teaches what claims look like."""
+    rows = [e for e in examples if not e.get("is_question")]
+    if not with_claim_sentences:
+        rows = [e for e in rows if not e["claims"]]
+    return rows
+
+
+def train(examples_path: Path = EXAMPLES, out: Path = cwm.MODEL_FILE, **options) -> dict:
+    examples, _ = load_examples(examples_path)
+    model = cwm.fit(training_rows(examples), **options)
+    out.write_text(cwm.dumps(model), encoding="utf-8")
+    print(f"model: {len(model['weights'])} weights, threshold {model['threshold']} -> {out}")
+    return model
+
+
+# -- cross-validation -----------------------------------------------------------------------------
+def folds_by_site(examples: list[dict], k: int) -> list[set[str]]:
+    """Sites dealt round-robin in sorted order of size then name: deterministic, balanced."""
+    sizes: dict[str, int] = {}
+    for e in examples:
+        sizes[e["site"]] = sizes.get(e["site"], 0) + 1
+    folds: list[set[str]] = [set() for _ in range(k)]
+    for n, site in enumerate(sorted(sizes, key=lambda s: (-sizes[s], s))):
+        folds[n % k].add(site)
+    return folds
+
+
+def benchmark_scores(examples: list[dict], pages: dict[str, dict], marked) -> dict:
+    """Uncovered recall and others marked, as bench/realcopy.py defines them, for `marked(e)`."""
+    hit: set[tuple[str, int]] = set()
+    others = others_marked = 0
+    for e in examples:
+        is_marked = marked(e)
+        if not e["labels"]:
+            others += 1
+            others_marked += bool(is_marked) and not e["claims"]
+        if is_marked or e["claims"]:
+            hit |= {(e["page"], k) for k in e["uncovered"]}
+    seen = {e["page"] for e in examples}
+    total = sum(len(pages[p]["uncovered_labels"]) for p in seen)
+    others += sum(pages[p]["skipped_others"] for p in seen)
+    return {"uncovered_recall": round(len(hit) / total, 3) if total else None, "uncovered": total,
+            "others_marked": round(others_marked / others, 3) if others else None, "others": others}
+
+
+def cross_validate(k: int = 5, thresholds=(0.3, 0.4, 0.5, 0.6, 0.7), **options) -> dict:
+    examples, pages = load_examples()
+    folds = folds_by_site(examples, k)
+    out: dict = {"rules": None, "model": {}}
+    predictions: dict[int, float] = {}
+    for sites in folds:
+        train_rows = training_rows([e for e in examples if e["site"] not in sites])
+        model = cwm.fit(train_rows, **options)
+        for n, e in enumerate(examples):
+            if e["site"] in sites and not e["claims"]:
+                predictions[n] = cwm.probability(model, e["text"], cwm.flags_of(e))
+    index = {id(e): n for n, e in enumerate(examples)}
+    out["rules"] = benchmark_scores(examples, pages, lambda e: bool(e["rule"]) and not e["claims"])
+    for t in thresholds:
+        out["model"][t] = benchmark_scores(
+            examples, pages, lambda e: index[id(e)] in predictions and predictions[index[id(e)]] >= t
+            and not e.get("is_question"))
+        out.setdefault("either", {})[t] = benchmark_scores(
+            examples, pages, lambda e: bool(e["rule"]) or (index[id(e)] in predictions
+                                                                and predictions[index[id(e)]] >= t))
+        out.setdefault("both", {})[t] = benchmark_scores(
+            examples, pages, lambda e: bool(e["rule"]) and index[id(e)] in predictions
+            and predictions[index[id(e)]] >= t)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="train_checkworthy.py")
+    ap.add_argument("step", choices=["extract", "train", "cv"])
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args(argv)
+    if args.step == "extract":
+        return extract()
+    if args.step == "train":
+        train()
+        return 0
+    print(json.dumps(cross_validate(args.folds), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
