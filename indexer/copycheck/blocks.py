@@ -17,12 +17,20 @@ from indexer.copycheck.sentences import BULLET_RE
 
 HEADING_MAX_WORDS = 12
 FINAL_PUNCT = ".!;,\"'…"
+# A references section ("Sources:", "References") lists works cited, not the page's own claims: its
+# lines become `reference` blocks up to the next heading that is not itself a citation.
+REFERENCES_HEADING_RE = re.compile(r"^\W*(?:sources?|references?|citations?|bibliography|footnotes|works cited|"
+                                   r"further reading|literature cited|notes and references)\s*:?\s*$", re.I)
+# A citation anywhere: an author list with "et al.", a DOI or PMID, a journal volume/issue/page
+# reference ("2019;176(5):428-38"), or "Accessed <date>".
+CITATION_RE = re.compile(r"\bet al\b\.?|\bdoi\s*:|\bdoi\.org/|\bPMID\s*:?\s*\d|\b(?:19|20)\d\d\s*;\s*\d+\s*(?:\(\d+\))?\s*:\s*\w*\d|"
+                         r"\b(?:accessed|retrieved)(?: on)? (?:\w+ \d{1,2}, )?(?:19|20)\d\d\b", re.I)
 
 
 @dataclass(frozen=True)
 class Block:
     index: int
-    kind: str  # heading | paragraph | list-item | question | quote | cell
+    kind: str  # heading | paragraph | list-item | question | quote | cell | reference
     start: int
     end: int
     heading: int | None = None  # nearest heading block above
@@ -65,11 +73,30 @@ def _raw_blocks(norm: Normalized, units: Iterable | None) -> list[tuple[str, int
     return out
 
 
+def _is_citation(body: str) -> bool:
+    """A reference-list entry, not prose that cites in passing ("... (Kanes S et al, Lancet 2017)")."""
+    m = CITATION_RE.search(body)
+    if not m:
+        return False
+    before = body[:m.start()]
+    in_parentheses = before.count("(") > before.count(")")
+    prose = len(re.findall(r"[.!?]\s+[A-Z]", before)) >= 2 and not re.search(r"\b(?:19|20)\d\d\b", before[:200])
+    return not in_parentheses and not prose
+
+
 def split_blocks(norm: Normalized, units: Iterable | None = None) -> list[Block]:
     blocks: list[Block] = []
     heading = question = lead_in = None
+    in_references = False
     for kind, start, end in _raw_blocks(norm, units):
         i = len(blocks)
+        body = norm.text[start:end]
+        if REFERENCES_HEADING_RE.match(body):
+            in_references = True
+        elif kind == "heading" and not CITATION_RE.search(body) and not re.search(r"https?://|\b(?:19|20)\d\d\b", body):
+            in_references = False
+        if in_references or _is_citation(body):
+            kind = "reference"
         this_lead = None
         if kind == "list-item":
             prev = blocks[-1] if blocks else None

@@ -4,8 +4,10 @@ Copy leaves subjects out all the time: a list item takes its subject from the le
 list ("Advantages include: • safe for nursing moms"), an FAQ answer from its question, a sentence
 saying "it", "they" or "these effects" from the sentence before, a paragraph from its heading. For
 each sentence this module lists where such a subject may come from, nearest first, and how much
-may come from there: `all` concepts that can be carried (kb/concepts.yaml `carry: true`), or only
-the `treatment` (a clinic page about ketamine does not repeat "ketamine" in every sentence).
+may come from there: `all` concepts that can be carried (kb/concepts.yaml `carry: true`), only
+the `treatment` (a clinic page about ketamine does not repeat "ketamine" in every sentence), or the
+`subject`: the treatment, and the illness when the sentence names none of its own (a trial report
+says "esketamine led to superior improvement" under a headline naming treatment-resistant depression).
 """
 from __future__ import annotations
 
@@ -22,13 +24,17 @@ ANAPHORS = {
     "all": re.compile(r"\b(?:they|them|their|these|those|such|both|the (?:effects?|symptoms|side effects|results|benefits))\b", re.I),
 }
 ANAPHOR_RE = re.compile("|".join(p.pattern for p in ANAPHORS.values()), re.I)
-ELLIPTICAL_WORDS = 8  # a sentence this short without a subject of its own leans on what came before
+ELLIPTICAL_WORDS = 8
+# A sentence reporting a trial's result ("22.5% of esketamine recipients achieved remission compared
+# with 7.6% of placebo recipients"), whose population the headline or the paragraph before names.
+TRIAL_REPORT_RE = re.compile(r"\b(?:placebo|randomi[sz]ed|trials?|study|studies|MADRS|remission|end-?point|"
+                             r"recipients|(?:treatment|esketamine|ketamine|placebo) (?:group|arm)|post-hoc|phase (?:\d|i+v?)\w*)\b", re.I)  # a sentence this short without a subject of its own leans on what came before
 
 
 @dataclass(frozen=True)
 class Source:
     sentence: int  # index of the sentence that supplies the subject
-    reach: str  # all | treatment | illness: which concepts may come from there
+    reach: str  # all | subject | treatment | illness: which concepts may come from there
     label: str  # lead-in | question | previous sentence | heading | title
 
 
@@ -48,11 +54,21 @@ def context_sources(sentences, blocks) -> list[list[Source]]:
     by_block: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_block.setdefault(s.block, []).append(i)
-    title = next((i for i, s in enumerate(sentences) if s.is_heading), None)
+    # The page's title: the headings it opens with (a kicker such as "FDA" may come before the
+    # headline), or else its first heading.
+    titles = []
+    for i, s in enumerate(sentences):
+        if not s.is_heading or len(titles) == 3:
+            break
+        titles.append(i)
+    if not titles:
+        titles = [i for i, s in enumerate(sentences) if s.is_heading][:1]
     out: list[list[Source]] = []
     for i, s in enumerate(sentences):
         block = blocks[s.block]
         refers = refers_to(s.text)
+        # A trial report takes its population from the report around it; other sentences only the treatment.
+        default = "subject" if TRIAL_REPORT_RE.search(s.text) else "treatment"
         sources: list[Source] = []
         if block.kind == "list-item" and block.lead_in is not None and block.lead_in in by_block:
             sources.append(Source(by_block[block.lead_in][-1], "all", "lead-in"))
@@ -62,12 +78,13 @@ def context_sources(sentences, blocks) -> list[list[Source]]:
             sources.append(Source(by_block[block.question][-1], reach, "question"))
         prev = _previous_sentence(i, sentences, blocks)
         if prev is not None:
-            sources.append(Source(prev, refers or "treatment", "previous sentence"))
+            sources.append(Source(prev, refers or default, "previous sentence"))
         if block.heading is not None and block.heading in by_block:
-            reach = "all" if block.kind == "list-item" else (refers or "treatment")
+            reach = "all" if block.kind == "list-item" else (refers or default)
             sources.append(Source(by_block[block.heading][-1], reach, "heading"))
-        if title is not None and title != i and all(x.sentence != title for x in sources):
-            sources.append(Source(title, "treatment", "title"))
+        for title in titles:
+            if title != i and all(x.sentence != title for x in sources):
+                sources.append(Source(title, default, "title"))
         out.append(sources)
     return out
 

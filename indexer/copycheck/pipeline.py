@@ -20,6 +20,14 @@ from indexer.copycheck.stance import SILENT, find_triggers, is_question, stance_
 MAX_CHECK_CHARS = 200_000
 # A heading that announces a topic as a question ("How ketamine works for PPD") asserts nothing.
 HEADING_ASKS = re.compile(r"^\s*(?:how|what|when|where|which|who|whether|is|are|can|does|do|should)\b", re.I)
+# A heading that names a section's topic ("Esketamine Pregnancy and Breastfeeding Warnings",
+# "Ketamine side effects") announces what follows and states nothing itself.
+HEADING_NAMES_TOPIC = re.compile(r"\b(?:warn\w*|precautions|side[- ]effects|risks|considerations|information|overview|"
+                                 r"guide|faqs?|dosage|dosing|interactions|summary|basics|facts|resources|"
+                                 r"what (?:you need )?to know|explained)\W*$", re.I)
+# ...unless it has a verb or a predicate of its own ("Ketamine has minimal side effects").
+HEADING_STATES = re.compile(r",|\b(?:is|are|was|were|be|has|have|had|can|could|may|might|will|would|should|must|does|"
+                            r"do|did|no|not|minimal|mild|transient|temporary|brief|short-lived|rare|few|fewer|less|more|than)\b", re.I)
 TOPIC_CATEGORIES = ("treatment", "illness", "outcome", "body", "population")
 # A treatment named only to compare with ("safer than most antidepressants", "unlike SSRIs") is not
 # the clause's subject: the page's own treatment can still be carried into it.
@@ -85,7 +93,9 @@ class Checker:
             for sp in split_sentences(norm.text, b.start, b.end):
                 n_words = len(re.findall(r"\w+", sp.text))
                 title_like = b.kind == "heading" or (n_words <= 14 and not sp.text.rstrip().endswith((".", "!")))
-                asks = is_question(sp.text) or b.kind == "question" or (title_like and bool(HEADING_ASKS.match(sp.text)))
+                asks = is_question(sp.text) or b.kind == "question" or (title_like and bool(
+                    HEADING_ASKS.match(sp.text)
+                    or (HEADING_NAMES_TOPIC.search(sp.text) and not HEADING_STATES.search(sp.text))))
                 sents.append(Sentence(sp.start, sp.end, sp.text, b.index, asks, b.kind == "heading"))
         # A web address's words, and discourse markers ("in short" is not "short-lived"), ("...spravato-esketamine-approved...") are not the copy's words.
         work = [MASKED_RE.sub(lambda m: " " * len(m.group(0)), self.speller.correct(s.text) if self.speller else s.text)
@@ -96,7 +106,8 @@ class Checker:
         for i, s in enumerate(sents):
             a, b = norm.to_original(s.start, s.end)
             result = SentenceResult(text[a:b], a, b)
-            if not s.is_question and not LEAD_IN_RE.search(s.text):  # a lead-in states nothing by itself
+            # a lead-in states nothing by itself, and a works-cited line is not the page's own claim
+            if not s.is_question and not LEAD_IN_RE.search(s.text) and blocks[s.block].kind != "reference":
                 self._flag(i, work[i], tokens, sources[i], sents, norm, text, result)
             results.append(result)
         return CheckReport(source, text, results, self.info, truncated)
@@ -113,9 +124,13 @@ class Checker:
         names_drug = any(n not in NOT_DRUGS for _, n in own_named)
         used_source: list[int] = []
 
+
         def context_has(slot):
             for src in sources:
                 if src.reach == "treatment" and slot.concept not in self.treatment_like:
+                    continue
+                if src.reach == "subject" and slot.concept not in self.treatment_like \
+                        and self.lexicon.category(slot.concept or "") != "illness":
                     continue
                 if src.reach == "illness" and self.lexicon.category(slot.concept or "") != "illness" \
                         and slot.concept not in self.treatment_like:
