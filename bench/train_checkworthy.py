@@ -4,6 +4,8 @@ development part only. Two reproducible steps:
     .venv/bin/python bench/train_checkworthy.py extract   # dev pages -> bench/data/checkworthy_dev_examples.jsonl
     .venv/bin/python bench/train_checkworthy.py train     # examples -> indexer/copycheck/checkworthy_model.json
     .venv/bin/python bench/train_checkworthy.py cv        # cross-validation grouped by site (dev only)
+    .venv/bin/python bench/train_checkworthy.py compare   # rules vs model end to end on dev
+                                                          # (--part test --modes off,model: the one final measurement)
 
 `extract` runs this tree's checker over tests/data/realcopy/dev/ and keeps, for every sentence the
 checker examines, what the check-worthy step sees (the sentence and its flags: names a health topic,
@@ -165,7 +167,7 @@ def benchmark_scores(examples: list[dict], pages: dict[str, dict], marked) -> di
             "others_marked": round(others_marked / others, 3) if others else None, "others": others}
 
 
-def cross_validate(k: int = 5, thresholds=(0.3, 0.4, 0.5, 0.6, 0.7), **options) -> dict:
+def cross_validate(k: int = 5, thresholds=(0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7), **options) -> dict:
     examples, pages = load_examples()
     folds = folds_by_site(examples, k)
     out: dict = {"rules": None, "model": {}}
@@ -191,15 +193,45 @@ def cross_validate(k: int = 5, thresholds=(0.3, 0.4, 0.5, 0.6, 0.7), **options) 
     return out
 
 
+# -- rules against the model, end to end -------------------------------------------------------------
+def compare(part: str, modes: list[str]) -> dict:
+    """Score this tree's checker on one corpus part with each `learned` mode, on one engine (so the
+    KB and the rest of the checker are the same for every mode). Only the aggregate is printed."""
+    import dataclasses
+
+    from indexer.copycheck import checkworthy as cw
+    check = realcopy.engine_checker(ROOT)
+    pages = realcopy.load_corpus((part,))
+    configured = cw.rules
+    out = {}
+    try:
+        for mode in modes:
+            chosen = dataclasses.replace(configured(), learned=mode)
+            cw.rules = lambda chosen=chosen: chosen
+            s = realcopy.score(pages, check)
+            s.pop("errors")
+            out[mode] = {k: s[k] for k in ("uncovered_recall", "uncovered_sentences", "others_marked",
+                                           "other_sentences")}
+    finally:
+        cw.rules = configured
+    return out
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="train_checkworthy.py")
-    ap.add_argument("step", choices=["extract", "train", "cv"])
+    ap.add_argument("step", choices=["extract", "train", "cv", "compare"])
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--part", choices=["dev", "test"], default="dev",
+                    help="compare: the test part is for the one final measurement only")
+    ap.add_argument("--modes", default="off,model,either,both")
     args = ap.parse_args(argv)
     if args.step == "extract":
         return extract()
     if args.step == "train":
         train()
+        return 0
+    if args.step == "compare":
+        print(json.dumps(compare(args.part, args.modes.split(",")), indent=1))
         return 0
     print(json.dumps(cross_validate(args.folds), indent=1))
     return 0

@@ -43,10 +43,13 @@ def checkworthy(text: str, *, has_topic: bool, has_figure: bool, is_question: bo
                 silent: bool = False) -> bool:
     """`silent`: the stance rules found an evidence gap, an open question or a pending outcome."""
     mode = rules().learned
-    rule = by_rules(text, has_topic=has_topic, has_figure=has_figure, is_question=is_question,
-                    is_heading=is_heading, silent=silent)
-    if mode == "off" or is_question or (mode == "both" and not rule) or (mode == "either" and rule):
-        return rule
+    if is_question:
+        return False
+    if mode != "model":
+        rule = by_rules(text, has_topic=has_topic, has_figure=has_figure, is_question=is_question,
+                        is_heading=is_heading, silent=silent)
+        if mode == "off" or (mode == "both" and not rule) or (mode == "either" and rule):
+            return rule
     from indexer.copycheck import checkworthy_model  # only when configured: it loads the weights file
     return checkworthy_model.predict(text, {"has_topic": has_topic, "has_figure": has_figure,
                                             "is_heading": is_heading, "silent": silent})

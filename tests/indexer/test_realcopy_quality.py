@@ -17,8 +17,11 @@ import realcopy  # noqa: E402
 
 # Measured 2026-12-01 on 58 dev pages, 67 claims, corpus relabelled for all of them (7016246), checker of
 # aaca7cb: page F1 0.894, sentence F1 0.804, stance 0.990, uncovered recall 0.881 (of 59), others marked 0.067.
+# The check-worthy step is since decided by the learned classifier (checkworthy.yaml `learned: model`): on dev
+# 0.814 recall, 0.085 others marked (the rules' 0.881 / 0.067 were tuned on dev; on the frozen test part the
+# model finds 0.741 where the rules found 0.630, both marking 0.112 of others), so those two floors sit below it.
 FLOORS = {
-    "page_f1": 0.86, "sentence_f1": 0.77, "stance": 0.95, "uncovered_recall": 0.84, "others_marked_max": 0.08,
+    "page_f1": 0.86, "sentence_f1": 0.77, "stance": 0.95, "uncovered_recall": 0.79, "others_marked_max": 0.095,
 }
 
 
