@@ -42,8 +42,8 @@ def _line_kind(line: str) -> str:
     stripped = line.strip()
     if BULLET_RE.match(line) and len(stripped) > 2:
         return "list-item"
-    if stripped.endswith("?"):
-        return "question"
+    if stripped.endswith("?") and not re.search(r"[.!]\s+[\"'“‘(]?[A-Z]", stripped):
+        return "question"  # (a paragraph that ends by asking is still a paragraph: its statements state)
     words = stripped.split()
     if len(words) <= HEADING_MAX_WORDS and stripped[-1] not in FINAL_PUNCT and stripped[-1] != ":":
         return "heading"
@@ -109,6 +109,6 @@ def split_blocks(norm: Normalized, units: Iterable | None = None) -> list[Block]
                             question=question if kind in ("paragraph", "list-item", "quote", "cell") else None))
         if kind == "heading":
             heading, question = i, None
-        elif kind == "question":
-            question = i
+        elif kind == "question" or (kind == "paragraph" and body.rstrip().endswith("?")):
+            question = i  # a paragraph ending in a question poses it to the blocks below
     return blocks

@@ -17,7 +17,8 @@ import yaml
 RULES_FILE = Path(__file__).with_name("stance_rules.yaml")
 WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 QUESTION_RE = re.compile(r"\?\s*[\"'”’)]*\s*$")
-CONDITIONAL_RE = re.compile(r"^\s*(?:if|unless|when|whenever|in case)\b[^,]{3,120},", re.I)
+# (after an opening connective too: "However, if these feelings persist longer than two weeks, ...")
+CONDITIONAL_RE = re.compile(r"^\s*(?:(?:however|but|and|so|also|still|yet),?\s+)?(?:if|unless|when|whenever|in case)\b[^,]{3,120},", re.I)
 DENYING = {"negated", "reported-false"}
 SILENT = {"gap", "hypothetical", "reported"}
 
