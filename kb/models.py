@@ -148,6 +148,8 @@ class Concept(Record):
 
 class ConceptLexicon(Record):
     concepts: list[Concept] = Field(min_length=1)
+    # The concept a text naming no treatment at all is taken to be about (the KB's subject).
+    subject: Slug | None = None
 
 
 class HistoryEntry(Record):

@@ -2,7 +2,8 @@
 
 kb/ cannot import the analyzer, so these rules live here and the composition root adds them:
 - error: a term with no word in it, or a concept, slot or `unless` list that compiles to nothing
-  (a claim whose slot can never be filled would silently never be flagged);
+  (a claim whose slot can never be filled would silently never be flagged); a `subject` that names
+  no concept;
 - warning: a term whose words are all stop words ("while", "after"): it is matched as written;
 - warning: a term that analyses exactly like another term of the same list (redundant);
 - warning: a synonym group member (kb/topics.yaml) that loses words to the stop list, so that it
@@ -56,6 +57,11 @@ def lint_problems(kb: KnowledgeBase, notes: bool = False) -> list[Problem]:
     if kb.concepts:
         for i, c in enumerate(kb.concepts.concepts):
             check_list("concepts", "concepts", ["concepts", i, "terms"], c.terms, f"concept {c.name}", True)
+        names = {c.name for c in kb.concepts.concepts}
+        src = kb.source("concepts", "concepts")
+        if kb.concepts.subject is not None and kb.concepts.subject not in names and src is not None:
+            out.append(Problem(display_path(src.path), src.line_of(["subject"]),
+                               f"subject: {kb.concepts.subject!r} is not a concept of this file"))
     for cid, claim in kb.claims.items():
         for fi, frame in enumerate(claim.frames):
             check_list("claim", cid, ["frames", fi, "unless"], frame.unless, f"frames.{fi}.unless", False)

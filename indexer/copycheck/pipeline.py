@@ -66,6 +66,11 @@ class Checker:
                                if n in treatments or treatments & set(self._included(n))}
         self.topics = [n for n in self.lexicon.concepts if self.lexicon.category(n) in TOPIC_CATEGORIES]
         self.speller = CopySpeller(ix, kb) if ix is not None else None
+        subject = kb.concepts.subject if kb.concepts else None
+        self.default_subject = subject if subject in self.lexicon.concepts else None
+        # The slots the default subject fills: the generic ones that include it ("ketamine-session": the
+        # treatment as copy refers to it), not those naming the drug itself.
+        self.subject_fills = {n for n in self.lexicon.concepts if self.default_subject in self._included(n)}
         self.info = {cid: claim_info(c) for cid, c in kb.claims.items()}
 
     def _included(self, name: str, seen=None) -> list[str]:
@@ -102,17 +107,21 @@ class Checker:
                 for s in sents]
         tokens = [SentenceTokens.of(w, self.analyzer) for w in work]
         sources = context_sources(sents, blocks)
+        # A text that names no treatment at all is taken to be about the knowledge base's subject
+        # (copy pasted from a ketamine page without its title: "Most clients stay well for months").
+        subject = None if any(self._concept_spans(st, n) for st in tokens for n in self.treatments) \
+            else self.default_subject
         results = []
         for i, s in enumerate(sents):
             a, b = norm.to_original(s.start, s.end)
             result = SentenceResult(text[a:b], a, b)
             # a lead-in states nothing by itself, and a works-cited line is not the page's own claim
             if not s.is_question and not LEAD_IN_RE.search(s.text) and blocks[s.block].kind != "reference":
-                self._flag(i, work[i], tokens, sources[i], sents, norm, text, result)
+                self._flag(i, work[i], tokens, sources[i], sents, norm, text, result, subject)
             results.append(result)
         return CheckReport(source, text, results, self.info, truncated)
 
-    def _flag(self, i, sentence, tokens, sources, sents, norm, text, result: SentenceResult) -> None:
+    def _flag(self, i, sentence, tokens, sources, sents, norm, text, result: SentenceResult, subject=None) -> None:
         st = tokens[i]
         clauses = split_clauses(sentence)
         words = WordIndex(sentence)
@@ -140,6 +149,8 @@ class Checker:
                         slot.concept and src_tokens.find_all(f"concept:{slot.concept}", slot.concept_terms)):
                     used_source.append(src.sentence)
                     return slot.concept or slot.key
+            if subject is not None and slot.concept in self.subject_fills:
+                return slot.concept
             return None
 
         best: dict[str, tuple] = {}

@@ -202,3 +202,52 @@ def test_list_items_take_the_heading_s_subject_through_the_cli(real_engine, tmp_
     assert "onset-within-hours" in {c["id"] for c in by_text["relief within hours"]["claims"]}
     assert "breastfeeding-compatible" in {c["id"] for c in by_text["safe while breastfeeding"]["claims"]}
     assert by_text["relief within hours"]["context"] == "Ketamine for depression"
+
+
+def test_reference_lists_and_citation_lines_are_not_the_page_s_claims(real_engine):
+    text = ("Spravato is FDA-approved for treatment-resistant depression.\nSources:\n"
+            "Spravato (esketamine) approved in the U.S. as a monotherapy for adults with depression. 2025. https://example.org/a\n"
+            "Smith J, et al. Esketamine is approved for depression. J Psychiatry. 2019;176(5):428-38.")
+    flagged = [s.text for s in real_engine.check(text).sentences if s.claims]
+    assert flagged == ["Spravato is FDA-approved for treatment-resistant depression."]
+    # prose that cites in passing still states its claim
+    assert "esketamine-fda-approved" in claims_of(
+        real_engine, "Esketamine was approved by the FDA for depression in 2019 (Smith et al, 2019).")
+
+
+def test_a_heading_that_names_a_topic_states_nothing(real_engine):
+    assert claims_of(real_engine, "Esketamine Pregnancy and Breastfeeding Warnings") == set()
+    assert "side-effects-mild-transient" in claims_of(real_engine, "Ketamine has minimal side effects")
+
+
+def test_a_paragraph_that_ends_by_asking_still_states(real_engine):
+    text = ("Postpartum depression can take a toll on the health of an entire family. "
+            "What can be done about it?")
+    assert "ppd-harms-mother-baby" in claims_of(real_engine, text)
+
+
+def test_bracketed_reference_marks_end_a_sentence():
+    text = "Nausea is common.[8][9] Physicians should monitor patients."
+    assert [s.text for s in split_sentences(text)] == ["Nausea is common.[8][9]", "Physicians should monitor patients."]
+
+
+def test_a_trial_report_takes_its_population_from_the_headline(real_engine):
+    text = ("Esketamine nasal spray approved as monotherapy for treatment-resistant depression\n"
+            "At week 4, 22.5% of esketamine recipients achieved remission compared with 7.6% of placebo recipients.\n"
+            "Esketamine is a nasal spray that patients in our clinic find helpful and easy to use every week.")
+    assert "trd-effective" in claims_of(real_engine, text.split("\n", 1)[0] + "\n" + text.split("\n")[1])
+    # a sentence that reports no trial takes only the treatment from the headline
+    report = real_engine.check(text)
+    assert "trd-effective" not in {c.id for c in report.sentences[-1].claims}
+
+
+def test_a_text_naming_no_treatment_is_taken_to_be_about_the_kb_subject(real_engine):
+    assert "effects-last-long" in claims_of(real_engine, "After a full series, many clients stay well for months.")
+    # a text naming another treatment is about that one
+    assert "effects-last-long" not in claims_of(
+        real_engine, "TMS is given daily for six weeks. After a full series, many clients stay well for months.")
+
+
+def test_approval_referred_back_to_is_not_asserted_again(real_engine):
+    assert "esketamine-fda-approved" not in claims_of(
+        real_engine, "The approval was supported by data from a study in which esketamine improved depression.")

@@ -47,3 +47,11 @@ def test_slot_whose_terms_are_all_stop_words_still_matches(real_engine):
     for word in ("while", "during", "after", "most"):
         term = compile_term(word, checker.analyse)
         assert term is not None and term.phrase is not None and term.phrase.search(f"x {word} y")
+
+
+def test_a_subject_that_names_no_concept_is_an_error(real_engine, tmp_path, capsys):
+    root = copy_kb(real_engine, tmp_path)
+    edit(root / "concepts.yaml", "\nsubject: ketamine\n", "\nsubject: ketamin\n")
+    assert main(["--kb-dir", str(root), "validate", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "concepts.yaml" in err and "subject: 'ketamin' is not a concept" in err
