@@ -60,6 +60,14 @@ def _records_folder() -> Path:
     return Path(getattr(engine, "kb_dir", None) or kbe.knowledge_base().root)
 
 
+def stamp() -> float | None:
+    """When the watch file last changed (None if absent): pages that show watch queues vary with it."""
+    try:
+        return (_records_folder() / WATCH_FILE).stat().st_mtime
+    except OSError:
+        return None
+
+
 def watch_queue_for(claim_id: str, today: dt.date | None = None) -> dict[str, Any] | None:
     """The claim's watch status: its query, when PubMed was last asked, and the records not yet assessed.
 

@@ -19,6 +19,8 @@ from webui.extensions import check_rate_limit, limiter
 from webui.inputs import CheckInput, run_check
 from webui.openapi import openapi_document
 from webui.present import DISCLAIMER
+from webui.pagecache import cached_page
+from webui.references import STYLE_COOKIE
 
 bp = Blueprint("api", __name__)
 
@@ -29,6 +31,7 @@ def listing(data: dict[str, Any], render) -> Any:
 
 @bp.get("/api")
 @bp.get("/api/")
+@cached_page(STYLE_COOKIE)
 def home():
     return jsonify({
         "name": "Evidence KB",
@@ -43,31 +46,37 @@ def home():
 
 
 @bp.get("/api/method")
+@cached_page(STYLE_COOKIE)
 def method():
     return jsonify({**serialize.method(pagedata.method()), "disclaimer": DISCLAIMER})
 
 
 @bp.get("/api/claims")
+@cached_page(STYLE_COOKIE)
 def claims():
     return listing(pagedata.claims(request.args)["listing"], serialize.claim_summary)
 
 
 @bp.get("/api/claims/<claim_id>")
+@cached_page(STYLE_COOKIE)
 def claim(claim_id: str):
     return jsonify(serialize.claim_page(pagedata.claim(claim_id, request.args)))
 
 
 @bp.get("/api/studies")
+@cached_page(STYLE_COOKIE)
 def studies():
     return listing(pagedata.studies(request.args)["listing"], serialize.study_summary)
 
 
 @bp.get("/api/studies/<key>")
+@cached_page(STYLE_COOKIE)
 def study(key: str):
     return jsonify(serialize.study_detail(pagedata.study(key)["study"]))
 
 
 @bp.get("/api/topics")
+@cached_page(STYLE_COOKIE)
 def topics():
     return jsonify({"data": [{**serialize.topic_ref(t["topic"].slug), "description": t["topic"].description,
                               "question": getattr(t["topic"], "question", None), "claims": t["claims"],
@@ -75,11 +84,13 @@ def topics():
 
 
 @bp.get("/api/topics/<slug>")
+@cached_page(STYLE_COOKIE)
 def topic(slug: str):
     return jsonify(serialize.topic_page(pagedata.topic(slug)))
 
 
 @bp.get("/api/search")
+@cached_page(STYLE_COOKIE)
 def search():
     data = pagedata.search(request.args)
     return jsonify({**data["result"], "answer_card": data["answer_card"]})

@@ -4,17 +4,21 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 
 from webui import charts, jsonld, pagedata
+from webui.pagecache import cached_page
+from webui.references import STYLE_COOKIE
 
 bp = Blueprint("claims", __name__)
 
 
 @bp.get("/claims")
+@cached_page(STYLE_COOKIE)
 def index():
     data = pagedata.claims(request.args)
     return render_template("claims.html", claims=data["claims"], twin="api.claims", twin_args=data["listing"]["meta"]["filters"])
 
 
 @bp.get("/claims/<claim_id>")
+@cached_page(STYLE_COOKIE)
 def claim(claim_id: str):
     data = pagedata.claim(claim_id, request.args)
     c, by_design = data["claim"], data["by_design"]

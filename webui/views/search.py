@@ -4,11 +4,14 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request, url_for
 
 from webui import pagedata, searching
+from webui.pagecache import cached_page
+from webui.references import STYLE_COOKIE
 
 bp = Blueprint("search", __name__)
 
 
 @bp.get("/search")
+@cached_page(STYLE_COOKIE)
 def results():
     data = pagedata.search(request.args)
     params, result = data["params"], data["result"]
