@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from typing import Any, Mapping
+from urllib.parse import urlencode
 
 from flask import abort, current_app, url_for
 
@@ -52,7 +53,23 @@ def _strip_filter(q: str, name: str, value: str) -> str:
     return " ".join(re.sub(pattern, " ", q, flags=re.I).split())
 
 
-def toggle_url(params: dict[str, Any], filters: dict[str, Any], name: str, value: str, endpoint: str = "search.results") -> tuple[str, bool]:
+# What Werkzeug leaves unescaped in a query string (werkzeug.urls._urlencode), so `with_query`
+# writes the same links as url_for.
+_QUERY_SAFE = "!$'()*,/:;?@"
+
+
+def with_query(base: str, query: dict[str, Any]) -> str:
+    """`base` (a url_for result without arguments) with `query` appended, exactly as url_for writes it.
+
+    A search page has 50 or more facet links; building each with url_for cost ~12 ms of the page's
+    CPU, routing the same endpoint every time. The path is looked up once, the query is encoded here.
+    """
+    items = [(k, v) for k, v in query.items() if v is not None]
+    return base + ("?" + urlencode(items, safe=_QUERY_SAFE) if items else "")
+
+
+def toggle_url(params: dict[str, Any], filters: dict[str, Any], name: str, value: str, endpoint: str = "search.results",
+               base: str | None = None) -> tuple[str, bool]:
     """The link that switches facet `name`=`value` on or off, and whether it is on now."""
     value = str(value)
     active = str(params.get(name) or "") == value or str(filters.get(name) or "") == value
@@ -63,7 +80,7 @@ def toggle_url(params: dict[str, Any], filters: dict[str, Any], name: str, value
             changes["q"] = _strip_filter(params["q"], name, value)
     else:
         changes[name] = value
-    return url_for(endpoint, **link_params(params, **changes)), active
+    return with_query(base or url_for(endpoint), link_params(params, **changes)), active
 
 
 def facet_lists(result: dict[str, Any], params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -78,6 +95,7 @@ def facet_lists(result: dict[str, Any], params: dict[str, Any]) -> list[dict[str
     }
     titles = {"type": "Type", "topic": "Topic", "verdict": "Verdict", "design": "Study design", "year": "Year"}
     filters = result.get("filters") or {}
+    base = url_for("search.results")
     out = []
     for name in FACETS:
         counts = (result.get("facets") or {}).get(name) or {}
@@ -87,11 +105,11 @@ def facet_lists(result: dict[str, Any], params: dict[str, Any]) -> list[dict[str
             items = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
         entries = []
         for value, count in items:
-            href, active = toggle_url(params, filters, name, str(value))
+            href, active = toggle_url(params, filters, name, str(value), base=base)
             entries.append({"value": str(value), "label": labels[name](str(value)), "count": count, "href": href, "active": active})
         active_value = filters.get(name) or params.get(name)
         if active_value and not any(e["active"] for e in entries):
-            href, _ = toggle_url(params, {**filters, name: active_value}, name, str(active_value))
+            href, _ = toggle_url(params, {**filters, name: active_value}, name, str(active_value), base=base)
             entries.insert(0, {"value": str(active_value), "label": labels[name](str(active_value)), "count": 0,
                                "href": href, "active": True})
         if entries:

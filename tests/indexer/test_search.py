@@ -150,3 +150,40 @@ def test_snippets_escape_record_text_and_query(hostile_engine):
             without_marks = re.sub(r'</?mark(?: class="match term\d+")?>', "", hit.snippet)
             assert "<" not in without_marks and ">" not in without_marks.replace("&gt;", ""), hit.snippet
         assert any("&lt;script&gt;" in h.snippet or "&lt;img" in h.snippet for h in r.results)
+
+
+def test_to_dict_equals_dataclasses_asdict_and_is_a_fresh_copy(real_engine):
+    from dataclasses import asdict
+
+    for q in ("ketamine breast milk", "ketamin breastfeding", "", "topic:safety ketamine"):
+        result = real_engine.search(q)
+        expected = {**asdict(result), "pages": result.pages}
+        got = result.to_dict()
+        assert got == expected
+        if got["results"]:
+            got["results"][0]["topics"].append("changed")
+            got["facets"].setdefault("type", {})["changed"] = 1
+            assert "changed" not in result.results[0].topics and "changed" not in result.facets.get("type", {})
+
+
+def test_cached_snippets_equal_fresh_ones_and_follow_the_text(real_engine):
+    from whoosh import highlight
+
+    from indexer import search as search_mod
+    from indexer.analysis import base_analyzer
+
+    search_mod._HIGHLIGHTS = search_mod._HighlightCache(16)
+    first = [h.snippet for h in real_engine.search("ketamine breast milk", per_page=5).results]
+    cached = [h.snippet for h in real_engine.search("ketamine breast milk", type="claim", per_page=5).results]
+    search_mod._HIGHLIGHTS = search_mod._HighlightCache(0)  # a cache that keeps nothing: every snippet fresh
+    # per_page 6: another request, so the engine's result cache cannot answer it
+    fresh = [h.snippet for h in real_engine.search("ketamine breast milk", type="claim", per_page=6).results][:5]
+    assert cached == fresh and any("<mark" in s for s in first)
+    formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
+    fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+    terms = frozenset({"milk"})
+    search_mod._HIGHLIGHTS = search_mod._HighlightCache(16)
+    a = search_mod._highlight("Breast milk levels were low.", terms, base_analyzer(), fragmenter, formatter)
+    b = search_mod._highlight("Breast milk levels were high.", terms, base_analyzer(), fragmenter, formatter)
+    assert "low" in a and "high" in b
+    assert search_mod._HIGHLIGHTS.get(("Breast milk levels were low.", terms)) == a

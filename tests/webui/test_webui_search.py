@@ -136,3 +136,17 @@ def test_engine_value_error_becomes_400(app, client, engine, monkeypatch):
     monkeypatch.setattr(engine, "search", boom)
     r = client.get("/api/search?q=x&year=abc")
     assert r.status_code == 400 and "year must" in r.json["error"]["message"]
+
+
+def test_facet_links_are_written_exactly_as_url_for_writes_them(app):
+    from flask import url_for
+
+    from webui.searching import with_query
+
+    awkward = [{}, {"q": "ketamine breast milk"}, {"q": 'topic:"breast-milk" 70% & <b>', "type": "claim", "page": 2},
+               {"q": "é ü ß — “quotes” /slash?:@!$'()*,;", "year": 2024, "verdict": None}]
+    with app.test_request_context("/"):
+        base = url_for("search.results")
+        for query in awkward:
+            expected = url_for("search.results", **{k: v for k, v in query.items() if v is not None})
+            assert with_query(base, query) == expected
