@@ -269,8 +269,23 @@ def summarise(stats: Stats, elapsed: float) -> dict[str, Any]:
     }
 
 
+def process_cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU time of a process so far (Linux /proc), or None where it cannot be read.
+
+    CPU per request is the one figure a shared, noisy machine does not distort much: latency and
+    throughput depend on what else runs, the server's own CPU per request mostly does not.
+    """
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def run_load(base: str, work: Workload, clients: int, seconds: float, compare, seed: int,
-             during=None, distinct_addresses: bool = True) -> dict[str, Any]:
+             during=None, distinct_addresses: bool = True, server_pid: int | None = None) -> dict[str, Any]:
     """Drive the server with `clients` threads for `seconds`.
 
     `compare(path, body) -> bool` judges a repeated baseline request; `during(deadline)` runs in the
@@ -279,6 +294,7 @@ def run_load(base: str, work: Workload, clients: int, seconds: float, compare, s
     stats = Stats()
     deadline = time.monotonic() + seconds
     start = time.monotonic()
+    server_cpu0, client_cpu0 = process_cpu_seconds(server_pid), time.process_time()
 
     def client(i: int) -> None:
         rng = random.Random(seed * 1000 + i)
@@ -321,6 +337,11 @@ def run_load(base: str, work: Workload, clients: int, seconds: float, compare, s
     for t in threads:
         t.join(seconds + 60)
     result = summarise(stats, time.monotonic() - start)
+    server_cpu1 = process_cpu_seconds(server_pid)
+    served = max(1, result["requests"])
+    if server_cpu0 is not None and server_cpu1 is not None:
+        result["server_cpu_ms_per_request"] = round((server_cpu1 - server_cpu0) * 1000 / served, 2)
+    result["client_cpu_ms_per_request"] = round((time.process_time() - client_cpu0) * 1000 / served, 2)
     if extra:
         result.update(extra)
     return result
@@ -376,7 +397,8 @@ def markdown(results: dict[str, Any]) -> str:
     for phase, res in results["phases"].items():
         lines.append(f"\n### {phase}: {res['seconds']} s, {res['requests']} requests, {res['throughput_rps']} req/s, "
                      f"{res['errors']} errors, {res['rate_limited_429']} rate-limited (429), "
-                     f"{res['mismatches']}/{res['consistency_checks']} baseline mismatches\n")
+                     f"{res['mismatches']}/{res['consistency_checks']} baseline mismatches; CPU per request: server "
+                     f"{res.get('server_cpu_ms_per_request', '?')} ms, load client {res.get('client_cpu_ms_per_request', '?')} ms\n")
         lines.append("| class | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |")
         lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
         for cls, row in res["classes"].items():
@@ -440,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
             # warm-up: one pass over the baseline and a few pages, not measured
             same = lambda path, got: got == baseline[path]  # noqa: E731
             run_load(server.base, work, 2, min(3.0, args.seconds), same, args.seed + 99)
-            steady = run_load(server.base, work, args.clients, args.seconds, same, args.seed)
+            steady = run_load(server.base, work, args.clients, args.seconds, same, args.seed, server_pid=server.proc.pid)
             after = record_baseline(server.base, work.baseline_requests)
             steady["after_load_equals_baseline"] = after == baseline
             results["phases"]["steady"] = steady
@@ -482,7 +504,8 @@ def run_hostile_phase(server: Server, work: Workload, args: argparse.Namespace, 
             t.join(max(0.0, deadline - time.monotonic()) + 5)
         return hostile.summary()
 
-    return run_load(server.base, work, args.clients, args.seconds, same, args.seed + 2, during=during)
+    return run_load(server.base, work, args.clients, args.seconds, same, args.seed + 2, during=during,
+                    server_pid=server.proc.pid)
 
 
 def run_rebuild_phase(server: Server, work: Workload, args: argparse.Namespace, baseline: dict[str, Any]) -> dict[str, Any]:
@@ -496,7 +519,7 @@ def run_rebuild_phase(server: Server, work: Workload, args: argparse.Namespace, 
         return True
 
     res = run_load(server.base, work, args.clients, args.rebuild_seconds, keep, args.seed + 1,
-                   during=rebuild_during(server, 1 / 3, args.rebuild_seconds))
+                   during=rebuild_during(server, 1 / 3, args.rebuild_seconds), server_pid=server.proc.pid)
     after = record_baseline(server.base, work.baseline_requests)
     bad = [p for p, b in seen if b != baseline[p] and b != after[p]]
     res["mismatches"], res["mismatch_samples"] = len(bad), bad[:5]
