@@ -27,7 +27,7 @@ ANAPHOR_RE = re.compile("|".join(p.pattern for p in ANAPHORS.values()), re.I)
 ELLIPTICAL_WORDS = 8
 # A sentence reporting a trial's result ("22.5% of esketamine recipients achieved remission compared
 # with 7.6% of placebo recipients"), whose population the headline or the paragraph before names.
-TRIAL_REPORT_RE = re.compile(r"\b(?:placebo|randomi[sz]ed|trials?|study|studies|MADRS|remission|end-?point|"
+TRIAL_REPORT_RE = re.compile(r"\b(?:placebo|randomi[sz]ed|trials?|MADRS|remission|end-?point|"
                              r"recipients|(?:treatment|esketamine|ketamine|placebo) (?:group|arm)|post-hoc|phase (?:\d|i+v?)\w*)\b", re.I)  # a sentence this short without a subject of its own leans on what came before
 
 
