@@ -339,6 +339,11 @@ def run_load(base: str, work: Workload, clients: int, seconds: float, compare, s
     result = summarise(stats, time.monotonic() - start)
     server_cpu1 = process_cpu_seconds(server_pid)
     served = max(1, result["requests"])
+    try:  # how many pages the server answered from its page cache (webui/pagecache.py), this phase
+        cache = requests.get(base + "/healthz", timeout=10).json().get("page_cache") or {}
+        result["page_cache"] = cache
+    except (requests.RequestException, ValueError):
+        pass
     if server_cpu0 is not None and server_cpu1 is not None:
         result["server_cpu_ms_per_request"] = round((server_cpu1 - server_cpu0) * 1000 / served, 2)
     result["client_cpu_ms_per_request"] = round((time.process_time() - client_cpu0) * 1000 / served, 2)
@@ -398,7 +403,9 @@ def markdown(results: dict[str, Any]) -> str:
         lines.append(f"\n### {phase}: {res['seconds']} s, {res['requests']} requests, {res['throughput_rps']} req/s, "
                      f"{res['errors']} errors, {res['rate_limited_429']} rate-limited (429), "
                      f"{res['mismatches']}/{res['consistency_checks']} baseline mismatches; CPU per request: server "
-                     f"{res.get('server_cpu_ms_per_request', '?')} ms, load client {res.get('client_cpu_ms_per_request', '?')} ms\n")
+                     f"{res.get('server_cpu_ms_per_request', '?')} ms, load client {res.get('client_cpu_ms_per_request', '?')} ms"
+                     + (f"; page cache so far: {res['page_cache'].get('hits')} hits, {res['page_cache'].get('misses')} misses"
+                        if res.get("page_cache") else "") + "\n")
         lines.append("| class | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |")
         lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
         for cls, row in res["classes"].items():

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, fields
 
 from whoosh import highlight, scoring, sorting
 from whoosh import query as wq
+from whoosh.analysis import Token
 from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector
 from whoosh.searching import Searcher
 
@@ -134,17 +135,12 @@ def _snippet(hit, terms: frozenset[str], analyzer) -> str:
     return html.escape(text, quote=False)
 
 
-class _HighlightCache:
-    """Highlighted fragments by (field text, query words), least recently used out.
-
-    Analysing a record's text to highlight it is about half the CPU of an uncached search, and the
-    same record comes back for the same words on every page and filter of a query. The key is the
-    text itself, so an edited record can never be shown with an old snippet.
-    """
+class _LRU:
+    """A small thread-safe least-recently-used map (for the highlighting caches below)."""
 
     def __init__(self, size: int):
         self.size = size
-        self._items: OrderedDict[tuple[str, frozenset[str]], str] = OrderedDict()
+        self._items: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
     def get(self, key):
@@ -154,14 +150,20 @@ class _HighlightCache:
                 self._items.move_to_end(key)
             return value
 
-    def put(self, key, value: str) -> None:
+    def put(self, key, value) -> None:
         with self._lock:
             self._items[key] = value
             if len(self._items) > self.size:
                 self._items.popitem(last=False)
 
 
-_HIGHLIGHTS = _HighlightCache(HIGHLIGHT_CACHE_SIZE)
+# Highlighting is about half the CPU of an uncached search: analysing a record's text (stemming
+# every word) and scoring fragments. The same record comes back for the same words on every page
+# and filter of a query, and for other queries too, so both the finished fragments, by (text,
+# words), and the analysed tokens, by text, are kept. Keys hold the text itself, so an edited
+# record can never be shown with an old snippet.
+_HIGHLIGHTS = _LRU(HIGHLIGHT_CACHE_SIZE)
+_TOKENS = _LRU(HIGHLIGHT_CACHE_SIZE)
 
 
 def _highlight(text, terms, analyzer, fragmenter, formatter) -> str:
@@ -173,9 +175,21 @@ def _highlight(text, terms, analyzer, fragmenter, formatter) -> str:
     return cached
 
 
+def _analysed(text, analyzer) -> tuple[tuple[str, int, int, int], ...]:
+    tokens = _TOKENS.get(text)
+    if tokens is None:
+        tokens = tuple((t.text, t.startchar, t.endchar, t.pos)
+                       for t in analyzer(text, chars=True, positions=True, mode="index", removestops=False))
+        _TOKENS.put(text, tokens)
+    return tokens
+
+
 def _highlight_now(text, terms, analyzer, fragmenter, formatter) -> str:
-    tokens = analyzer(text, chars=True, positions=True, mode="index", removestops=False)
-    tokens = highlight.set_matched_filter(tokens, terms)
+    # Fresh Token objects per call: the cached tuples are shared between threads, and the
+    # fragmenter reads each token's `matched` flag, which must be this query's.
+    tokens = (Token(positions=True, chars=True, text=word, startchar=start, endchar=end, pos=pos, boost=1.0,
+                    matched=word in terms)
+              for word, start, end, pos in _analysed(text, analyzer))
     fragments = highlight.top_fragments(fragmenter.fragment_tokens(text, tokens), 2, highlight.BasicFragmentScorer(),
                                         highlight.FIRST, 1)
     return formatter(text, fragments)

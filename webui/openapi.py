@@ -193,7 +193,9 @@ SCHEMAS: dict[str, Any] = {
         "status": {"type": "string", "enum": ["ok"]}, "kb_fingerprint": STR, "claims": INT, "studies": INT,
         "index": {"type": "object", "description": "the index build being served", "properties": {
             "build": STR, "documents": INT, "built_at": _nullable({"type": "string", "format": "date-time"}),
-            "counts": {"type": "object", "additionalProperties": INT}}}}},
+            "counts": {"type": "object", "additionalProperties": INT}}},
+        "page_cache": {"type": "object", "description": "rendered pages kept in memory for this build (webui/pagecache.py)",
+                       "properties": {"pages": INT, "bytes": INT, "max_bytes": INT, "hits": INT, "misses": INT}}}},
 }
 
 

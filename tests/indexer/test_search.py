@@ -172,18 +172,41 @@ def test_cached_snippets_equal_fresh_ones_and_follow_the_text(real_engine):
     from indexer import search as search_mod
     from indexer.analysis import base_analyzer
 
-    search_mod._HIGHLIGHTS = search_mod._HighlightCache(16)
+    search_mod._HIGHLIGHTS = search_mod._LRU(16)
     first = [h.snippet for h in real_engine.search("ketamine breast milk", per_page=5).results]
     cached = [h.snippet for h in real_engine.search("ketamine breast milk", type="claim", per_page=5).results]
-    search_mod._HIGHLIGHTS = search_mod._HighlightCache(0)  # a cache that keeps nothing: every snippet fresh
+    search_mod._HIGHLIGHTS = search_mod._LRU(0)  # caches that keep nothing: every snippet fresh
+    search_mod._TOKENS = search_mod._LRU(0)
     # per_page 6: another request, so the engine's result cache cannot answer it
     fresh = [h.snippet for h in real_engine.search("ketamine breast milk", type="claim", per_page=6).results][:5]
     assert cached == fresh and any("<mark" in s for s in first)
     formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
     fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
     terms = frozenset({"milk"})
-    search_mod._HIGHLIGHTS = search_mod._HighlightCache(16)
+    search_mod._HIGHLIGHTS = search_mod._LRU(16)
     a = search_mod._highlight("Breast milk levels were low.", terms, base_analyzer(), fragmenter, formatter)
     b = search_mod._highlight("Breast milk levels were high.", terms, base_analyzer(), fragmenter, formatter)
     assert "low" in a and "high" in b
     assert search_mod._HIGHLIGHTS.get(("Breast milk levels were low.", terms)) == a
+
+
+def test_highlighting_from_cached_tokens_equals_whoosh_analysing_the_text(real_engine):
+    from whoosh import highlight
+
+    from indexer import search as search_mod
+    from indexer.analysis import base_analyzer
+
+    formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
+    fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+    analyzer = base_analyzer()
+    kb = real_engine.snapshot().kb
+    texts = [c.bottom_line for c in list(kb.claims.values())[:20]] + [s.summary for s in list(kb.studies.values())[:20]]
+    for words in ({"ketamin", "milk"}, {"depress", "postpartum"}, {"infus"}):
+        terms = frozenset(words)
+        for text in filter(None, texts):
+            tokens = highlight.set_matched_filter(
+                analyzer(text, chars=True, positions=True, mode="index", removestops=False), terms)
+            expected = formatter(text, highlight.top_fragments(fragmenter.fragment_tokens(text, tokens), 2,
+                                                               highlight.BasicFragmentScorer(), highlight.FIRST, 1))
+            assert search_mod._highlight_now(text, terms, analyzer, fragmenter, formatter) == expected
+            assert search_mod._highlight_now(text, terms, analyzer, fragmenter, formatter) == expected  # cached tokens

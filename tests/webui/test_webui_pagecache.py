@@ -100,3 +100,10 @@ def test_zero_bytes_turns_the_cache_off(engine):
     assert client.get("/search?q=ketamine").status_code == 200
     with app.app_context():
         assert page_cache() is None
+
+
+def test_healthz_reports_the_cache(client):
+    client.get("/search?q=ketamine")
+    client.get("/search?q=ketamine")
+    stats = client.get("/healthz").get_json()["page_cache"]
+    assert stats["pages"] >= 1 and stats["hits"] >= 1 and 0 < stats["bytes"] <= stats["max_bytes"]

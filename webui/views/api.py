@@ -19,7 +19,7 @@ from webui.extensions import check_rate_limit, limiter
 from webui.inputs import CheckInput, run_check
 from webui.openapi import openapi_document
 from webui.present import DISCLAIMER
-from webui.pagecache import cached_page
+from webui.pagecache import cached_page, page_cache
 from webui.references import STYLE_COOKIE
 
 bp = Blueprint("api", __name__)
@@ -170,6 +170,9 @@ def healthz():
     build = index_build()
     if build:
         body["index"] = build
+    cache = page_cache()
+    if cache is not None:
+        body["page_cache"] = cache.stats()
     engine = kbe.get_engine()
     if hasattr(engine, "health"):  # "degraded" with the reason while a damaged build is repaired
         state = engine.health()
