@@ -47,7 +47,9 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [0]
     for m in BOUNDARY_RE.finditer(line):
         if m.group(1).startswith(".") and len(m.group(1).rstrip("\"'”’)]")) == 1 and _is_abbreviation(line[: m.start()]):
-            continue
+            # "No." abbreviates "number" only before one ("No. 5"); an answer "No. You must ..." ends there
+            if not (re.search(r"\bno$", line[: m.start()], re.I) and not line[m.end():m.end() + 1].isdigit()):
+                continue
         cuts.append(m.end(1))
     cuts.append(len(line))
     return [(start + a, start + b) for a, b in zip(cuts, cuts[1:])]

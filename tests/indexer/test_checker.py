@@ -19,6 +19,7 @@ from kb.cli import main
     ("- 70% of patients improve\n• Six infusions\n2) Call us", ["70% of patients improve", "Six infusions", "Call us"]),
     ("It rose 2.5 times. Really? Yes.", ["It rose 2.5 times.", "Really?", "Yes."]),
     ('"It changed my life." She smiled.', ['"It changed my life."', "She smiled."]),
+    ("No. You must arrange a ride. See No. 5 below.", ["No.", "You must arrange a ride.", "See No. 5 below."]),
 ])
 def test_sentences_survive_abbreviations_decimals_and_bullets(text, expected):
     spans = split_sentences(text)
