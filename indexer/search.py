@@ -16,6 +16,7 @@ from whoosh.searching import Searcher
 
 from indexer.analysis import SYNONYM_PREFIX, SynonymFilter, base_analyzer
 from indexer.facets import mask_of, matching_mask
+from indexer.matches import matches_for
 from indexer.facets import masks_for as facet_masks
 from indexer.query import FILTER_NAMES, ParsedQuery, QueryBuilder, clean, filter_query, parse
 from kb import limits
@@ -222,12 +223,31 @@ def _synonym_filter(analyzer) -> SynonymFilter | None:
 
 
 def _run(s: Searcher, q: wq.Query, filt: wq.Query | None, req: SearchRequest, *, browse: bool) -> _Run:
-    out = _Run()
+    """One page of results with exact totals and facet counts: from the query's shared scored
+    matches when they cover the page (indexer/matches.py), else by collecting through the filter."""
     if q is wq.NullQuery and not browse:
-        return out
-    limit = req.page * req.per_page
+        return _Run()
     if browse:
-        q = wq.Every()
+        return _run_collecting(s, wq.Every(), filt, req, browse=True)
+    masks = facet_masks(s.ixreader)
+    found = matches_for(s, q, masks, TIME_LIMIT_S)
+    if found is None:
+        return _run_collecting(s, q, filt, req, browse=False)
+    allowed = masks.all if filt is None else mask_of(s.docs_for_query(filt), masks.size)
+    start = (req.page - 1) * req.per_page
+    wanted = [(d, score) for d, score in found.scored if allowed >> d & 1]
+    if not found.complete and len(wanted) < start + req.per_page:
+        return _run_collecting(s, q, filt, req, browse=False)  # the page lies past the kept matches
+    matched = found.mask & allowed
+    out = _Run(total=matched.bit_count(), facets=masks.counts(matched))
+    out.hits = _hits(s, q, [(s.stored_fields(d), score) for d, score in wanted[start:start + req.per_page]],
+                     browse=False)
+    return out
+
+
+def _run_collecting(s: Searcher, q: wq.Query, filt: wq.Query | None, req: SearchRequest, *, browse: bool) -> _Run:
+    out = _Run()
+    limit = req.page * req.per_page
     masks = facet_masks(s.ixreader)
     # The filter wraps the collectors rather than joining the query: inside Require/And,
     # Whoosh's intersection matcher mis-scored long OR queries, and a filter given to
@@ -250,19 +270,22 @@ def _run(s: Searcher, q: wq.Query, filt: wq.Query | None, req: SearchRequest, *,
         matched &= mask_of(s.docs_for_query(filt), masks.size)
     out.total = matched.bit_count()
     out.facets = masks.counts(matched)
-    analyzer = s.schema["body"].analyzer
-    terms = _highlight_terms(q, _synonym_filter(analyzer))
-    plain = base_analyzer()
     start = (req.page - 1) * req.per_page
     # Slice the scored top N directly: len(results) would re-run the query to count.
-    for hit in results[start:start + req.per_page]:
-        out.hits.append(Hit(
-            type=hit["type"], id=hit["id"], title=hit.get("title", ""),
-            verdict=hit.get("verdict"), certainty=hit.get("certainty"), design=hit.get("design"),
-            year=hit.get("year"), topics=[t for t in (hit.get("topics") or "").split(",") if t],
-            score=0.0 if browse else round(float(hit.score or 0.0), 4), snippet=_snippet(hit, terms, plain),
-        ))
+    out.hits = _hits(s, q, [(hit.fields(), hit.score) for hit in results[start:start + req.per_page]], browse=browse)
     return out
+
+
+def _hits(s: Searcher, q: wq.Query, stored: list[tuple[dict, float | None]], *, browse: bool) -> list[Hit]:
+    """Result rows from the records' stored fields and scores, each with its highlighted snippet."""
+    terms = _highlight_terms(q, _synonym_filter(s.schema["body"].analyzer))
+    plain = base_analyzer()
+    return [Hit(
+        type=f["type"], id=f["id"], title=f.get("title", ""),
+        verdict=f.get("verdict"), certainty=f.get("certainty"), design=f.get("design"),
+        year=f.get("year"), topics=[t for t in (f.get("topics") or "").split(",") if t],
+        score=0.0 if browse else round(float(score or 0.0), 4), snippet=_snippet(f, terms, plain),
+    ) for f, score in stored]
 
 
 def suggest(s: Searcher, text: str) -> str | None:

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
 from indexer.engine import Engine
 from kb.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 
@@ -210,3 +213,44 @@ def test_highlighting_from_cached_tokens_equals_whoosh_analysing_the_text(real_e
                                                                highlight.BasicFragmentScorer(), highlight.FIRST, 1))
             assert search_mod._highlight_now(text, terms, analyzer, fragmenter, formatter) == expected
             assert search_mod._highlight_now(text, terms, analyzer, fragmenter, formatter) == expected  # cached tokens
+
+
+def test_shared_scored_matches_give_the_same_pages_as_collecting_through_the_filter(real_engine):
+    """indexer/matches.py answers filters and pages from one scoring of the query; the results must
+    equal Whoosh collecting through the filter, for every filter and page tried."""
+    from ruamel.yaml import YAML
+
+    from indexer import matches as matches_mod
+    from indexer.query import filter_query, parse
+    from indexer.search import SearchRequest, _run, _run_collecting
+
+    snap = real_engine.snapshot()
+    searcher = real_engine._searcher(snap)
+    queries = [q["query"] for q in YAML(typ="safe").load((REPO / "tests/data/search_relevance.yaml").read_text())["queries"]]
+    filters = [{}, {"type": "claim"}, {"type": "study"}, {"topic": "safety"}, {"verdict": "supported"},
+               {"topic": "breast-milk-transfer", "type": "study"}, {"year": "2020-2026"}]
+    compared = 0
+    for text in queries[::4] + ["ketamine", "postpartum depression ketamine esketamine infusion"]:
+        parsed = parse(text, snap.kb.vocabulary, {})
+        q = snap.builder.build(parsed.text)
+        for given in filters:
+            filt = filter_query(given)
+            for page, per_page in ((1, 10), (2, 10), (3, 5)):
+                req = SearchRequest(q=text, page=page, per_page=per_page)
+                shared, collected = _run(searcher, q, filt, req, browse=False), _run_collecting(searcher, q, filt, req, browse=False)
+                assert (shared.total, shared.facets) == (collected.total, collected.facets), (text, given, page)
+                assert [(h.id, h.score, h.snippet) for h in shared.hits] == \
+                       [(h.id, h.score, h.snippet) for h in collected.hits], (text, given, page)
+                compared += 1
+    assert compared > 500
+    # a page past the kept matches is collected afresh, not cut short
+    matches_mod.MAX_SCORED, kept = 3, matches_mod.MAX_SCORED
+    try:
+        matches_mod._builds.clear()
+        q = snap.builder.build("ketamine")
+        req = SearchRequest(q="ketamine", page=2, per_page=5)
+        assert [h.id for h in _run(searcher, q, None, req, browse=False).hits] == \
+               [h.id for h in _run_collecting(searcher, q, None, req, browse=False).hits]
+    finally:
+        matches_mod.MAX_SCORED = kept
+        matches_mod._builds.clear()

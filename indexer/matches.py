@@ -1,0 +1,94 @@
+"""Every match of one query on one index build, scored once and shared by all its filters and pages.
+
+A reader refines a search: the same words come back with a topic, a verdict, a design or page 2.
+Each of those used to run the query through Whoosh again (scoring every matching record, the
+bulk of an uncached search's CPU). Here a query's scored matches (best first, up to MAX_SCORED)
+and the bitmask of every record it matches are kept per index build; a filter is then a bitmask
+AND, a page a slice. Results are the same as collecting with the filter (tests/indexer/
+test_search.py compares the two paths), so this is purely a saving.
+
+The cache is per build (the same key as the facet masks), so a rebuilt index never answers from
+an older one; it is bounded (QUERY_CACHE_SIZE queries per build, two builds at most).
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from whoosh.collectors import TimeLimit, TimeLimitCollector
+
+from indexer.facets import FacetMasks, matching_mask
+
+MAX_SCORED = 1000  # matches kept in score order per query; a deeper filtered page searches afresh
+QUERY_CACHE_SIZE = 256  # queries kept per build
+
+
+@dataclass(frozen=True)
+class Matches:
+    scored: tuple[tuple[int, float], ...]  # (document number, score), best first
+    mask: int  # every matching document
+    complete: bool  # `scored` holds every match, not only the best MAX_SCORED
+
+
+class _QueryCache:
+    def __init__(self) -> None:
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, q):
+        with self._lock:
+            m = self._items.get(q)
+            if m is not None:
+                self._items.move_to_end(q)
+            return m
+
+    def put(self, q, m: Matches) -> None:
+        with self._lock:
+            self._items[q] = m
+            while len(self._items) > QUERY_CACHE_SIZE:
+                self._items.popitem(last=False)
+
+
+_builds: dict[str, _QueryCache] = {}
+_lock = threading.Lock()
+
+
+def _cache_for(reader) -> _QueryCache:
+    storage = reader.storage()
+    key = f"{getattr(storage, 'folder', id(storage))}:{reader.generation()}:{reader.doc_count_all()}"
+    with _lock:
+        cache = _builds.get(key)
+        if cache is None:
+            if len(_builds) >= 2:
+                _builds.clear()
+            cache = _builds[key] = _QueryCache()
+    return cache
+
+
+def matches_for(searcher, q, masks: FacetMasks, time_limit: float) -> Matches | None:
+    """The query's scored matches on this searcher's build, or None if scoring them ran out of time."""
+    try:
+        hash(q)
+    except TypeError:  # a query object that cannot be a key: score it each time
+        return _score(searcher, q, masks, time_limit)
+    cache = _cache_for(searcher.reader())
+    m = cache.get(q)
+    if m is None:
+        m = _score(searcher, q, masks, time_limit)
+        if m is not None:
+            cache.put(q, m)
+    return m
+
+
+def _score(searcher, q, masks: FacetMasks, time_limit: float) -> Matches | None:
+    # use_alarm=False: SIGALRM works only in the main thread, and requests run in worker threads.
+    timed = TimeLimitCollector(searcher.collector(limit=MAX_SCORED), timelimit=time_limit, use_alarm=False)
+    try:
+        searcher.search_with_collector(q, timed)
+    except TimeLimit:
+        return None
+    top = timed.results().top_n  # (score, docnum), best first; len(results) would search again to count
+    mask = matching_mask(q, searcher, masks)
+    scored = tuple((docnum, score) for score, docnum in top)
+    return Matches(scored, mask, len(scored) == mask.bit_count())
