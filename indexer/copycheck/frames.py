@@ -134,8 +134,6 @@ def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIn
     named(slot, span): whether the span names the slot's treatment itself, not a generic "the infusion";
     names_other_drug: the sentence names a drug treatment as its own subject (not only to compare).
     """
-    if frame.unless and st.find_all(frame.key + "/unless", frame.unless):
-        return None
     local: list[tuple[CompiledSlot, list]] = []
     carried_slots: list[tuple[CompiledSlot, list]] = []
     for slot in frame.slots:
@@ -172,6 +170,9 @@ def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIn
             return None
         carried.append(name)
     if not local and not used:
+        return None
+    # the frame's `unless` words last: most frames fail on a missing slot long before
+    if frame.unless and st.find_all(frame.key + "/unless", frame.unless):
         return None
     figs = tuple(s[0] for slot, _ in local + carried_slots if slot.figure for s in used
                  if any(f.start == s[0] for f in copy_figures))
