@@ -1,8 +1,10 @@
 """Read the YAML records into typed objects, keeping every problem with its file and line.
 
-ruamel.yaml (YAML 1.2, round-trip mode) is used rather than PyYAML because it reports
-duplicate keys with their line, keeps node positions for error messages, and does not
-turn `NO` or `off` into booleans.
+ruamel.yaml (YAML 1.2, round-trip mode) is the careful parser, rather than PyYAML, because it
+reports duplicate keys with their line, keeps node positions for error messages, and does not
+turn `NO` or `off` into booleans. It is pure Python and slow, so clean records are first read
+with libyaml (kb/fastyaml.py), which declines anything unusual back to it; positions are parsed
+only when a message needs a line.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 
+from kb import fastyaml
 from kb.limits import int_limit
 from kb.models import Claim, ConceptLexicon, Study, Vocabulary
 
@@ -37,12 +40,26 @@ class Problem:
         return f"{self.path}:{self.line}: {tag}{self.message}"
 
 
-@dataclass
 class Source:
-    """Where a loaded record came from, for messages that point back at the file."""
+    """Where a loaded record came from, for messages that point back at the file.
 
-    path: Path
-    node: Any
+    `node` is the round-trip parse with line positions. A record read by the fast reader
+    (kb/fastyaml.py) has none yet: it is parsed carefully from the same text when a message first
+    needs a line, which for a valid record is never.
+    """
+
+    def __init__(self, path: Path, node: Any = None, text: str | None = None):
+        self.path, self._node, self._text = path, node, text
+
+    @property
+    def node(self) -> Any:
+        if self._node is None and self._text is not None:
+            try:
+                self._node = yaml_parser().load(self._text)
+            except (YAMLError, RecursionError):
+                self._node = CommentedMap()  # cannot happen for text the fast reader accepted
+            self._text = None
+        return self._node
 
     def line_of(self, loc: Iterable[Any] = ()) -> int:
         return line_of(self.node, loc)
@@ -169,6 +186,12 @@ def display_path(path: Path) -> str:
 
 def read_yaml(path: Path, problems: list[Problem]) -> Any | None:
     """Parse one file; on failure record a problem at the line the parser names."""
+    text = read_text(path, problems)
+    return None if text is None else parse_yaml(text, path, problems)
+
+
+def read_text(path: Path, problems: list[Problem]) -> str | None:
+    """A record file's text, or None with a problem (too large, not UTF-8, unreadable)."""
     try:
         if path.stat().st_size > MAX_RECORD_BYTES:
             problems.append(Problem(display_path(path), 1, f"the file is larger than {MAX_RECORD_BYTES:,} bytes; "
@@ -181,6 +204,11 @@ def read_yaml(path: Path, problems: list[Problem]) -> Any | None:
     except OSError as exc:
         problems.append(Problem(display_path(path), 1, f"cannot read the file: {exc.strerror or exc}"))
         return None
+    return text
+
+
+def parse_yaml(text: str, path: Path, problems: list[Problem]) -> Any | None:
+    """The careful (round-trip) parse of a record's text; on failure a problem at the parser's line."""
     try:
         return yaml_parser().load(text)
     except RecursionError:  # a safety net under max_depth: the scanner nests too
@@ -219,19 +247,27 @@ def validation_problems(path: Path, node: Any, exc: ValidationError) -> list[Pro
     return out
 
 
-def parse_record(path: Path, model: type[BaseModel], problems: list[Problem]) -> tuple[Any, Any] | None:
-    node = read_yaml(path, problems)
-    if node is None:
-        if not any(p.path == display_path(path) for p in problems):
-            problems.append(Problem(display_path(path), 1, "empty file"))
-        return None
-    if not isinstance(node, CommentedMap):
-        problems.append(Problem(display_path(path), 1, "a record must be a YAML mapping"))
+def parse_record(path: Path, model: type[BaseModel], problems: list[Problem]) -> tuple[Any, Source] | None:
+    """The record and where it came from, or None with its problems (each with file and line)."""
+    text = read_text(path, problems)
+    if text is None:
         return None
     try:
-        return model.model_validate(plain(node)), node
+        data, source = fastyaml.read(text, MAX_NESTING), Source(path, None, text)
+    except fastyaml.Declined:  # anything unusual: the careful parser reads it and names the line
+        node = parse_yaml(text, path, problems)
+        if node is None:
+            if not any(p.path == display_path(path) for p in problems):
+                problems.append(Problem(display_path(path), 1, "empty file"))
+            return None
+        if not isinstance(node, CommentedMap):
+            problems.append(Problem(display_path(path), 1, "a record must be a YAML mapping"))
+            return None
+        data, source = plain(node), Source(path, node)
+    try:
+        return model.model_validate(data), source
     except ValidationError as exc:
-        problems.extend(validation_problems(path, node, exc))
+        problems.extend(validation_problems(path, source.node, exc))
         return None
 
 
@@ -249,16 +285,14 @@ def load(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
     if vocab_path.is_file():
         parsed = parse_record(vocab_path, Vocabulary, kb.problems)
         if parsed:
-            kb.vocabulary, node = parsed
-            kb.sources[("vocabulary", "topics")] = Source(vocab_path, node)
+            kb.vocabulary, kb.sources[("vocabulary", "topics")] = parsed
     else:
         kb.problems.append(Problem(display_path(vocab_path), 1, "missing: the topic vocabulary is required"))
     concepts_path = root / "concepts.yaml"
     if concepts_path.is_file():
         parsed = parse_record(concepts_path, ConceptLexicon, kb.problems)
         if parsed:
-            kb.concepts, node = parsed
-            kb.sources[("concepts", "concepts")] = Source(concepts_path, node)
+            kb.concepts, kb.sources[("concepts", "concepts")] = parsed
 
     for kind, folder, model, id_field in (
         ("study", root / "studies", Study, "key"),
@@ -269,18 +303,18 @@ def load(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
             parsed = parse_record(path, model, kb.problems)
             if not parsed:
                 continue
-            record, node = parsed
+            record, source = parsed
             rid = getattr(record, id_field)
             if rid in target:
                 first = kb.sources[(kind, rid)]
-                kb.problems.append(Problem(display_path(path), line_of(node, [id_field]),
+                kb.problems.append(Problem(display_path(path), source.line_of([id_field]),
                                            f"duplicate {kind} {id_field} {rid!r} (also in {display_path(first.path)})"))
                 continue
             if path.stem != rid:
-                kb.problems.append(Problem(display_path(path), line_of(node, [id_field]),
+                kb.problems.append(Problem(display_path(path), source.line_of([id_field]),
                                            f"{id_field} {rid!r} does not match the file name {path.name!r}"))
             target[rid] = record
-            kb.sources[(kind, rid)] = Source(path, node)
+            kb.sources[(kind, rid)] = source
     return kb
 
 
