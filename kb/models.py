@@ -190,6 +190,9 @@ class Claim(Record):
     # Phrasings written for search only, which the checker need not match (the self-test skips them).
     phrasing_only: list[Text] = Field(default_factory=list)
     related_claims: list[Slug] = Field(default_factory=list)
+    # Narrower claims that say all this one does: where a sentence makes one of them (with the same
+    # stance), the checker reports that one only ("relief within hours" is not also "ketamine works").
+    yields_to: list[Slug] = Field(default_factory=list)
     last_reviewed: dt.date
     # One plain-words sentence that opens with the verdict in words ("Partly: ..."); shown first.
     answer: Text

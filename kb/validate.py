@@ -86,7 +86,7 @@ def cross_record_problems(kb: KnowledgeBase) -> list[Problem]:
             seen_studies.add(link.study)
         if claim.verdict != "unsupported" and not claim.evidence:
             err("claim", cid, ["verdict"], f"verdict: {claim.verdict!r} needs at least one evidence link")
-        for name in ("related_claims",):
+        for name in ("related_claims", "yields_to"):
             for i, other in enumerate(getattr(claim, name)):
                 if other not in kb.claims:
                     err("claim", cid, [name, i], f"{name}.{i}: no claim {other!r}")

@@ -164,6 +164,9 @@ class Checker:
             prev = best.get(hit.claim_id)
             if prev is None or (stance == "asserts" and prev[1] != "asserts") or hit.score > prev[0].score:
                 best[hit.claim_id] = (hit, stance, hedged)
+        # a general claim yields to a narrower one the sentence makes with the same stance (`yields_to`)
+        best = {cid: v for cid, v in best.items()
+                if not any(best.get(n, (None, None))[1] == v[1] for n in self.kb.claims[cid].yields_to)}
         claims = [self.kb.claims[cid] for cid in best]
         owned = figures.attribute(copy_figures, claims)
         for claim in claims:

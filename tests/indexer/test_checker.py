@@ -252,3 +252,11 @@ def test_a_text_naming_no_treatment_is_taken_to_be_about_the_kb_subject(real_eng
 def test_approval_referred_back_to_is_not_asserted_again(real_engine):
     assert "esketamine-fda-approved" not in claims_of(
         real_engine, "The approval was supported by data from a study in which esketamine improved depression.")
+
+
+def test_a_general_claim_yields_to_a_narrower_one_in_the_same_sentence(real_engine):
+    """`yields_to`: ketamine-effective-depression is not reported beside trd-effective, but is on its own."""
+    both = "Ketamine treats depression effectively, even treatment-resistant depression where other antidepressants failed."
+    assert "trd-effective" in claims_of(real_engine, both)
+    assert "ketamine-effective-depression" not in claims_of(real_engine, both)
+    assert "ketamine-effective-depression" in claims_of(real_engine, "Ketamine is highly effective against depression.")
