@@ -25,6 +25,10 @@ HEADING_ASKS = re.compile(r"^\s*(?:how|what|when|where|which|who|whether|is|are|
 HEADING_NAMES_TOPIC = re.compile(r"\b(?:warn\w*|precautions|side[- ]effects|risks|considerations|information|overview|"
                                  r"guide|faqs?|dosage|dosing|interactions|summary|basics|facts|resources|"
                                  r"what (?:you need )?to know|explained)\W*$", re.I)
+# A research paper's title names its question: "Efficacy of esketamine nasal spray over quetiapine: ...".
+HEADING_NAMES_STUDY = re.compile(r"^\W*(?:the )?(?:efficacy|effectiveness|safety|effects?|use|role|impact|outcomes?|"
+                                 r"comparison|evaluation|assessment)(?: and (?:safety|efficacy|tolerability))? of\b", re.I)
+HEADING_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did)\b", re.I)
 # ...unless it has a verb or a predicate of its own ("Ketamine has minimal side effects").
 HEADING_STATES = re.compile(r",|\b(?:is|are|was|were|be|has|have|had|can|could|may|might|will|would|should|must|does|"
                             r"do|did|no|not|minimal|mild|transient|temporary|brief|short-lived|rare|few|fewer|less|more|than)\b", re.I)
@@ -98,9 +102,13 @@ class Checker:
             for sp in split_sentences(norm.text, b.start, b.end):
                 n_words = len(re.findall(r"\w+", sp.text))
                 title_like = b.kind == "heading" or (n_words <= 14 and not sp.text.rstrip().endswith((".", "!")))
-                asks = is_question(sp.text) or b.kind == "question" or (title_like and bool(
+                names_topic = title_like and bool(
                     HEADING_ASKS.match(sp.text)
-                    or (HEADING_NAMES_TOPIC.search(sp.text) and not HEADING_STATES.search(sp.text))))
+                    or (HEADING_NAMES_TOPIC.search(sp.text) and not HEADING_STATES.search(sp.text)))
+                # a paper's title may be long, but it has no full stop and no verb
+                names_study = bool(HEADING_NAMES_STUDY.search(sp.text)) and not HEADING_VERB.search(sp.text) \
+                    and not sp.text.rstrip().endswith((".", "!"))
+                asks = is_question(sp.text) or b.kind == "question" or names_topic or names_study
                 sents.append(Sentence(sp.start, sp.end, sp.text, b.index, asks, b.kind == "heading"))
         # A web address's words, and discourse markers ("in short" is not "short-lived"), ("...spravato-esketamine-approved...") are not the copy's words.
         work = [MASKED_RE.sub(lambda m: " " * len(m.group(0)), self.speller.correct(s.text) if self.speller else s.text)

@@ -260,3 +260,17 @@ def test_a_general_claim_yields_to_a_narrower_one_in_the_same_sentence(real_engi
     assert "trd-effective" in claims_of(real_engine, both)
     assert "ketamine-effective-depression" not in claims_of(real_engine, both)
     assert "ketamine-effective-depression" in claims_of(real_engine, "Ketamine is highly effective against depression.")
+
+
+def test_paper_titles_needs_and_study_subjects_assert_nothing(real_engine):
+    title = ("Efficacy of esketamine nasal spray over quetiapine in the short and long term: "
+             "sensitivity analyses of a randomised trial in treatment-resistant depression")
+    assert claims_of(real_engine, title) == set()
+    assert claims_of(real_engine, "We recognise the urgent need for effective relief from postpartum depression with ketamine.") == set()
+    assert "csection-ketamine-prevents-ppd" not in claims_of(
+        real_engine, "Many trials have tested ketamine given during caesarean delivery to prevent postpartum depression.")
+    # ...while a finding, and a denied need, still count
+    assert "csection-ketamine-prevents-ppd" in claims_of(
+        real_engine, "Ketamine given during caesarean delivery prevents postpartum depression.")
+    report = real_engine.check("There is no need for pump and dump after a ketamine infusion.")
+    assert any(c.id == "breastfeeding-pause" and c.stance == "denies" for s in report.sentences for c in s.claims)
