@@ -79,6 +79,10 @@ def context_sources(sentences, blocks) -> list[list[Source]]:
         prev = _previous_sentence(i, sentences, blocks)
         if prev is not None:
             sources.append(Source(prev, refers or default, "previous sentence"))
+        elif i > 0 and sentences[i - 1].block == s.block and sentences[i - 1].is_question \
+                and not sentences[i - 1].is_heading:
+            # "Struggling with postpartum depression? Ketamine can help.": answered in the same breath
+            sources.append(Source(i - 1, "all", "question"))
         if block.heading is not None and block.heading in by_block:
             reach = "all" if block.kind == "list-item" else (refers or default)
             sources.append(Source(by_block[block.heading][-1], reach, "heading"))

@@ -274,3 +274,9 @@ def test_paper_titles_needs_and_study_subjects_assert_nothing(real_engine):
         real_engine, "Ketamine given during caesarean delivery prevents postpartum depression.")
     report = real_engine.check("There is no need for pump and dump after a ketamine infusion.")
     assert any(c.id == "breastfeeding-pause" and c.stance == "denies" for s in report.sentences for c in s.claims)
+
+
+def test_a_question_answered_in_the_same_breath_lends_its_subject(real_engine):
+    text = "Struggling with postpartum depression? Ketamine infusion therapy can help you feel like yourself again."
+    assert "ketamine-treats-ppd" in claims_of(real_engine, text)
+    assert "ketamine-treats-ppd" not in claims_of(real_engine, "Ketamine infusion therapy can help you feel like yourself again.")
