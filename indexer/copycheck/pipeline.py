@@ -39,6 +39,8 @@ COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|vers
 
 # A lead-in line ("Common side effects of Spravato include", "Benefits:") announces the list under it.
 LEAD_IN_RE = re.compile(r"(?::|\b(?:include|includes|including|such as|are|are as follows))\s*$", re.I)
+# "antidepressant effects" names an effect, not a drug the sentence is about.
+EFFECT_OF_RE = re.compile(r"\s+(?:effects?|actions?|response|properties|activity|benefits?|qualities)\b", re.I)
 # Treatments that go with a drug rather than replace it ("ketamine-assisted psychotherapy").
 NOT_DRUGS = {"psychotherapy"}
 MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for short|in a nutshell)\b", re.I)
@@ -133,7 +135,8 @@ class Checker:
         copy_figures = figures.extract(sentence)
         own_named = {(ci, n) for ci, (ca, cb) in enumerate(clauses)
                      for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
-                     if ca <= x and y <= cb and not COMPARED_RE.search(sentence[max(ca, x - 40):x])}
+                     if ca <= x and y <= cb and not COMPARED_RE.search(sentence[max(ca, x - 40):x])
+                     and not EFFECT_OF_RE.match(sentence, y)}
         own = {ci for ci, _ in own_named}
         names_drug = any(n not in NOT_DRUGS for _, n in own_named)
         used_source: list[int] = []
