@@ -7,8 +7,10 @@ and the bitmask of every record it matches are kept per index build; a filter is
 AND, a page a slice. Results are the same as collecting with the filter (tests/indexer/
 test_search.py compares the two paths), so this is purely a saving.
 
-The cache is per build (the same key as the facet masks), so a rebuilt index never answers from
-an older one; it is bounded (QUERY_CACHE_SIZE queries per build, two builds at most).
+The same per-build cache remembers other work that depends only on a query's words, such as the
+did-you-mean correction (`remembered`). It is per build (the same key as the facet masks), so a
+rebuilt index never answers from an older one, and bounded (QUERY_CACHE_SIZE entries per build,
+two builds at most).
 """
 from __future__ import annotations
 
@@ -64,6 +66,16 @@ def _cache_for(reader) -> _QueryCache:
                 _builds.clear()
             cache = _builds[key] = _QueryCache()
     return cache
+
+
+def remembered(searcher, key: tuple, compute):
+    """`compute()` once per build for `key` (e.g. the did-you-mean correction of a query's words)."""
+    cache = _cache_for(searcher.reader())
+    boxed = cache.get(key)
+    if boxed is None:
+        boxed = (compute(),)  # boxed, so a None answer is remembered too
+        cache.put(key, boxed)
+    return boxed[0]
 
 
 def matches_for(searcher, q, masks: FacetMasks, time_limit: float) -> Matches | None:

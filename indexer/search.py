@@ -16,7 +16,7 @@ from whoosh.searching import Searcher
 
 from indexer.analysis import SYNONYM_PREFIX, SynonymFilter, base_analyzer
 from indexer.facets import mask_of, matching_mask
-from indexer.matches import matches_for
+from indexer.matches import matches_for, remembered
 from indexer.facets import masks_for as facet_masks
 from indexer.query import FILTER_NAMES, ParsedQuery, QueryBuilder, clean, filter_query, parse
 from kb import limits
@@ -320,7 +320,8 @@ def search(s: Searcher, builder: QueryBuilder, vocab: Vocabulary | None, req: Se
     if parsed.text and q is wq.NullQuery:
         messages.append(f"Nothing searchable in {parsed.text!r}: try plain words, or a \"quoted phrase\".")
     suggestion, searched, searched_text = None, False, parsed.text
-    corrected = suggest(s, parsed.text) if parsed.text else None
+    # The correction depends only on the words and the build: every filter and page of a query shares it.
+    corrected = remembered(s, ("suggest", parsed.text), lambda: suggest(s, parsed.text)) if parsed.text else None
     if corrected:
         # Search the typed words and their corrections together, so "ketamin breastfeding" finds
         # breastfeeding; the correction is also offered as "did you mean".
