@@ -19,6 +19,9 @@ WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 QUESTION_RE = re.compile(r"\?\s*[\"'”’)]*\s*$")
 # (after an opening connective too: "However, if these feelings persist longer than two weeks, ...")
 CONDITIONAL_RE = re.compile(r"^\s*(?:(?:however|but|and|so|also|still|yet),?\s+)?(?:if|unless|when|whenever|in case)\b[^,]{3,120},", re.I)
+# An opening subordinate clause ("Although ketamine is often thought of as a party drug, studies show
+# ...") keeps its triggers to itself, as an if-clause does.
+OPENING_CLAUSE_RE = re.compile(r"^\s*(?:although|though|even though|while|whereas|despite|unlike)\b[^,]{3,120},", re.I)
 DENYING = {"negated", "reported-false"}
 SILENT = {"gap", "hypothetical", "reported"}
 
@@ -66,8 +69,9 @@ def find_triggers(sentence: str, absorbed: list[tuple[int, int]] = ()) -> list[T
             masked = rule.pattern.sub(lambda m: " " * len(m.group(0)), masked)
     words = _word_offsets(sentence)
     stops = [m.start() for m in terminators.finditer(masked)]
-    cond = CONDITIONAL_RE.match(masked)
+    cond = CONDITIONAL_RE.match(masked) or OPENING_CLAUSE_RE.match(masked)
     cond_end = cond.end() if cond else None
+    is_condition = bool(CONDITIONAL_RE.match(masked))
     out: list[Trigger] = []
     taken: list[tuple[int, int]] = []
     for rule in rules:
@@ -82,7 +86,7 @@ def find_triggers(sentence: str, absorbed: list[tuple[int, int]] = ()) -> list[T
             if rule.category != "hedged":
                 taken.append((a, b))
             out.append(Trigger(rule.category, a, b, *_scope(rule, a, b, words, stops, len(sentence), cond_end)))
-    if cond_end is not None:
+    if cond_end is not None and is_condition:
         out.append(Trigger("conditional", 0, cond_end, 0, cond_end))
     return out
 

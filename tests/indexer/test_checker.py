@@ -280,3 +280,12 @@ def test_a_question_answered_in_the_same_breath_lends_its_subject(real_engine):
     text = "Struggling with postpartum depression? Ketamine infusion therapy can help you feel like yourself again."
     assert "ketamine-treats-ppd" in claims_of(real_engine, text)
     assert "ketamine-treats-ppd" not in claims_of(real_engine, "Ketamine infusion therapy can help you feel like yourself again.")
+
+
+def test_an_opening_subordinate_clause_keeps_its_triggers(real_engine):
+    text = "Although ketamine isn't approved for postpartum depression, it often relieves symptoms within hours."
+    report = real_engine.check(text)
+    assert any(c.id == "onset-within-hours" and c.stance == "asserts" for s in report.sentences for c in s.claims)
+    # the same negation in the main clause still denies
+    report = real_engine.check("Ketamine does not relieve symptoms within hours.")
+    assert any(c.id == "onset-within-hours" and c.stance == "denies" for s in report.sentences for c in s.claims)
