@@ -38,7 +38,9 @@ ONE_UNIT_RE = re.compile(r"\b(?:(?P<half>half) an?|an?|one) (?P<unit>minute|hour
 FRACTIONS = {"half": 50.0, "a third": 33.3, "one third": 33.3, "one-third": 33.3, "two thirds": 66.7, "two-thirds": 66.7,
              "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
              "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0}
-FRACTION_RE = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True)) + r")\b", re.I)
+# ("half a dozen infusions" is a count and "half an hour" a duration, not 50%)
+FRACTION_RE = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True)) + r")\b"
+                         r"(?!\s+(?:a\s+dozen|an?\s+(?:minute|hour|day|week|month)|(?:minute|hour|day|week|month)s?\b))", re.I)
 # "$10 per treatment" is a price, not a number of treatments.
 COUNT_RE = re.compile(rf"(?<![$£€])\b{RANGE}\s+(?!per\b)(?:\w+\s+)?(?P<what>infusions?|sessions?|treatments?|doses?)\b", re.I)
 
