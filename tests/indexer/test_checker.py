@@ -37,6 +37,8 @@ def test_sentences_survive_abbreviations_decimals_and_bullets(text, expected):
     ("SSRIs take 4-6 weeks", "duration", 4 * 10080, 6 * 10080),
     ("a course of six infusions", "count", 6, 6),
     ("between 40 and 60 minutes", "duration", 40, 60),
+    ("roughly half a dozen infusions", "count", 6, 6),
+    ("it fades within half an hour", "duration", 30, 30),
 ])
 def test_figures_are_read_with_their_units(text, kind, low, high):
     found = [f for f in figures.extract(text) if f.kind == kind]
