@@ -59,6 +59,7 @@ class FrameHit:
     absorbed: tuple[tuple[int, int], ...]  # filling terms that themselves deny ("no need to stop")
     carried: tuple[str, ...]  # slots filled from context (concept names)
     figures: tuple[int, ...]  # start offsets of the copy figures that filled figure slots
+    home: int | None = None  # the clause the frame's words were taken from, when one clause held them all
 
     @property
     def score(self) -> float:
@@ -126,13 +127,14 @@ def _in(span, clause) -> bool:
 
 def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIndex, copy_figures,
                 context_has, own_treatment_clauses, treatments: set[str], named=lambda slot, span: True,
-                names_other_drug: bool = False) -> FrameHit | None:
+                names_other_drug: bool = False, avoid: frozenset[int] = frozenset()) -> FrameHit | None:
     """The frame's hit in this sentence, or None.
 
     context_has(slot) -> concept name when the sentence's context fills the slot;
     own_treatment_clauses: indexes of clauses naming a treatment (no treatment is carried into them);
     named(slot, span): whether the span names the slot's treatment itself, not a generic "the infusion";
-    names_other_drug: the sentence names a drug treatment as its own subject (not only to compare).
+    names_other_drug: the sentence names a drug treatment as its own subject (not only to compare);
+    avoid: clauses not to take the frame's words from (one whose words a condition silenced).
     """
     local: list[tuple[CompiledSlot, list]] = []
     carried_slots: list[tuple[CompiledSlot, list]] = []
@@ -144,7 +146,7 @@ def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIn
             if not spans:
                 return None
             local.append((slot, spans))
-    chosen = _choose_local(local, clauses, words, frame.window)
+    chosen = _choose_local(local, clauses, words, frame.window, avoid)
     if chosen is None:
         return None
     used, home = chosen
@@ -177,14 +179,16 @@ def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIn
     figs = tuple(s[0] for slot, _ in local + carried_slots if slot.figure for s in used
                  if any(f.start == s[0] for f in copy_figures))
     return FrameHit(frame.claim_id, tuple((a, b) for a, b, _ in used), tuple((a, b) for a, b, neg in used if neg),
-                    tuple(carried), figs)
+                    tuple(carried), figs, home)
 
 
-def _choose_local(local, clauses, words: WordIndex, window: int):
+def _choose_local(local, clauses, words: WordIndex, window: int, avoid: frozenset[int] = frozenset()):
     """One span per local slot, all in one clause or within `window` words: (spans, clause index)."""
     if not local:
         return [], None
     for ci, clause in enumerate(clauses):
+        if ci in avoid:
+            continue
         picks = []
         for _, spans in local:
             inside = [s for s in spans if _in(s, clause)]

@@ -170,6 +170,15 @@ class Checker:
                 continue
             triggers = find_triggers(sentence, hit.absorbed)
             stance, hedged = stance_of(triggers, [sp for sp in hit.spans if sp not in hit.absorbed])
+            if stance is None and hit.home is not None and len(clauses) > 1:
+                # silenced in one clause ("If Paxil left you still depressed, ..."): another clause may say it
+                retry = match_frame(frame, st, clauses, words, copy_figures, context_has, own, self.treatment_like,
+                                    named=lambda slot, span: self._names_treatment(st, slot, span),
+                                    names_other_drug=names_drug, avoid=frozenset({hit.home}))
+                if retry is not None:
+                    hit = retry
+                    triggers = find_triggers(sentence, hit.absorbed)
+                    stance, hedged = stance_of(triggers, [sp for sp in hit.spans if sp not in hit.absorbed])
             if stance is None:
                 continue
             prev = best.get(hit.claim_id)

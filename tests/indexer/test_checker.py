@@ -291,3 +291,10 @@ def test_an_opening_subordinate_clause_keeps_its_triggers(real_engine):
     # the same negation in the main clause still denies
     report = real_engine.check("Ketamine does not relieve symptoms within hours.")
     assert any(c.id == "onset-within-hours" and c.stance == "denies" for s in report.sentences for c in s.claims)
+
+
+def test_a_claim_silenced_in_one_clause_is_still_found_in_another(real_engine):
+    text = "If Paxil or Lexapro left you feeling flat and still depressed, you're not alone — these drugs often fall short."
+    assert "ssri-often-fail" in claims_of(real_engine, text)
+    # the condition alone asserts nothing
+    assert "ssri-often-fail" not in claims_of(real_engine, "If Paxil or Lexapro left you still depressed, call us today.")
