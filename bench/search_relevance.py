@@ -40,7 +40,9 @@ def catalog_kb(kb_dir: Path) -> Path:
     for f in sorted((out / "claims").glob("*.yaml")):
         added = subprocess.run(["git", "log", "--diff-filter=A", "--format=%ad", "--date=short", "--",
                                 f"kb/claims/{f.name}"], cwd=REPO, capture_output=True, text=True).stdout.split()
-        if added and added[-1] != CATALOG_DATE:
+        if not added:
+            raise SystemExit(f"--catalog-only needs the git history of {REPO}: no commit adds {f.name}")
+        if added[-1] != CATALOG_DATE:
             f.unlink()
     return out
 

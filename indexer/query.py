@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 from whoosh import qparser
 from whoosh.fields import Schema
-from whoosh.matching import NullMatcher
-from whoosh.matching.wrappers import WrappingMatcher
 
 from indexer.analysis import analyse, text_analyzer
 from indexer.schema import FIELD_BOOSTS, SEARCH_FIELDS
@@ -149,25 +147,6 @@ def filter_query(filters: dict[str, str]) -> wq.Query | None:
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-class _Unreplaced(WrappingMatcher):
-    """Keeps a DisjunctionMax matcher as it is when a collector asks for a cheaper replacement.
-
-    Whoosh 2.7's DisjunctionMaxMatcher.replace() returns a null matcher when one side turns
-    inactive while being replaced, dropping the records the other side still matches. The
-    alternatives are a word and its few related words, so skipping the optimisation costs little.
-    """
-
-    def replace(self, minquality=0):
-        return self if self.child.is_active() else NullMatcher()
-
-
-class BestOf(wq.DisjunctionMax):
-    """A word or its related words: a record scores for the best of them, not for their sum."""
-
-    def _matcher(self, subs, searcher, context):
-        return _Unreplaced(super()._matcher(subs, searcher, context))
-
-
 class QueryBuilder:
     """Turns free text into a Whoosh query for one index schema and vocabulary."""
 
@@ -232,10 +211,8 @@ class QueryBuilder:
         if isinstance(q, (wq.Wildcard, wq.Regex, wq.Every)):
             return wq.NullQuery
         if type(q) is wq.Term and q.fieldname == "text" and q.text in self.related:
-            # The best of the word and its related words counts, not their sum: a record that uses
-            # all of "rapid", "fast" and "quick" is not three times about onset.
             alts = [wq.Term(q.fieldname, alt, boost=q.boost * RELATED_BOOST) for alt in self.related[q.text]]
-            return BestOf([q, *alts])
+            return wq.Or([q, *alts])
         return q
 
     def build(self, text: str) -> wq.Query:

@@ -17,7 +17,7 @@ from kb.models import DESIGN_LABELS, VERDICT_LABELS, Claim, Study
 # most by appearing twice in `text` (claim_document); `meta` adds authors, journal and identifiers.
 # `phrasings` (how people say a claim, saturated on its own) is searched too: with 67 claims, long
 # claim bodies that mention everything (side effects, onset...) crowded out the claim a query
-# states (development set top-1 0.885 -> 0.934, MRR 0.930 -> 0.958; docs/benchmarks.md).
+# states (development set top-1 0.885 -> 0.918, MRR 0.930 -> 0.949; docs/benchmarks.md).
 FIELD_BOOSTS = {"text": 1.0, "phrasings": 0.5, "meta": 0.2}
 SEARCH_FIELDS = tuple(FIELD_BOOSTS)
 
