@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 LABELLED = Path(__file__).resolve().parents[1] / "data" / "check_labelled.yaml"
-MIN_PRECISION = 0.90  # measured 0.928 (2026-12-01 afternoon, 5f30895; 0.903 before the real-copy tuning)
-MIN_RECALL = 0.86  # measured 0.879 (0.832 before)
+MIN_PRECISION = 0.91  # measured 0.932 (2026-12-01 afternoon, 0a78d05; 0.903 before the real-copy tuning)
+MIN_RECALL = 0.92  # measured 0.942 (0.832 before)
 
 
 def evaluate(engine, items):
@@ -95,4 +95,4 @@ def test_heldout_precision_and_recall(real_engine, report_metric):
     items = yaml.safe_load(HELDOUT.read_text())["items"]
     precision, recall, _ = evaluate(real_engine, items)
     report_metric(f"copy checking, held-out set: precision {precision:.3f}, recall {recall:.3f} on {len(items)} sentences")
-    assert precision >= 0.90 and recall >= 0.82  # measured 0.931 / 0.846 (2026-12-01 afternoon, 5f30895; 0.907 / 0.818 before)
+    assert precision >= 0.90 and recall >= 0.84  # measured 0.932 / 0.860 (2026-12-01 afternoon, 0a78d05; 0.907 / 0.818 before)
