@@ -22,6 +22,9 @@ CONDITIONAL_RE = re.compile(r"^\s*(?:(?:however|but|and|so|also|still|yet),?\s+)
 # An opening subordinate clause ("Although ketamine is often thought of as a party drug, studies show
 # ...") keeps its triggers to itself, as an if-clause does.
 OPENING_CLAUSE_RE = re.compile(r"^\s*(?:although|though|even though|while|whereas|despite|unlike)\b[^,]{3,120},", re.I)
+# An if-clause after a clause break ("... early stages—but if researchers can develop protocols as safe
+# and effective as IV infusions, ..."): it silences a claim that lies wholly inside it.
+INNER_CONDITION_RE = re.compile(r"(?:[;:—–]\s*(?:but\s+)?|\s[-–—]\s+(?:but\s+)?|,?\s+but\s+)(?P<cond>(?:if|unless)\b[^,;]{3,120},)", re.I)
 DENYING = {"negated", "reported-false"}
 SILENT = {"gap", "hypothetical", "reported"}
 
@@ -88,6 +91,9 @@ def find_triggers(sentence: str, absorbed: list[tuple[int, int]] = ()) -> list[T
             out.append(Trigger(rule.category, a, b, *_scope(rule, a, b, words, stops, len(sentence), cond_end)))
     if cond_end is not None and is_condition:
         out.append(Trigger("conditional", 0, cond_end, 0, cond_end))
+    for m in INNER_CONDITION_RE.finditer(masked):
+        a, b = m.start("cond"), m.end("cond")
+        out.append(Trigger("conditional", a, b, a, b))
     return out
 
 

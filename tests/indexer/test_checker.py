@@ -298,3 +298,10 @@ def test_a_claim_silenced_in_one_clause_is_still_found_in_another(real_engine):
     assert "ssri-often-fail" in claims_of(real_engine, text)
     # the condition alone asserts nothing
     assert "ssri-often-fail" not in claims_of(real_engine, "If Paxil or Lexapro left you still depressed, call us today.")
+
+
+def test_an_if_clause_after_a_break_silences_a_claim_wholly_inside_it(real_engine):
+    text = ("Sublingual ketamine is new—but if researchers develop home protocols as safe and effective as "
+            "IV ketamine infusions, options will grow.")
+    assert "ketamine-safe-well-tolerated" not in claims_of(real_engine, text)
+    assert "ketamine-safe-well-tolerated" in claims_of(real_engine, "IV ketamine infusions are safe and effective.")
