@@ -20,7 +20,9 @@ ANAPHORS = {
     "treatment": re.compile(r"\b(?:it|its|it's|this (?:drug|medication|medicine|treatment|therapy|spray|infusion|approach|option)|"
                             r"the (?:drug|medication|medicine|treatment|therapy|spray|infusion|procedure)s?)\b", re.I),
     "illness": re.compile(r"\b(?:the|this) (?:condition|illness|disorder|disease)\b|"
-                          r"\b(?:it|this) is an? (?:\w+ )?(?:condition|illness|disorder|disease)\b", re.I),
+                          r"\b(?:it|this) is an? (?:\w+ )?(?:condition|illness|disorder|disease)\b|"
+                          # what is treated or diagnosed is the illness: "it can easily be treated with ..."
+                          r"\bit (?:can|could|may|will|is|often|usually)?\s?(?:\w+ly )?(?:be )?(?:treated|diagnosed|managed|cured)\b", re.I),
     "all": re.compile(r"\b(?:they|them|their|these|those|such|both|the (?:effects?|symptoms|side effects|results|benefits))\b", re.I),
 }
 ANAPHOR_RE = re.compile("|".join(p.pattern for p in ANAPHORS.values()), re.I)
