@@ -15,12 +15,12 @@ two builds at most).
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from whoosh.collectors import TimeLimit, TimeLimitCollector
 
 from indexer.facets import FacetMasks, matching_mask
+from indexer.lru import LRU
 
 MAX_SCORED = 1000  # matches kept in score order per query; a deeper filtered page searches afresh
 QUERY_CACHE_SIZE = 256  # queries kept per build
@@ -33,30 +33,11 @@ class Matches:
     complete: bool  # `scored` holds every match, not only the best MAX_SCORED
 
 
-class _QueryCache:
-    def __init__(self) -> None:
-        self._items: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, q):
-        with self._lock:
-            m = self._items.get(q)
-            if m is not None:
-                self._items.move_to_end(q)
-            return m
-
-    def put(self, q, m: Matches) -> None:
-        with self._lock:
-            self._items[q] = m
-            while len(self._items) > QUERY_CACHE_SIZE:
-                self._items.popitem(last=False)
-
-
-_builds: dict[str, _QueryCache] = {}
+_builds: dict[str, LRU] = {}
 _lock = threading.Lock()
 
 
-def _cache_for(reader) -> _QueryCache:
+def _cache_for(reader) -> LRU:
     storage = reader.storage()
     key = f"{getattr(storage, 'folder', id(storage))}:{reader.generation()}:{reader.doc_count_all()}"
     with _lock:
@@ -64,7 +45,7 @@ def _cache_for(reader) -> _QueryCache:
         if cache is None:
             if len(_builds) >= 2:
                 _builds.clear()
-            cache = _builds[key] = _QueryCache()
+            cache = _builds[key] = LRU(QUERY_CACHE_SIZE)
     return cache
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 import html
 import math
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field, fields
 
 from whoosh import highlight, scoring, sorting
@@ -16,8 +14,9 @@ from whoosh.searching import Searcher
 
 from indexer.analysis import SYNONYM_PREFIX, SynonymFilter, base_analyzer
 from indexer.facets import mask_of, matching_mask
-from indexer.matches import matches_for, remembered
 from indexer.facets import masks_for as facet_masks
+from indexer.lru import LRU
+from indexer.matches import matches_for, remembered
 from indexer.query import FILTER_NAMES, ParsedQuery, QueryBuilder, clean, filter_query, parse
 from kb import limits
 from kb.limits import limit
@@ -136,35 +135,13 @@ def _snippet(hit, terms: frozenset[str], analyzer) -> str:
     return html.escape(text, quote=False)
 
 
-class _LRU:
-    """A small thread-safe least-recently-used map (for the highlighting caches below)."""
-
-    def __init__(self, size: int):
-        self.size = size
-        self._items: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
-
-    def put(self, key, value) -> None:
-        with self._lock:
-            self._items[key] = value
-            if len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-
 # Highlighting is about half the CPU of an uncached search: analysing a record's text (stemming
 # every word) and scoring fragments. The same record comes back for the same words on every page
 # and filter of a query, and for other queries too, so both the finished fragments, by (text,
 # words), and the analysed tokens, by text, are kept. Keys hold the text itself, so an edited
 # record can never be shown with an old snippet.
-_HIGHLIGHTS = _LRU(HIGHLIGHT_CACHE_SIZE)
-_TOKENS = _LRU(HIGHLIGHT_CACHE_SIZE)
+_HIGHLIGHTS = LRU(HIGHLIGHT_CACHE_SIZE)
+_TOKENS = LRU(HIGHLIGHT_CACHE_SIZE)
 
 
 def _highlight(text, terms, analyzer, fragmenter, formatter) -> str:

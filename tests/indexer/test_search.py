@@ -174,19 +174,20 @@ def test_cached_snippets_equal_fresh_ones_and_follow_the_text(real_engine):
 
     from indexer import search as search_mod
     from indexer.analysis import base_analyzer
+    from indexer.lru import LRU
 
-    search_mod._HIGHLIGHTS = search_mod._LRU(16)
+    search_mod._HIGHLIGHTS = LRU(16)
     first = [h.snippet for h in real_engine.search("ketamine breast milk", per_page=5).results]
     cached = [h.snippet for h in real_engine.search("ketamine breast milk", type="claim", per_page=5).results]
-    search_mod._HIGHLIGHTS = search_mod._LRU(0)  # caches that keep nothing: every snippet fresh
-    search_mod._TOKENS = search_mod._LRU(0)
+    search_mod._HIGHLIGHTS = LRU(0)  # caches that keep nothing: every snippet fresh
+    search_mod._TOKENS = LRU(0)
     # per_page 6: another request, so the engine's result cache cannot answer it
     fresh = [h.snippet for h in real_engine.search("ketamine breast milk", type="claim", per_page=6).results][:5]
     assert cached == fresh and any("<mark" in s for s in first)
     formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
     fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
     terms = frozenset({"milk"})
-    search_mod._HIGHLIGHTS = search_mod._LRU(16)
+    search_mod._HIGHLIGHTS = LRU(16)
     a = search_mod._highlight("Breast milk levels were low.", terms, base_analyzer(), fragmenter, formatter)
     b = search_mod._highlight("Breast milk levels were high.", terms, base_analyzer(), fragmenter, formatter)
     assert "low" in a and "high" in b
