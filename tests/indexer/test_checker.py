@@ -274,8 +274,8 @@ def test_paper_titles_needs_and_study_subjects_assert_nothing(real_engine):
     # ...while a finding, and a denied need, still count
     assert "csection-ketamine-prevents-ppd" in claims_of(
         real_engine, "Ketamine given during caesarean delivery prevents postpartum depression.")
-    report = real_engine.check("There is no need for pump and dump after a ketamine infusion.")
-    assert any(c.id == "breastfeeding-pause" and c.stance == "denies" for s in report.sentences for c in s.claims)
+    assert ("breastfeeding-pause", "denies") in stances_of(
+        real_engine, "There is no need for pump and dump after a ketamine infusion.")
 
 
 def test_a_question_answered_in_the_same_breath_lends_its_subject(real_engine):
@@ -286,11 +286,9 @@ def test_a_question_answered_in_the_same_breath_lends_its_subject(real_engine):
 
 def test_an_opening_subordinate_clause_keeps_its_triggers(real_engine):
     text = "Although ketamine isn't approved for postpartum depression, it often relieves symptoms within hours."
-    report = real_engine.check(text)
-    assert any(c.id == "onset-within-hours" and c.stance == "asserts" for s in report.sentences for c in s.claims)
+    assert ("onset-within-hours", "asserts") in stances_of(real_engine, text)
     # the same negation in the main clause still denies
-    report = real_engine.check("Ketamine does not relieve symptoms within hours.")
-    assert any(c.id == "onset-within-hours" and c.stance == "denies" for s in report.sentences for c in s.claims)
+    assert ("onset-within-hours", "denies") in stances_of(real_engine, "Ketamine does not relieve symptoms within hours.")
 
 
 def test_a_claim_silenced_in_one_clause_is_still_found_in_another(real_engine):
