@@ -89,12 +89,16 @@ def save(db: sqlite3.Connection, report: dict[str, Any], text: str | None, label
         db.execute("INSERT INTO check_report (id, token_hash, label, created, expires, size, body) VALUES (?,?,?,?,?,?,?)",
                    (rid, _hash(key), entry.label, entry.created, entry.expires, len(body), body))
         # Newest first, a running count and running size: everything past either cap goes (never the new one).
-        db.execute("""
-            DELETE FROM check_report WHERE id IN (
-                SELECT id FROM (
-                    SELECT id, ROW_NUMBER() OVER w AS n, SUM(size) OVER w AS total FROM check_report
-                    WINDOW w AS (ORDER BY created DESC, rowid DESC ROWS UNBOUNDED PRECEDING))
-                WHERE n > 1 AND (n > ? OR total > ?))""", (max_count, max_total_bytes))
+        # The window query sorts every stored report inside the write lock, so it runs only when a cap is
+        # passed: a count and a sum are cheap, and most saves pass neither.
+        count, total = db.execute("SELECT COUNT(*), TOTAL(size) FROM check_report").fetchone()
+        if count > max_count or total > max_total_bytes:
+            db.execute("""
+                DELETE FROM check_report WHERE id IN (
+                    SELECT id FROM (
+                        SELECT id, ROW_NUMBER() OVER w AS n, SUM(size) OVER w AS total FROM check_report
+                        WINDOW w AS (ORDER BY created DESC, rowid DESC ROWS UNBOUNDED PRECEDING))
+                    WHERE n > 1 AND (n > ? OR total > ?))""", (max_count, max_total_bytes))
     return entry, key
 
 
