@@ -99,6 +99,10 @@ def test_rebuilds_during_concurrent_searches_never_fail_or_mix(kbdir, tmp_path):
             except BaseException as exc:  # collected and re-raised below
                 errors.append(exc)
                 return
+            # Pace the readers like requests: a repeated search is answered from the per-build caches
+            # in microseconds, and four threads spinning on it starve the rebuild of the interpreter
+            # lock until a search outlives its 1 s time limit.
+            time.sleep(0.005)
 
     threads = [threading.Thread(target=searcher) for _ in range(4)]
     for t in threads:
