@@ -105,6 +105,11 @@ def _key(vary_cookies: tuple[str, ...]) -> tuple:
             request.full_path, tuple(request.cookies.get(name) for name in vary_cookies))
 
 
+def dont_keep_page() -> None:
+    """Mark this request's page as not to be kept (e.g. a search cut short by its time limit)."""
+    g.page_not_kept = True
+
+
 def _no_form_token() -> bool:
     # Flask-WTF keeps the token it rendered into a form in `g`: such a page belongs to one reader.
     return "csrf_token" not in g
@@ -128,7 +133,8 @@ def cached_page(*vary_cookies: str) -> Callable:
                 return response
             response = make_response(view(*args, **kwargs))
             if (response.status_code == 200 and not response.direct_passthrough and not response.is_streamed
-                    and "Set-Cookie" not in response.headers and not session.modified and _no_form_token()):
+                    and "Set-Cookie" not in response.headers and not session.modified and _no_form_token()
+                    and not g.get("page_not_kept")):
                 kept = tuple((h, response.headers[h]) for h in _KEPT_HEADERS if h in response.headers)
                 cache.put(key, CachedPage(response.get_data(), response.mimetype or "text/html", kept))
             return response

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from flask import abort, current_app, url_for
 
 from webui import engine as kbe
+from webui.pagecache import dont_keep_page
 from webui.pagedata.listing import page_numbers
 
 FACETS = ("type", "topic", "verdict", "design", "year")
@@ -35,6 +36,8 @@ def run(params: dict[str, Any]) -> dict[str, Any]:
         result = kbe.get_engine().search(params["q"], page=params["page"], per_page=params["per_page"], **kwargs)
     except ValueError as exc:
         abort(400, description=str(exc))
+    if result.timed_out:
+        dont_keep_page()  # a slow moment's partial results must not be served for the rest of the build
     return result.to_dict()
 
 

@@ -107,3 +107,18 @@ def test_healthz_reports_the_cache(client):
     client.get("/search?q=ketamine")
     stats = client.get("/healthz").get_json()["page_cache"]
     assert stats["pages"] >= 1 and stats["hits"] >= 1 and 0 < stats["bytes"] <= stats["max_bytes"]
+
+
+def test_a_search_cut_short_by_its_time_limit_is_not_kept(app, client, engine, monkeypatch):
+    real_search = engine.search
+
+    def slow_search(*args, **kwargs):
+        result = real_search(*args, **kwargs)
+        result.timed_out = True
+        return result
+
+    monkeypatch.setattr(engine, "search", slow_search)
+    assert client.get("/search?q=ketamine+timed").status_code == 200
+    assert client.get("/api/search?q=ketamine+timed").status_code == 200
+    with app.app_context():
+        assert not [k for k in page_cache()._pages if "timed" in k[5]]
