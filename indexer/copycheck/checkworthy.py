@@ -7,7 +7,9 @@ questions, calls to action, logistics, symptom lists, bare definitions and stori
 
 `learned` in checkworthy.yaml says whether a learned classifier (checkworthy_model.py, trained on
 the real-copy development part by bench/train_checkworthy.py) decides instead of, or beside, the
-rules: `off` (rules only), `model`, `either` (rules or model), `both` (rules and model).
+rules: `off` (rules only), `model`, `either` (rules or model), `both` (rules and model). Whoever
+decides, `hard_exclude` has the last word on what the guide rules out outright (generic advice, a
+crisis-line referral, a study's methods without a finding).
 """
 from __future__ import annotations
 
@@ -28,6 +30,9 @@ class CheckworthyRules:
     predicates: dict[str, re.Pattern]
     exclude: dict[str, re.Pattern]
     learned: str = "off"
+    # exclusions that decide even when the learned model would mark the sentence:
+    # (pattern, a pattern that lets the sentence through after all or None)
+    hard_exclude: tuple[tuple[re.Pattern, re.Pattern | None], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -36,14 +41,24 @@ def rules() -> CheckworthyRules:
     return CheckworthyRules(frozenset(data["topic_categories"]), int(data["min_words"]),
                             {k: re.compile(v, re.I) for k, v in data["predicates"].items()},
                             {k: re.compile(v, re.I) for k, v in data["exclude"].items()},
-                            str(data.get("learned", "off")))
+                            str(data.get("learned", "off")),
+                            tuple(_hard_exclusion(name, spec or {}, data["exclude"])
+                                  for name, spec in (data.get("hard_exclude") or {}).items()))
+
+
+def _hard_exclusion(name: str, spec: dict, exclude: dict) -> tuple[re.Pattern, re.Pattern | None]:
+    match = spec.get("match") or exclude.get(name)
+    if not match:
+        raise ValueError(f"{RULES_FILE}: hard_exclude {name!r} has no `match` and names no exclude group")
+    unless = spec.get("unless")
+    return re.compile(match, re.I), re.compile(unless, re.I) if unless else None
 
 
 def checkworthy(text: str, *, has_topic: bool, has_figure: bool, is_question: bool, is_heading: bool,
                 silent: bool = False) -> bool:
     """`silent`: the stance rules found an evidence gap, an open question or a pending outcome."""
     mode = rules().learned
-    if is_question:
+    if is_question or hard_excluded(text):
         return False
     if mode != "model":
         rule = by_rules(text, has_topic=has_topic, has_figure=has_figure, is_question=is_question,
@@ -53,6 +68,12 @@ def checkworthy(text: str, *, has_topic: bool, has_figure: bool, is_question: bo
     from indexer.copycheck import checkworthy_model  # only when configured: it loads the weights file
     return checkworthy_model.predict(text, {"has_topic": has_topic, "has_figure": has_figure,
                                             "is_heading": is_heading, "silent": silent})
+
+
+def hard_excluded(text: str) -> bool:
+    """An exclusion no classifier overrules ("call 988 ...", a trial's methods without its finding)."""
+    r = rules()
+    return any(match.search(text) and not (unless and unless.search(text)) for match, unless in r.hard_exclude)
 
 
 def by_rules(text: str, *, has_topic: bool, has_figure: bool, is_question: bool, is_heading: bool,

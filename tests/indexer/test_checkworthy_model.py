@@ -76,3 +76,18 @@ def test_the_pipeline_step_follows_the_configured_mode():
     assert checkworthy(sentence, **flags) is expected
     # A question is never check-worthy, whatever decides.
     assert checkworthy("Does esketamine work within hours?", **{**flags, "is_question": True}) is False
+
+
+def test_hard_exclusions_overrule_the_model():
+    """A crisis-line referral and a trial's methods without a finding are not check-worthy even where the
+    learned model would mark them (checkworthy.yaml `hard_exclude`); a finding beside the methods is."""
+    flags = dict(has_topic=True, has_figure=False, is_question=False, is_heading=False, silent=False)
+    crisis = "If you or someone you know is having thoughts of suicide, call or text 988 for the Suicide & Crisis Lifeline."
+    methods = "Participants were randomly assigned to receive 0.2 mg/kg esketamine or placebo over 40 minutes after delivery."
+    finding = "Participants were randomly assigned to esketamine or placebo, and esketamine reduced depressive symptoms at 6 weeks."
+    with_figure = {**flags, "has_figure": True}
+    assert cwm.predict(crisis, {k: flags[k] for k in cwm.FLAGS})
+    assert cwm.predict(methods, {k: with_figure[k] for k in cwm.FLAGS})
+    assert checkworthy(crisis, **flags) is False
+    assert checkworthy(methods, **with_figure) is False
+    assert checkworthy(finding, **with_figure) is True
