@@ -14,6 +14,7 @@ from whoosh import qparser
 from whoosh.fields import Schema
 
 from indexer.analysis import analyse, text_analyzer
+from indexer.lru import LRU
 from indexer.schema import FIELD_BOOSTS, SEARCH_FIELDS
 from kb.limits import QUERY_MAX_CHARS
 from kb.models import DESIGN_LABELS, VERDICT_LABELS, Vocabulary
@@ -22,6 +23,7 @@ MAX_QUERY_CHARS = QUERY_MAX_CHARS  # one limit for every front end (kb/limits.py
 MIN_PREFIX = 3
 MAX_FUZZY_DIST = 1
 RELATED_BOOST = 0.4
+BUILT_QUERIES_KEPT = 2048  # parsed queries per index build; a few KB each
 FILTER_NAMES = ("type", "topic", "verdict", "design", "year")
 FILTER_RE = re.compile(r'(?<![\w:])(type|topic|verdict|design|year):("([^"]*)"|[^\s"]*)', re.I)
 YEAR_RE = re.compile(r"^(\d{4})?\s*(-|–|\.\.)?\s*(\d{4})?$")
@@ -162,6 +164,10 @@ class QueryBuilder:
         self.parser.add_plugin(qparser.FuzzyTermPlugin())
         self.phrase_patterns = self._phrase_patterns(vocab)
         self.related = self._related(vocab)
+        # One builder per index build, so a parsed query stays right for the builder's life. Every
+        # facet and page of a search parses the same words: parsing is a fifth of an uncached
+        # search page. Queries are not changed by searching, so threads may share them.
+        self._built = LRU(BUILT_QUERIES_KEPT)
 
     @staticmethod
     def _phrase_patterns(vocab: Vocabulary | None) -> list[re.Pattern]:
@@ -218,6 +224,13 @@ class QueryBuilder:
     def build(self, text: str) -> wq.Query:
         if not text.strip():
             return wq.NullQuery
+        q = self._built.get(text)
+        if q is None:
+            q = self._build_now(text)
+            self._built.put(text, q)
+        return q
+
+    def _build_now(self, text: str) -> wq.Query:
         try:
             q = self.parser.parse(self.quote_phrases(text))
         except Exception:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections import deque
 from dataclasses import dataclass, field, fields
 
 from whoosh import highlight, scoring, sorting
@@ -153,24 +154,65 @@ def _highlight(text, terms, analyzer, fragmenter, formatter) -> str:
     return cached
 
 
-def _analysed(text, analyzer) -> tuple[tuple[str, int, int, int], ...]:
-    tokens = _TOKENS.get(text)
-    if tokens is None:
+def _analysed(text, analyzer) -> tuple[tuple[tuple[str, int, int, int], ...], frozenset[str]]:
+    """The text's analysed tokens as (word, start, end, position), and the set of its words."""
+    found = _TOKENS.get(text)
+    if found is None:
         tokens = tuple((t.text, t.startchar, t.endchar, t.pos)
                        for t in analyzer(text, chars=True, positions=True, mode="index", removestops=False))
-        _TOKENS.put(text, tokens)
-    return tokens
+        found = (tokens, frozenset(word for word, _, _, _ in tokens))
+        _TOKENS.put(text, found)
+    return found
 
 
 def _highlight_now(text, terms, analyzer, fragmenter, formatter) -> str:
-    # Fresh Token objects per call: the cached tuples are shared between threads, and the
-    # fragmenter reads each token's `matched` flag, which must be this query's.
-    tokens = (Token(positions=True, chars=True, text=word, startchar=start, endchar=end, pos=pos, boost=1.0,
-                    matched=word in terms)
-              for word, start, end, pos in _analysed(text, analyzer))
-    fragments = highlight.top_fragments(fragmenter.fragment_tokens(text, tokens), 2, highlight.BasicFragmentScorer(),
-                                        highlight.FIRST, 1)
+    tokens, words = _analysed(text, analyzer)
+    if words.isdisjoint(terms):
+        return formatter(text, [])
+    fragments = highlight.top_fragments(_context_fragments(text, tokens, terms, fragmenter), 2,
+                                        highlight.BasicFragmentScorer(), highlight.FIRST, 1)
     return formatter(text, fragments)
+
+
+def _context_fragments(text, tokens, terms, fragmenter: highlight.ContextFragmenter):
+    """Whoosh's ContextFragmenter.fragment_tokens, step for step, over the cached token tuples.
+
+    Whoosh wants a Token object per word of the text (~1,600 per uncached search page, a tenth of
+    its CPU); only the matched words need one, since only they reach the scorer and the
+    formatter. Fresh Tokens per call: the fragmenter's tokens are this query's, and the cached
+    tuples are shared between threads. A test checks the output equals Whoosh's own.
+    """
+    maxchars, surround, charlimit = fragmenter.maxchars, fragmenter.surround, fragmenter.charlimit
+    first, firsts, countdown, matches, endchar, currentlen = None, deque(), -1, [], None, 0
+    for word, startchar, endchar, pos in tokens:
+        length = endchar - startchar
+        if charlimit and endchar > charlimit:
+            break
+        matched = word in terms
+        if countdown < 0 and not matched:
+            firsts.append(startchar)
+            while firsts and endchar - firsts[0] > surround:
+                firsts.popleft()
+        elif currentlen + length > maxchars:
+            countdown = 0
+        elif matched:
+            countdown = surround
+            if first is None:
+                if firsts:
+                    first = firsts[0]
+                else:
+                    first = startchar
+                    countdown += surround
+            matches.append(Token(positions=True, chars=True, text=word, startchar=startchar, endchar=endchar,
+                                 pos=pos, boost=1.0, matched=True))
+        if countdown >= 0:
+            currentlen += length
+            countdown -= length
+            if countdown <= 0:
+                yield highlight.mkfrag(text, matches, startchar=first, endchar=endchar)
+                first, firsts, matches, currentlen = None, deque(), [], 0
+    if matches:
+        yield highlight.mkfrag(text, matches, startchar=first, endchar=endchar)
 
 
 def _highlight_terms(q: wq.Query, synonyms: SynonymFilter | None) -> frozenset[str]:

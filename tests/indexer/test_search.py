@@ -255,3 +255,17 @@ def test_shared_scored_matches_give_the_same_pages_as_collecting_through_the_fil
     finally:
         matches_mod.MAX_SCORED = kept
         matches_mod._builds.clear()
+
+
+def test_a_parsed_query_is_kept_per_build_and_searches_like_a_fresh_parse(real_engine):
+    from indexer.query import QueryBuilder
+
+    snap = real_engine.snapshot()
+    kept = snap.builder
+    fresh = QueryBuilder(snap.ix.schema, snap.kb.vocabulary)
+    for text in ("ketamine breast milk", "esketamin~ cesarian", "\"pump and dump\" OR relapse", "infus*", "NOT OR x"):
+        first = kept.build(text)
+        assert kept.build(text) is first  # parsed once per build
+        assert first == fresh.build(text)
+        with snap.ix.searcher() as s:
+            assert [h["id"] for h in s.search(first, limit=10)] == [h["id"] for h in s.search(fresh.build(text), limit=10)]
