@@ -71,6 +71,8 @@ def context_sources(sentences, blocks) -> list[list[Source]]:
         refers = refers_to(s.text)
         # A trial report takes its population from the report around it; other sentences only the treatment.
         default = "subject" if TRIAL_REPORT_RE.search(s.text) else "treatment"
+        if refers == "treatment" and default == "subject":
+            refers = "subject"  # "trials of this approach": its population comes along with the treatment
         sources: list[Source] = []
         if block.kind == "list-item" and block.lead_in is not None and block.lead_in in by_block:
             sources.append(Source(by_block[block.lead_in][-1], "all", "lead-in"))

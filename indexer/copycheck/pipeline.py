@@ -35,10 +35,24 @@ HEADING_STATES = re.compile(r",|\b(?:is|are|was|were|be|has|have|had|can|could|m
 TOPIC_CATEGORIES = ("treatment", "illness", "outcome", "body", "population")
 # A treatment named only to compare with ("safer than most antidepressants", "unlike SSRIs") is not
 # the clause's subject: the page's own treatment can still be carried into it.
-COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|versus|vs\.?|when|where|after|if)\s+(?:\w+\s+){0,3}$", re.I)
+# Nor is one that failed before it ("an inadequate response to two oral antidepressants", "who have
+# tried SSRIs", "despite limited efficacy of traditional antidepressants").
+COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|versus|vs\.?|when|where|after|if|"
+                         r"(?:response|responded|respond|responding) to|tried|failed|despite|"
+                         r"(?:limited|poor|inadequate) (?:efficacy|effect|response|benefit) (?:of|from|to))\s+(?:\w+\s+){0,4}$", re.I)
 
 # A lead-in line ("Common side effects of Spravato include", "Benefits:") announces the list under it.
 LEAD_IN_RE = re.compile(r"(?::|\b(?:include|includes|including|such as|are|are as follows))\s*$", re.I)
+# ...but a full sentence that ends in a colon states something before its list ("When untreated, the
+# effects ripple into a child's long-term development:"), unless it ends on the word that opens the list.
+LISTING_END_RE = re.compile(r"\b(?:include|includes|including|such as|are|as follows|following|particularly|especially|"
+                            r"like|for|of|to|ask|below|these|here|is|were|was)\s*:\s*$", re.I)
+STATING_LEAD_IN_WORDS = 9
+
+
+def states_before_list(text: str) -> bool:
+    return text.rstrip().endswith(":") and len(re.findall(r"\w+", text)) >= STATING_LEAD_IN_WORDS \
+        and not LISTING_END_RE.search(text)
 # "antidepressant effects" names an effect, not a drug the sentence is about.
 EFFECT_OF_RE = re.compile(r"\s+(?:effects?|actions?|response|properties|activity|benefits?|qualities)\b", re.I)
 # Treatments that go with a drug rather than replace it ("ketamine-assisted psychotherapy").
@@ -103,7 +117,8 @@ class Checker:
         for b in blocks:
             for sp in split_sentences(norm.text, b.start, b.end):
                 n_words = len(re.findall(r"\w+", sp.text))
-                title_like = b.kind == "heading" or (n_words <= 14 and not sp.text.rstrip().endswith((".", "!")))
+                title_like = b.kind == "heading" or (n_words <= 14 and not sp.text.rstrip().endswith((".", "!"))
+                                                     and not states_before_list(sp.text))
                 names_topic = title_like and bool(
                     HEADING_ASKS.match(sp.text)
                     or (HEADING_NAMES_TOPIC.search(sp.text) and not HEADING_STATES.search(sp.text)))
@@ -123,7 +138,8 @@ class Checker:
             a, b = norm.to_original(s.start, s.end)
             result = SentenceResult(text[a:b], a, b)
             # a lead-in states nothing by itself, and a works-cited line is not the page's own claim
-            if not s.is_question and not LEAD_IN_RE.search(s.text) and blocks[s.block].kind != "reference":
+            if not s.is_question and (not LEAD_IN_RE.search(s.text) or states_before_list(s.text)) \
+                    and blocks[s.block].kind != "reference":
                 self._flag(i, work[i], tokens, sources[i], sents, norm, text, result, subject)
             results.append(result)
         return CheckReport(source, text, results, self.info, truncated)
