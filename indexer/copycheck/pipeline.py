@@ -231,6 +231,8 @@ class Checker:
     def _names_treatment(self, st, slot, span) -> bool:
         """The span is one of the treatments the slot's concept names (ketamine, esketamine), not "the infusion"."""
         names = {slot.concept, *self._included(slot.concept or "")} & self.treatments
+        if any(a < span[1] and span[0] < b for a, b, _ in st.find_all(slot.key, slot.terms)):
+            return True  # the slot's own words for it ("a nasal spray form of ketamine" for esketamine)
         return any(a < span[1] and span[0] < b for n in names for a, b, _ in self._concept_spans(st, n))
 
     def _has_topic(self, st, sentence, sources, tokens) -> bool:
