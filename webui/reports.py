@@ -88,17 +88,19 @@ def save(db: sqlite3.Connection, report: dict[str, Any], text: str | None, label
         db.execute("DELETE FROM check_report WHERE expires <= ?", (now,))
         db.execute("INSERT INTO check_report (id, token_hash, label, created, expires, size, body) VALUES (?,?,?,?,?,?,?)",
                    (rid, _hash(key), entry.label, entry.created, entry.expires, len(body), body))
-        # Newest first, a running count and running size: everything past either cap goes (never the new one).
-        # The window query sorts every stored report inside the write lock, so it runs only when a cap is
-        # passed: a count and a sum are cheap, and most saves pass neither.
+        # Past either cap, the oldest reports go until both hold again (never the new one). The count and
+        # the total come from the (created, size) index, and the oldest are read from it in order, so a
+        # save at the cap (a long-running server's usual state) costs a few rows, not a sort of them all.
         count, total = db.execute("SELECT COUNT(*), TOTAL(size) FROM check_report").fetchone()
         if count > max_count or total > max_total_bytes:
-            db.execute("""
-                DELETE FROM check_report WHERE id IN (
-                    SELECT id FROM (
-                        SELECT id, ROW_NUMBER() OVER w AS n, SUM(size) OVER w AS total FROM check_report
-                        WINDOW w AS (ORDER BY created DESC, rowid DESC ROWS UNBOUNDED PRECEDING))
-                    WHERE n > 1 AND (n > ? OR total > ?))""", (max_count, max_total_bytes))
+            extra_count, extra_bytes, doomed = count - max_count, total - max_total_bytes, []
+            for old_rowid, old_size in db.execute(
+                    "SELECT rowid, size FROM check_report WHERE id != ? ORDER BY created, rowid", (rid,)):
+                if extra_count <= 0 and extra_bytes <= 0:
+                    break
+                doomed.append((old_rowid,))
+                extra_count, extra_bytes = extra_count - 1, extra_bytes - old_size
+            db.executemany("DELETE FROM check_report WHERE rowid = ?", doomed)
     return entry, key
 
 

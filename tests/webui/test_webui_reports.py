@@ -328,3 +328,30 @@ def test_unusable_database_is_503_not_a_traceback(make_app, tmp_path):
     assert r.status_code == 503 and "Reports cannot be stored" in r.get_data(as_text=True)
     r = c.post("/api/feedback", json={"message": "wrong"})
     assert r.status_code == 503 and r.json["error"]["code"] == "unavailable"
+
+
+def test_eviction_keeps_the_newest_reports_within_both_caps(tmp_path):
+    """At the caps every save evicts: exactly the oldest go, until count and total size both hold."""
+    import random
+
+    from webui import db, reports
+
+    rng = random.Random(4)
+    for max_count, max_total in ((5, 10**9), (50, 6_000), (7, 9_000), (1, 1)):
+        conn = db.connect(tmp_path / f"caps-{max_count}-{max_total}.sqlite3")
+        saved = []  # (id, size), oldest first
+        for i in range(40):
+            text = "".join(rng.choice("abcdefghij") for _ in range(rng.randint(50, 3000)))  # sizes vary
+            entry, _ = reports.save(conn, {"sentences": [], "claims": {}, "text": text}, None, "x", now=T0 + i,
+                                    ttl=3600, max_bytes=10**6, max_count=max_count, max_total_bytes=max_total)
+            saved.append((entry.id, conn.execute("SELECT size FROM check_report WHERE id = ?",
+                                                 (entry.id,)).fetchone()[0]))
+            expected, total = [], 0  # the longest run of newest reports within both caps; the newest always
+            for rid, size in reversed(saved):
+                if expected and (len(expected) + 1 > max_count or total + size > max_total):
+                    break
+                expected.append(rid)
+                total += size
+            kept = [r[0] for r in conn.execute("SELECT id FROM check_report ORDER BY created DESC")]
+            assert kept == expected, (max_count, max_total, i)
+        conn.close()
