@@ -102,19 +102,22 @@ class Server:
 
 
 def start_server(workdir: Path, source_kb: Path, threads: int, startup_timeout: float = 180.0,
-                 extra_env: dict[str, str] | None = None) -> Server:
+                 extra_env: dict[str, str] | None = None, page_slots: int | None = None) -> Server:
     """`kb serve` on a free loopback port over a copy of the KB, as a deployment runs it."""
     kb_copy = workdir / "kb"
     shutil.copytree(source_kb, kb_copy, ignore=shutil.ignore_patterns("__pycache__", "*.py", "*.pyc"))
     port = free_port()
     env = {**os.environ, "EVIDENCE_KB_DIR": str(kb_copy), "EVIDENCE_KB_INDEX_DIR": str(workdir / "index"),
-           "EVIDENCE_KB_CHECK_RATE_LIMIT": "100000/minute"}
+           "EVIDENCE_KB_CHECK_RATE_LIMIT": "100000/minute",
+           # its own report store, never the user's (bench/report_store.py times a full one)
+           "EVIDENCE_KB_DB": str(workdir / "reports.sqlite3")}
     env.pop("EVIDENCE_KB_FETCH_ALLOW_HOSTS", None)
     env.update(extra_env or {})
     log_path = workdir / "server.log"
     log = log_path.open("wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kb.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", str(threads)],
+        [sys.executable, "-m", "kb.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", str(threads)]
+        + ([] if page_slots is None else ["--page-slots", str(page_slots)]),
         cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     server = Server(f"http://127.0.0.1:{port}", proc, kb_copy, log_path)
     deadline = time.monotonic() + startup_timeout
@@ -441,6 +444,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=60.0, help="length of the steady phase (default 60)")
     ap.add_argument("--clients", type=int, default=8, help="concurrent client threads (default 8)")
     ap.add_argument("--server-threads", type=int, default=8, help="waitress threads, as `kb serve --threads`")
+    ap.add_argument("--page-slots", type=int, default=None,
+                    help="pages rendered at once, as `kb serve --page-slots` (default: the server's; 0: no line)")
     ap.add_argument("--rebuild", action="store_true", help="add a phase that edits a claim mid-traffic")
     ap.add_argument("--rebuild-seconds", type=float, default=30.0, help="length of the rebuild phase (default 30)")
     ap.add_argument("--kb-dir", type=Path, default=REPO / "kb", help="records to copy (default: kb/)")
@@ -455,13 +460,14 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, Any] = {"command": " ".join([Path(sys.argv[0]).as_posix(), *(argv or sys.argv[1:])]),
                                "machine": machine(), "clients": args.clients, "server_threads": args.server_threads,
-                               "phases": {}}
+                               "page_slots": args.page_slots, "phases": {}}
     ok = True
     page = SlowPage() if args.hostile else None
     with tempfile.TemporaryDirectory(prefix="kb-load-") as tmp, (page or _Nothing()):
         t0 = time.monotonic()
         extra_env = {"EVIDENCE_KB_FETCH_ALLOW_HOSTS": page.host} if page else None
-        server = start_server(Path(tmp), args.kb_dir, args.server_threads, extra_env=extra_env)
+        server = start_server(Path(tmp), args.kb_dir, args.server_threads, extra_env=extra_env,
+                              page_slots=args.page_slots)
         results["startup_s"] = round(time.monotonic() - t0, 1)
         try:
             work = Workload.discover(server.base)

@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--threads", type=int, default=8)
+    s.add_argument("--page-slots", type=int, default=None, metavar="N",
+                   help="pages rendered at once, the rest wait in line (default: the PAGE_SLOTS limit; 0: no line)")
     s.add_argument("--dev", action="store_true", help="Flask's debug server with reloading")
 
     s = sub.add_parser("add", help="draft study records from PubMed or Crossref")

@@ -44,6 +44,9 @@ LIMITS: tuple[Limit, ...] = (
           "a check not finished by then is answered 503 (its thread is released to serve pages)"),
     Limit("FETCH_MAX_BYTES", 2_000_000, "bytes", "a fetched web page, after decompression"),
     Limit("FETCH_DEADLINE_S", 20.0, "seconds", "fetching one web page, redirects included"),
+    Limit("PAGE_SLOTS", 2, "requests",
+          "pages rendered at once; more wait in line, first come first served (webui/pagegate.py)"),
+    Limit("PAGE_SLOT_WAIT_S", 10.0, "seconds", "a page that waits longer than this in line is answered 503"),
     Limit("PAGE_CACHE_MAX_BYTES", 64 * 1024 * 1024, "bytes",
           "rendered read-only pages kept in memory per index build (webui/pagecache.py); 0 turns it off"),
     # -- connections (waitress) --------------------------------------------------------------

@@ -77,5 +77,5 @@ def cmd_serve(args: Any) -> int:
     # behind a running check gets its turn sooner (measured in docs/benchmarks.md).
     sys.setswitchinterval(0.001)
     print(f"serving on http://{host}:{port}/ with {args.threads} threads (Ctrl-C to stop)", file=sys.stderr)
-    serve(app, host, port, int(args.threads))
+    serve(app, host, port, int(args.threads), page_slots=getattr(args, "page_slots", None))
     return 0

@@ -95,14 +95,21 @@ def harden(server: Any) -> Any:
     return server
 
 
-def create(app: Any, host: str, port: int, threads: int) -> Any:
+def create(app: Any, host: str, port: int, threads: int, page_slots: int | None = None,
+           page_slot_wait_s: float | None = None) -> Any:
     from waitress import create_server
 
+    from webui.pagegate import PageGate
+
+    slots = limits.int_limit("PAGE_SLOTS") if page_slots is None else page_slots
+    if slots > 0:
+        wait = limits.limit("PAGE_SLOT_WAIT_S") if page_slot_wait_s is None else page_slot_wait_s
+        app = PageGate(app, slots, wait)
     return harden(create_server(app, **server_options(host, port, threads)))
 
 
-def serve(app: Any, host: str, port: int, threads: int) -> None:
-    server = create(app, host, port, threads)
+def serve(app: Any, host: str, port: int, threads: int, page_slots: int | None = None) -> None:
+    server = create(app, host, port, threads, page_slots)
     try:
         server.run()
     finally:

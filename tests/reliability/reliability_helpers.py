@@ -9,12 +9,12 @@ from pathlib import Path
 
 
 @contextlib.contextmanager
-def serve(app, threads: int = 4):
+def serve(app, threads: int = 4, **options):
     """Serve `app` with waitress as `kb serve` does (webui/server.py: its limits and hardening) on a free
-    127.0.0.1 port; yields the base URL."""
+    127.0.0.1 port; yields the base URL. `options` go to `webui.server.create` (e.g. page_slots)."""
     from webui.server import create
 
-    server = create(app, "127.0.0.1", 0, threads)
+    server = create(app, "127.0.0.1", 0, threads, **options)
     thread = threading.Thread(target=server.run, daemon=True, name="reliability-waitress")
     thread.start()
     try:
