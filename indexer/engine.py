@@ -92,6 +92,14 @@ def _stat_signature(kb_dir: Path) -> tuple:
     return tuple(sorted(out, key=repr))
 
 
+def open_checker(path: Path):
+    """A copy checker over one complete build folder, opened read-only (a check worker process's own)."""
+    from indexer.copycheck.pipeline import Checker
+
+    verify_build(path)
+    return Checker(load_records(path), IndexStore(path.parent).open(path))
+
+
 class Engine:
     def __init__(self, kb_dir: Path | str | None = None, index_dir: Path | str | None = None, *,
                  auto_refresh: bool | None = None, refresh_interval: float = REFRESH_INTERVAL_S,

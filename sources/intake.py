@@ -28,6 +28,9 @@ class IntakeError(Exception):
         self.reason = reason
         self.message = message
 
+    def __reduce__(self):  # raised in a check worker process and re-raised in the server (webui/checkprocs.py)
+        return (type(self), (self.reason, self.message))
+
 
 @dataclass
 class Intake:

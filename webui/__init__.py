@@ -37,6 +37,8 @@ def default_config() -> dict[str, Any]:
         "WORK_POOL_QUEUE": limits.int_limit("WORK_POOL_QUEUE"),
         "WORK_PER_CLIENT": limits.int_limit("WORK_PER_CLIENT"),
         "WORK_DEADLINE_S": limits.limit("WORK_DEADLINE_S"),
+        # the pool's work in lower-priority worker processes (webui/checkprocs.py); `kb serve` turns it on
+        "WORK_IN_PROCESSES": False,
         "PAGE_CACHE_MAX_BYTES": limits.int_limit("PAGE_CACHE_MAX_BYTES"),  # webui/pagecache.py
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_STORAGE_URI": "memory://",

@@ -66,11 +66,16 @@ def cmd_serve(args: Any) -> int:
     from kb import settings
 
     allowed = settings.listed("EVIDENCE_KB_ALLOWED_HOSTS") + ((host,) if host not in ("0.0.0.0", "::") else ())
-    app = create_app({"KB_DIR": kb_dir, "INDEX_DIR": index_dir, "ENGINE": engine, "ALLOWED_HOSTS": allowed})
+    dev = getattr(args, "dev", False)
+    app = create_app({"KB_DIR": kb_dir, "INDEX_DIR": index_dir, "ENGINE": engine, "ALLOWED_HOSTS": allowed,
+                      "WORK_IN_PROCESSES": not dev})
     app.extensions[EXTENSION_KEY] = engine
-    if getattr(args, "dev", False):
+    if dev:
         app.run(host=host, port=port, debug=True, use_reloader=True)
         return 0
+    from webui.inputs import PROCS_KEY
+
+    app.extensions[PROCS_KEY].warm(snap.path)
     from webui.server import serve
 
     # Hand the interpreter lock over every 1 ms instead of 5 ms: a page or /healthz request waiting

@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from flask import abort, current_app, request
 from werkzeug.exceptions import HTTPException, TooManyRequests
 
 from webui import engine as kbe
+from webui.checkprocs import CheckProcesses, WorkerLost
 from webui.workpool import PoolBusy, PoolTimeout, WorkPool
 
 POOL_KEY = "evidence_work_pool"
+PROCS_KEY = "evidence_check_processes"
 LIMITER_KEY = "evidence_check_limiter"
 STATUS_OF_REASON = {"empty": 400, "fetch": 400, "not_found": 400, "too_large": 413, "unsupported": 415}
 
@@ -66,6 +69,8 @@ def init_app(app) -> None:
     app.extensions[POOL_KEY] = WorkPool(cfg["WORK_POOL_WORKERS"], cfg["WORK_POOL_QUEUE"], cfg["WORK_PER_CLIENT"],
                                         cfg["WORK_DEADLINE_S"])
     app.extensions[LIMITER_KEY] = MovingWindowRateLimiter(MemoryStorage())
+    if cfg.get("WORK_IN_PROCESSES"):
+        app.extensions[PROCS_KEY] = CheckProcesses(cfg["WORK_POOL_WORKERS"])
     app.before_request(refuse_when_busy)
 
 
@@ -130,8 +135,28 @@ def check_extracted(engine: Any, label: str, extracted: Any) -> Any:
     return report
 
 
+def finish_report(taken: Any, report: Any) -> dict[str, Any]:
+    """The report as a dict, saying so when intake cut the text."""
+    from sources.intake import truncation_notice
+
+    out = report.to_dict()
+    if taken.truncated:
+        out["truncated"] = True
+        out["truncation"] = truncation_notice(taken.extracted)
+    return out
+
+
+def _build_path(engine: Any) -> Path | None:
+    """The index build a worker process should check against; None for an engine without one (tests)."""
+    try:
+        path = engine.snapshot().path
+    except Exception:  # noqa: BLE001 - no usable snapshot: the check runs on a thread and reports itself
+        return None
+    return path if isinstance(path, Path) else None
+
+
 def run_check(inp: CheckInput) -> CheckOutcome:
-    from sources.intake import IntakeError, truncation_notice
+    from sources.intake import IntakeError
 
     if inp.kind not in ("text", "file", "url"):
         abort(400, description="Paste text, upload a file or give a web address.")
@@ -142,13 +167,18 @@ def run_check(inp: CheckInput) -> CheckOutcome:
     count_check(client)
     allow_hosts = tuple(current_app.config["FETCH_ALLOW_HOSTS"])
 
-    def job():
-        taken = _intake(inp, allow_hosts)
-        report = check_extracted(engine, taken.label, taken.extracted).to_dict()
-        if taken.truncated:
-            report["truncated"] = True
-            report["truncation"] = truncation_notice(taken.extracted)
-        return taken, report
+    procs: CheckProcesses | None = current_app.extensions.get(PROCS_KEY)
+    build = _build_path(engine) if procs is not None else None
+    if build is not None:
+        fields = {"label": inp.label, "text": inp.text, "filename": inp.filename, "data": inp.data,
+                  "content_type": inp.content_type, "url": inp.url}
+
+        def job():
+            return procs.run(build, inp.kind, fields, allow_hosts)
+    else:
+        def job():
+            taken = _intake(inp, allow_hosts)
+            return taken, finish_report(taken, check_extracted(engine, taken.label, taken.extracted))
 
     pool: WorkPool = current_app.extensions[POOL_KEY]
     try:
@@ -159,6 +189,8 @@ def run_check(inp: CheckInput) -> CheckOutcome:
         raise ServiceBusy(exc.message, exc.retry_after) from None
     except PoolTimeout as exc:
         raise ServiceBusy(str(exc), 30) from None
+    except WorkerLost as exc:
+        raise ServiceBusy(str(exc), 5) from None
     text = report.get("text") if isinstance(report.get("text"), str) else taken.extracted.text
     label = taken.label if inp.kind == "url" else inp.label
     return CheckOutcome(report, text, label)
