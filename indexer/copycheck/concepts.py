@@ -134,9 +134,18 @@ class SentenceTokens:
         return out
 
     def find_all(self, key: str, terms) -> list[tuple[int, int, bool]]:
-        if key not in self.memo:
+        found = self.memo.get(key)
+        if found is None:
             spans: list[tuple[int, int, bool]] = []
+            by_text, lower = self.by_text, self.lower
             for term in terms:
+                # find()'s own first test, inline: most terms cannot occur in a given sentence, and
+                # calling find() only to learn that was a fifth of a check's time.
+                if term.phrase is None:
+                    if term.tokens[0] not in by_text:
+                        continue
+                elif term.first and term.first not in lower:
+                    continue
                 spans += self.find(term)
-            self.memo[key] = sorted(set(spans))
-        return self.memo[key]
+            found = self.memo[key] = sorted(set(spans))
+        return found
