@@ -10,7 +10,7 @@ from indexer.copycheck.blocks import split_blocks
 from indexer.copycheck.checkworthy import checkworthy
 from indexer.copycheck.concepts import Lexicon, SentenceTokens
 from indexer.copycheck.context import ANAPHOR_RE, context_sources
-from indexer.copycheck.frames import WordIndex, compile_frames, match_frame
+from indexer.copycheck.frames import FrameIndex, WordIndex, compile_frames, match_frame
 from indexer.copycheck.normalize import normalize
 from indexer.copycheck.report import CheckReport, ClaimFlag, SentenceResult, claim_info
 from indexer.copycheck.sentences import split_clauses, split_sentences
@@ -79,6 +79,7 @@ class Checker:
         self.analyzer = text_analyzer(synonyms)
         self.lexicon = Lexicon(kb.concepts, self.analyse)
         self.frames = compile_frames(kb, self.lexicon)
+        self.frame_index = FrameIndex(self.frames)
         treatments = set(self.lexicon.names("treatment"))
         self.treatments = treatments
         # Concepts that name a treatment, directly or through `include` ("ketamine-session").
@@ -178,7 +179,7 @@ class Checker:
             return None
 
         best: dict[str, tuple] = {}
-        for frame in self.frames:
+        for frame in self.frame_index.candidates(st):
             hit = match_frame(frame, st, clauses, words, copy_figures, context_has, own, self.treatment_like,
                               named=lambda slot, span: self._names_treatment(st, slot, span),
                               names_other_drug=names_drug)
