@@ -9,8 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from whoosh import matching, qparser
 from whoosh import query as wq
-from whoosh import qparser
 from whoosh.fields import Schema
 
 from indexer.analysis import analyse, text_analyzer
@@ -22,7 +22,9 @@ from kb.models import DESIGN_LABELS, VERDICT_LABELS, Vocabulary
 MAX_QUERY_CHARS = QUERY_MAX_CHARS  # one limit for every front end (kb/limits.py)
 MIN_PREFIX = 3
 MAX_FUZZY_DIST = 1
-RELATED_BOOST = 0.4
+# A related word's occurrences count this much toward the typed word's frequency (RelatedWords).
+# 0.6-0.8 ranked alike on the development set and the 37-claim KB (docs/benchmarks.md).
+RELATED_BOOST = 0.6
 BUILT_QUERIES_KEPT = 2048  # parsed queries per index build; a few KB each
 FILTER_NAMES = ("type", "topic", "verdict", "design", "year")
 FILTER_RE = re.compile(r'(?<![\w:])(type|topic|verdict|design|year):("([^"]*)"|[^\s"]*)', re.I)
@@ -216,9 +218,12 @@ class QueryBuilder:
             return q
         if isinstance(q, (wq.Wildcard, wq.Regex, wq.Every)):
             return wq.NullQuery
+        return q
+
+    def _with_related(self, q: wq.Query) -> wq.Query:
         if type(q) is wq.Term and q.fieldname == "text" and q.text in self.related:
             alts = [wq.Term(q.fieldname, alt, boost=q.boost * RELATED_BOOST) for alt in self.related[q.text]]
-            return wq.Or([q, *alts])
+            return RelatedWords([q, *alts])
         return q
 
     def build(self, text: str) -> wq.Query:
@@ -242,5 +247,131 @@ class QueryBuilder:
                 q = self.parser.parse(self.quote_phrases(plain))
             except Exception:
                 return wq.NullQuery
-        q = q.accept(self._bound)
-        return q.normalize()
+        # Related words join after normalising: normalize() would flatten RelatedWords (an Or) into
+        # the query's Or, and each related word would again score as a word of its own.
+        return q.accept(self._bound).normalize().accept(self._with_related)
+
+
+class RelatedWords(wq.Or):
+    """A typed word and its related words (kb/topics.yaml `related`), scored as one word.
+
+    As separate OR terms each related word added a full BM25 score of its own, so a record that
+    used every word of a group ("fast", "rapid", "quickly", "onset") counted the idea three or four
+    times and outranked the record about what the query asked: "how quickly do SSRIs start
+    working" and "SSRI onset weeks" ranked the claim that ketamine acts fast above the one about
+    SSRIs. Here, as in
+    Lucene's synonym query, the words' frequencies are summed (a related word's weighted by its
+    boost relative to the typed word's) and saturate once, with the rarity of the group's most
+    common word. Subclassing Or keeps what reads a query's terms (facet masks, snippets) working.
+    """
+
+    def _matcher(self, subs, searcher, context):
+        field, typed = subs[0].fieldname, subs[0]
+        leaves, weights, infos = [], [], []
+        for sub in subs:
+            m = sub.matcher(searcher, context)
+            if m.is_active():
+                leaves.append(m)
+                weights.append(sub.boost / typed.boost)
+                infos.append(searcher.term_info(field, sub.text))
+        if not leaves:
+            return matching.NullMatcher()
+        weighting = context.weighting if context is not None and context.weighting else searcher.weighting
+        scorer = weighting.scorer(searcher, field, typed.text)
+        if not hasattr(scorer, "_score"):  # a field without lengths: plain OR scoring
+            return super()._matcher(subs, searcher, context)
+        index = searcher.get_parent()  # rarity is a whole-index statistic, as for single words
+        scorer.idf = min(index.idf(field, sub.text) for sub in subs if index.doc_frequency(field, sub.text))
+        # An upper bound for the group's score, so Whoosh can still skip records that cannot rank.
+        top = scorer._score(sum(w * i.max_weight() for w, i in zip(weights, infos)), min(i.min_length() for i in infos))
+        boost = typed.boost * self.boost
+        return _RelatedMatcher(leaves, weights, scorer, boost, top * boost)
+
+
+class _RelatedMatcher(matching.Matcher):
+    """The union of the words' postings; a record's score is BM25 of its summed, weighted frequencies.
+
+    Runs once per matching posting, so the current record and the words on it are kept, not
+    recomputed on each call.
+    """
+
+    def __init__(self, leaves, weights, scorer, boost, top):
+        self.leaves, self.weights, self.scorer, self.boost, self.top = leaves, weights, scorer, boost, top
+        self.pairs = list(zip(leaves, weights))
+        self._settle()
+
+    def _settle(self):
+        live = [(m, w) for m, w in self.pairs if m.is_active()]
+        if len(live) < len(self.pairs):
+            self.pairs = live
+        self._id = min(m.id() for m, _ in live) if live else None
+
+    def is_active(self):
+        return self._id is not None
+
+    def id(self):
+        return self._id
+
+    def next(self):
+        at = self._id
+        for m, _ in self.pairs:
+            if m.id() == at:
+                m.next()
+        self._settle()
+
+    def skip_to(self, id):
+        if self._id is not None and self._id < id:
+            for m, _ in self.pairs:
+                if m.id() < id:
+                    m.skip_to(id)
+            self._settle()
+
+    def reset(self):
+        for m in self.leaves:
+            m.reset()
+        self.pairs = list(zip(self.leaves, self.weights))
+        self._settle()
+
+    def copy(self):
+        return _RelatedMatcher([m.copy() for m in self.leaves], self.weights, self.scorer, self.boost, self.top)
+
+    def replace(self, minquality=0):
+        return self if self._id is not None and self.top >= minquality else matching.NullMatcher()
+
+    def supports(self, astype):
+        return False
+
+    def supports_block_quality(self):
+        return True
+
+    def max_quality(self):
+        return self.top
+
+    block_quality = max_quality
+
+    def skip_to_quality(self, minquality):
+        # The bound is the same for every block: either no block qualifies, or this one does.
+        if self.top > minquality:
+            return 0
+        for m, _ in self.pairs:
+            while m.is_active():
+                m.skip_to_quality(float("inf"))
+        self._settle()
+        return 1
+
+    def term_matchers(self):
+        for m in self.leaves:
+            yield from m.term_matchers()
+
+    def matching_terms(self, id=None):
+        id = self._id if id is None else id
+        for m, _ in self.pairs:
+            if m.id() == id:
+                yield from m.matching_terms(id)
+
+    def weight(self):
+        at = self._id
+        return sum(w * m.weight() for m, w in self.pairs if m.id() == at)
+
+    def score(self):
+        return self.boost * self.scorer._score(self.weight(), self.scorer.dfl(self._id))

@@ -269,3 +269,36 @@ def test_a_parsed_query_is_kept_per_build_and_searches_like_a_fresh_parse(real_e
         assert first == fresh.build(text)
         with snap.ix.searcher() as s:
             assert [h["id"] for h in s.search(first, limit=10)] == [h["id"] for h in s.search(fresh.build(text), limit=10)]
+
+
+def test_related_words_count_as_one_word(real_engine):
+    """A record using several words of a related group ("quickly", "fast", "rapid", "onset") gets
+    the group once, saturated, not each word's score added up; one with the typed word alone
+    scores as that word does, weighed by the rarity of the group's most common word."""
+    from whoosh import query as wq
+
+    from indexer.query import RelatedWords
+    from indexer.search import weighting
+
+    snap = real_engine.snapshot()
+    q = snap.builder.build("quickly")
+    group = next(sub for sub in q.subqueries if isinstance(sub, RelatedWords))
+    typed, alts = group.subqueries[0], group.subqueries[1:]
+    assert typed.text == "quick" and {a.text for a in alts} >= {"fast", "rapid"}
+    with snap.ix.searcher(weighting=weighting()) as s:
+        def scores(query):
+            return {hit.docnum: hit.score for hit in s.search(query, limit=None)}
+
+        as_group, summed, alone = scores(group), scores(wq.Or(list(group.subqueries))), scores(typed)
+        having = {t.text: set(s.docs_for_query(t)) for t in group.subqueries}
+        several = [d for d in as_group if sum(d in docs for docs in having.values()) >= 2]
+        only_typed = [d for d in as_group if d in having["quick"] and sum(d in docs for docs in having.values()) == 1]
+        assert set(as_group) == set(summed)  # the same records match
+        assert several and all(as_group[d] < summed[d] for d in several)
+        rarity = min(s.idf("text", t.text) for t in group.subqueries) / s.idf("text", "quick")
+        assert rarity < 1
+        assert only_typed and all(as_group[d] == pytest.approx(alone[d] * rarity) for d in only_typed)
+        # Whoosh's skipping of records that cannot make the top N keeps the same top N.
+        question = snap.builder.build("how quickly do SSRIs start working")
+        every = sorted(scores(question).items(), key=lambda kv: (-kv[1], kv[0]))
+        assert [hit.docnum for hit in s.search(question, limit=3)] == [d for d, _ in every[:3]]
