@@ -2,7 +2,7 @@
 
 Copy pasted from web pages and word processors carries characters a reader never sees: soft
 hyphens ("keta\u00admine"), zero-width spaces and joiners, byte-order marks, and sometimes Cyrillic
-or Greek letters that look Latin ("kеtamine" with a Cyrillic е). Left in, they split words and hide
+or Greek letters that look Latin ("kеtamine" with a Cyrillic е), and trademark signs ("Spravato™"). Left in, they split words and hide
 claims. `normalize` applies NFKC per character, drops format characters, folds the common
 look-alikes, and records for every output character the offset of the character it came from, so
 reported spans point into the text the user gave.
@@ -23,6 +23,8 @@ CONFUSABLES = str.maketrans({
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
     "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 })
+# Trademark signs glued to a brand: NFKC would spell "Spravato™" as one word, "SpravatoTM".
+MARKS = {"™", "℠"}
 # Typographic quotes become plain ones so the rules and the analyzer see one apostrophe.
 QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‐": "-", "‑": "-"})
 
@@ -58,7 +60,7 @@ def normalize(original: str) -> Normalized:
             out.append(ch)
             origin.append(i)
             continue
-        if _invisible(ch):
+        if _invisible(ch) or ch in MARKS:
             continue
         folded = unicodedata.normalize("NFKC", ch).translate(CONFUSABLES).translate(QUOTES)
         for piece in folded:

@@ -225,7 +225,9 @@ class Checker:
         """The knowledge base's subject when the text names no treatment at all (copy pasted without its
         page's title: "Most clients stay well for months"). (Also taking it for pages that name it more
         than any other treatment found a few more claims on the dev part and as many wrong ones.)"""
-        if self.default_subject is None or any(self._concept_spans(st, n) for st in tokens for n in self.treatments):
+        # ("the antidepressant effect can persist for weeks" names an effect, not a drug)
+        if self.default_subject is None or any(not EFFECT_OF_RE.match(st.text, y) for st in tokens
+                                               for n in self.treatments for _, y, _ in self._concept_spans(st, n)):
             return None
         return self.default_subject
 

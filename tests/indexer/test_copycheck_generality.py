@@ -1,0 +1,90 @@
+"""The copy checker on wordings and page shapes that real copy uses and the corpora show only once or not
+at all: each case stands for a general cause of a missed claim (context, structure, vocabulary), fixed
+as a rule or as concept data rather than for one sentence (issue 10)."""
+from __future__ import annotations
+
+import pytest
+
+
+def flags(engine, text):
+    """(sentence text, claim id, stance) for every flagged claim."""
+    return {(s.text.strip(), c.id, c.stance) for s in engine.check(text).sentences for c in s.claims}
+
+
+def claim_ids(engine, text):
+    return {cid for _, cid, _ in flags(engine, text)}
+
+
+def test_a_full_sentence_ending_in_a_colon_states_what_comes_before_its_list(real_engine):
+    text = ("Postpartum depression is harmful.\n"
+            "When untreated, the effects ripple into a child's long-term development:\n"
+            "- behaviour\n- learning\n")
+    assert ("When untreated, the effects ripple into a child's long-term development:", "ppd-harms-mother-baby",
+            "asserts") in flags(real_engine, text)
+    # a lead-in that only opens its list still states nothing by itself
+    lead_in = "Common side effects of ketamine include:\n- nausea\n- dizziness\n"
+    assert not any(t.startswith("Common side effects") for t, _, _ in flags(real_engine, lead_in))
+
+
+def test_a_drug_that_failed_before_is_not_the_clauses_subject(real_engine):
+    """The page's treatment is still carried into a clause that names the drugs that did not work."""
+    sentence = ("The new use is for adults with depression who have had an inadequate response to at least two oral "
+                "antidepressants.")
+    text = "Spravato news\nThe FDA approved Spravato on its own in January. " + sentence
+    assert (sentence, "esketamine-monotherapy-approved", "asserts") in flags(real_engine, text)
+
+
+def test_a_treatment_named_only_in_the_title_is_carried_into_a_trial_report(real_engine):
+    sentence = "This improvement in symptoms remained significant at 30 days after the end of treatment."
+    text = ("What to Know About Brexanolone (Zulresso)\nResults\n"
+            "In trials, women with severe PPD showed statistically significant improvement. " + sentence)
+    assert (sentence, "brexanolone-efficacy", "asserts") in flags(real_engine, text)
+
+
+def test_a_trademark_sign_glued_to_a_brand_does_not_hide_it(real_engine):
+    assert "esketamine-fda-approved" in claim_ids(
+        real_engine, "Spravato™ is approved by the FDA for adults with treatment-resistant depression.")
+
+
+def test_a_decision_to_make_is_not_an_open_question(real_engine):
+    text = "A decision must be made whether to discontinue breast-feeding or to abstain from Spravato therapy."
+    assert ("esketamine-lactation-label", "asserts") in {(c, s) for _, c, s in flags(real_engine, text)}
+
+
+def test_the_postnatal_scale_names_postpartum_depression(real_engine):
+    assert "postpartum-single-dose-esketamine" in claim_ids(
+        real_engine, "EPDS scores were lower in the esketamine group at 1 week and at 6 weeks.")
+
+
+def test_addictive_is_not_the_condition_addiction(real_engine):
+    ids = claim_ids(real_engine, "Ketamine is not addictive at the doses we use.")
+    assert "ketamine-other-indications" not in ids
+    assert "abuse-potential" in ids
+
+
+def test_an_effect_named_after_a_drug_class_leaves_the_pasted_text_to_its_subject(real_engine):
+    """Copy pasted without its page names no treatment: "the antidepressant effect" is the subject's."""
+    assert "effects-last-long" in claim_ids(real_engine, "The antidepressant effect can persist for weeks.")
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("When traditional treatments prove insufficient, ketamine offers new hope for people with depression.",
+     "trd-effective"),
+    ("Ketamine can help with post-natal depression.", "ketamine-treats-ppd"),
+    ("Ketamine can treat peripartum depression.", "ketamine-treats-ppd"),
+    ("Ketamine is considered compatible with chest-feeding.", "breastfeeding-compatible"),
+    ("With ketamine, relief can come in a matter of hours.", "onset-within-hours"),
+    ("Ketamine can raise your blood pressure during the session.", "ketamine-common-side-effects"),
+    ("Untreated postpartum depression can harm a baby's development.", "ppd-harms-mother-baby"),
+    ("PPD can make it hard to bond with your baby.", "ppd-harms-mother-baby"),
+    ("Half of women with PPD are never diagnosed.", "ppd-underdiagnosed"),
+    ("Ketamine has anti-suicidal effects.", "reduces-suicidal-ideation"),
+    ("SSRIs usually need 4-6 weeks to reach full effect.", "ssri-onset-weeks"),
+    ("Its low oral bioavailability minimizes the passage of ketamine into the infant from breast milk.",
+     "milk-transfer-minimal"),
+    ("Ketamine-assisted psychotherapy offers the potential for long-term benefits.", "effects-last-long"),
+    ("Esketamine has been detected in human milk.", "esketamine-in-breast-milk"),
+    ("Ketamine is often better tolerated than conventional antidepressants.", "safer-than-approved-drugs"),
+])
+def test_paraphrases_real_copy_uses(real_engine, text, claim):
+    assert claim in claim_ids(real_engine, text)
