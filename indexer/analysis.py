@@ -38,6 +38,12 @@ she should so some such than their theirs them themselves then there these they 
 under until up very was were what where which while who whom why would
 """.split())
 STOPLIST = (frozenset(STOP_WORDS) | FUNCTION_WORDS) - NEGATIONS
+# Search's own list (the copy checker keeps STOPLIST). "other" is content in these records: claims
+# set ketamine against other antidepressants, other drugs, other conditions, and dropping it made
+# "ketamine when other antidepressants failed" the same query as "ketamine antidepressants failed".
+# "else" only frames a question ("what else", "anything else"); the records almost never use it, so
+# it was the rarest word of such a query and ranked first a claim that happened to say "anything else".
+SEARCH_STOPLIST = (STOPLIST - {"other"}) | {"else"}
 SYNONYM_PREFIX = "syn"
 
 
@@ -77,14 +83,14 @@ class CompoundFilter(Filter):
             shift += max(len(parts) - 1, 0)
 
 
-def base_analyzer():
+def base_analyzer(stoplist: frozenset[str] = STOPLIST):
     """Tokenize, fold case and accents, split compounds, drop stop words (not negations), stem."""
     return (
         RegexTokenizer(TOKEN_PATTERN)
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | CompoundFilter()
-        | StopFilter(stoplist=STOPLIST, minsize=1, renumber=False)
+        | StopFilter(stoplist=stoplist, minsize=1, renumber=False)
         | StemFilter(lang="en")
     )
 
@@ -94,8 +100,8 @@ def spelling_analyzer():
     return RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map)
 
 
-def analyse(text: str, mode: str = "query") -> list[str]:
-    return [t.text for t in base_analyzer()(text, mode=mode)]
+def analyse(text: str, mode: str = "query", stoplist: frozenset[str] = STOPLIST) -> list[str]:
+    return [t.text for t in base_analyzer(stoplist)(text, mode=mode)]
 
 
 class SynonymFilter(Filter):
@@ -202,7 +208,12 @@ class SynonymFilter(Filter):
             yield from extras.get(si, ())
 
 
-def text_analyzer(synonym_groups: Sequence[Sequence[str]] = ()):
+def text_analyzer(synonym_groups: Sequence[Sequence[str]] = (), stoplist: frozenset[str] = STOPLIST):
     """The analyzer of every searchable text field, with the KB's synonyms built in."""
-    analysed = [[tuple(analyse(term)) for term in group] for group in synonym_groups]
-    return base_analyzer() | SynonymFilter(analysed)
+    analysed = [[tuple(analyse(term, stoplist=stoplist)) for term in group] for group in synonym_groups]
+    return base_analyzer(stoplist) | SynonymFilter(analysed)
+
+
+def search_analyzer(synonym_groups: Sequence[Sequence[str]] = ()):
+    """The index's analyzer: text_analyzer with search's stop list."""
+    return text_analyzer(synonym_groups, SEARCH_STOPLIST)

@@ -13,7 +13,7 @@ from whoosh import matching, qparser
 from whoosh import query as wq
 from whoosh.fields import Schema
 
-from indexer.analysis import analyse, text_analyzer
+from indexer.analysis import SEARCH_STOPLIST, analyse, search_analyzer
 from indexer.lru import LRU
 from indexer.schema import FIELD_BOOSTS, SEARCH_FIELDS
 from kb.limits import QUERY_MAX_CHARS
@@ -176,7 +176,8 @@ class QueryBuilder:
         """Multi-word synonym members, so that typed unquoted they are searched as one phrase."""
         if vocab is None:
             return []
-        surfaces = {m.lower() for group in vocab.synonyms for m in group if len(analyse(m)) >= 2}
+        surfaces = {m.lower() for group in vocab.synonyms for m in group
+                    if len(analyse(m, stoplist=SEARCH_STOPLIST)) >= 2}
         pats = []
         for s in sorted(surfaces, key=len, reverse=True):
             body = r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", s))
@@ -186,7 +187,7 @@ class QueryBuilder:
     def _related(self, vocab: Vocabulary | None) -> dict[str, list[str]]:
         if vocab is None:
             return {}
-        analyzer = text_analyzer(vocab.synonyms)
+        analyzer = search_analyzer(vocab.synonyms)
         out: dict[str, list[str]] = {}
         for group in vocab.related:
             forms = []

@@ -7,7 +7,7 @@ from typing import Iterator, Sequence
 
 from whoosh import fields
 
-from indexer.analysis import spelling_analyzer, text_analyzer
+from indexer.analysis import search_analyzer, spelling_analyzer
 from kb.loader import KnowledgeBase
 from kb.models import DESIGN_LABELS, VERDICT_LABELS, Claim, Study
 
@@ -32,7 +32,7 @@ def format_version() -> str:
 
 
 def build_schema(synonym_groups: Sequence[Sequence[str]] = ()) -> fields.Schema:
-    text = text_analyzer(synonym_groups)
+    text = search_analyzer(synonym_groups)
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         # Facet fields are columns (sortable) or carry vectors, so facet counts read them directly

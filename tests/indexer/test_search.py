@@ -302,3 +302,17 @@ def test_related_words_count_as_one_word(real_engine):
         question = snap.builder.build("how quickly do SSRIs start working")
         every = sorted(scores(question).items(), key=lambda kv: (-kv[1], kv[0]))
         assert [hit.docnum for hit in s.search(question, limit=3)] == [d for d, _ in every[:3]]
+
+
+def test_search_keeps_other_and_drops_else_while_the_checker_keeps_its_stop_list(real_engine):
+    from whoosh import query as wq
+
+    from indexer.analysis import analyse, search_analyzer, text_analyzer
+
+    snap = real_engine.snapshot()
+    assert ("text", "other") in set(snap.builder.build("other antidepressants").iter_all_terms())
+    assert snap.builder.build("what else") is wq.NullQuery
+    assert "Nothing searchable" in real_engine.search("what else").message
+    assert [t.text for t in search_analyzer()("what else, other drugs")] == ["other", "drug"]
+    assert [t.text for t in text_analyzer()("what else, other drugs")] == ["els", "drug"]
+    assert analyse("other drugs") == ["drug"]
