@@ -36,9 +36,11 @@ TOPIC_CATEGORIES = ("treatment", "illness", "outcome", "body", "population")
 # A treatment named only to compare with ("safer than most antidepressants", "unlike SSRIs") is not
 # the clause's subject: the page's own treatment can still be carried into it.
 # Nor is one that failed before it ("an inadequate response to two oral antidepressants", "who have
-# tried SSRIs", "despite limited efficacy of traditional antidepressants").
+# tried SSRIs", "despite limited efficacy of traditional antidepressants"), or one it is given with
+# ("approved in conjunction with an oral antidepressant").
 COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|versus|vs\.?|when|where|after|if|"
                          r"(?:response|responded|respond|responding) to|tried|failed|despite|"
+                         r"in conjunction with|in combination with|combined with|together with|along with|alongside|plus|"
                          r"(?:limited|poor|inadequate) (?:efficacy|effect|response|benefit) (?:of|from|to))\s+(?:\w+\s+){0,4}$", re.I)
 
 # A lead-in line ("Common side effects of Spravato include", "Benefits:") announces the list under it.

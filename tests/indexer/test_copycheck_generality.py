@@ -34,6 +34,12 @@ def test_a_drug_that_failed_before_is_not_the_clauses_subject(real_engine):
     assert (sentence, "esketamine-monotherapy-approved", "asserts") in flags(real_engine, text)
 
 
+def test_a_drug_it_is_given_with_is_not_the_clauses_subject(real_engine):
+    text = ("About Spravato\nSince 2019 it has been approved for use in conjunction with an oral antidepressant in "
+            "adults with treatment-resistant depression.")
+    assert "esketamine-fda-approved" in claim_ids(real_engine, text)
+
+
 def test_a_treatment_named_only_in_the_title_is_carried_into_a_trial_report(real_engine):
     sentence = "This improvement in symptoms remained significant at 30 days after the end of treatment."
     text = ("What to Know About Brexanolone (Zulresso)\nResults\n"
