@@ -51,6 +51,25 @@ def compile_term(text: str, analyse) -> Term | None:
     return Term(text, tokens=tokens)
 
 
+class TermList(tuple):
+    """Terms, with the plain-word terms filed by their first word and the phrases listed apart.
+
+    A concept can have dozens of terms and a sentence a few dozen words: finding a concept looks
+    up the sentence's words here instead of trying every term.
+    """
+
+    def __new__(cls, terms=()):
+        self = super().__new__(cls, terms)
+        self.by_first: dict[str, list[Term]] = {}
+        self.phrases: list[Term] = []
+        for term in self:
+            if term.phrase is None:
+                self.by_first.setdefault(term.tokens[0], []).append(term)
+            else:
+                self.phrases.append(term)
+        return self
+
+
 class Lexicon:
     """kb/concepts.yaml compiled: concept name -> terms (with `include`d concepts' terms)."""
 
@@ -60,7 +79,7 @@ class Lexicon:
         self._cache: dict[str, Term | None] = {}
         self.terms: dict[str, tuple[Term, ...]] = {}
         for name in self.concepts:
-            self.terms[name] = tuple(self.compile_all(self._expand(name, set())))
+            self.terms[name] = TermList(self.compile_all(self._expand(name, set())))
 
     def _expand(self, name: str, seen: set[str]) -> list[str]:
         if name in seen or name not in self.concepts:
@@ -138,6 +157,10 @@ class SentenceTokens:
         if found is None:
             spans: list[tuple[int, int, bool]] = []
             by_text, lower = self.by_text, self.lower
+            if isinstance(terms, TermList) and len(terms) > len(by_text):
+                # only the terms whose first word is in the sentence
+                index = terms.by_first
+                terms = [t for word in by_text if word in index for t in index[word]] + terms.phrases
             for term in terms:
                 # find()'s own first test, inline: most terms cannot occur in a given sentence, and
                 # calling find() only to learn that was a fifth of a check's time.

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from indexer.copycheck.concepts import Lexicon, SentenceTokens, Term
+from indexer.copycheck.concepts import Lexicon, SentenceTokens, Term, TermList
 from kb.models import FIGURE_UNITS
 
 
@@ -121,14 +121,14 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
         for fi, frame in enumerate(claim.frames):
             slots = []
             for si, slot in enumerate(frame.slots):
-                concept_terms = tuple(lexicon.terms.get(slot.concept, ())) if slot.concept else ()
-                terms = lexicon.compile_all(slot.also)
+                concept_terms = lexicon.terms.get(slot.concept, TermList()) if slot.concept else TermList()
+                terms = TermList(lexicon.compile_all(slot.also))
                 fig = None
                 if slot.figure:
                     per = FIGURE_UNITS.get(slot.unit or "minutes", 1) if slot.figure == "duration" else 1
                     fig = (slot.figure, slot.range[0] * per, slot.range[1] * per, slot.measure)
                 carry = slot.carry if slot.carry is not None else lexicon.carries(slot.concept or "")
-                slots.append(CompiledSlot(f"{claim.id}/{fi}/{si}", slot.concept, tuple(terms), concept_terms, fig,
+                slots.append(CompiledSlot(f"{claim.id}/{fi}/{si}", slot.concept, terms, concept_terms, fig,
                                           carry, tuple(lexicon.compile_all(slot.unless)),
                                           firsts_of(terms), firsts_of(concept_terms)))
             # Slots that must be in the sentence first: a frame fails fast on the first one missing.

@@ -62,9 +62,15 @@ def _word_offsets(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
 
 
-def find_triggers(sentence: str, absorbed: list[tuple[int, int]] = ()) -> list[Trigger]:
+def find_triggers(sentence: str, absorbed: tuple[tuple[int, int], ...] = ()) -> tuple[Trigger, ...]:
     """Every non-pseudo trigger with its scope. Triggers inside `absorbed` spans (claim terms that
     themselves deny something, e.g. "no need to stop") are part of the claim's wording, not stance."""
+    return _triggers(sentence, tuple(absorbed))
+
+
+# Every claim found in a sentence asks for the same sentence's triggers (each rule a regex scan).
+@lru_cache(maxsize=4096)
+def _triggers(sentence: str, absorbed: tuple[tuple[int, int], ...]) -> tuple[Trigger, ...]:
     terminators, rules = load_rules()
     masked = sentence
     for rule in rules:
@@ -94,7 +100,7 @@ def find_triggers(sentence: str, absorbed: list[tuple[int, int]] = ()) -> list[T
     for m in INNER_CONDITION_RE.finditer(masked):
         a, b = m.start("cond"), m.end("cond")
         out.append(Trigger("conditional", a, b, a, b))
-    return out
+    return tuple(out)
 
 
 def _scope(rule: Rule, a: int, b: int, words, stops, length: int, cond_end: int | None) -> tuple[int, int]:
