@@ -91,6 +91,11 @@ def test_an_effect_named_after_a_drug_class_leaves_the_pasted_text_to_its_subjec
     ("Ketamine-assisted psychotherapy offers the potential for long-term benefits.", "effects-last-long"),
     ("Esketamine has been detected in human milk.", "esketamine-in-breast-milk"),
     ("Ketamine is often better tolerated than conventional antidepressants.", "safer-than-approved-drugs"),
+    ("After the initial series, some people benefit from occasional booster treatments.", "maintenance-may-be-needed"),
+    ("The benefit of one infusion usually lasts only a few days.", "single-infusion-short-lived"),
+    ("Some providers recommend a 24-hour break from breastfeeding after each infusion.", "breastfeeding-pause"),
+    # a trial named with its result reports a finding; it is not a study's subject without one
+    ("In trials of patients with treatment-resistant depression, ketamine produced rapid improvement.", "trd-effective"),
 ])
 def test_paraphrases_real_copy_uses(real_engine, text, claim):
     assert claim in claim_ids(real_engine, text)
