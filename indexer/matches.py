@@ -17,13 +17,18 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.collectors import TimeLimit
+
+from indexer.deadline import DeadlineCollector
 
 from indexer.facets import FacetMasks, matching_mask
 from indexer.lru import LRU
 
 MAX_SCORED = 1000  # matches kept in score order per query; a deeper filtered page searches afresh
-QUERY_CACHE_SIZE = 256  # queries kept per build
+# Queries kept per build. A query takes two or three entries (its matches, the matches with its
+# did-you-mean words, the correction itself); at 256 the load mix's 122 queries already evicted
+# each other. An entry is at most MAX_SCORED (docnum, score) pairs: ~20 KB at today's 200 records.
+QUERY_CACHE_SIZE = 2048
 
 
 @dataclass(frozen=True)
@@ -75,8 +80,7 @@ def matches_for(searcher, q, masks: FacetMasks, time_limit: float) -> Matches | 
 
 
 def _score(searcher, q, masks: FacetMasks, time_limit: float) -> Matches | None:
-    # use_alarm=False: SIGALRM works only in the main thread, and requests run in worker threads.
-    timed = TimeLimitCollector(searcher.collector(limit=MAX_SCORED), timelimit=time_limit, use_alarm=False)
+    timed = DeadlineCollector(searcher.collector(limit=MAX_SCORED), time_limit)
     try:
         searcher.search_with_collector(q, timed)
     except TimeLimit:

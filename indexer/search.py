@@ -10,10 +10,11 @@ from dataclasses import dataclass, field, fields
 from whoosh import highlight, scoring, sorting
 from whoosh import query as wq
 from whoosh.analysis import Token
-from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector
+from whoosh.collectors import FilterCollector, TimeLimit
 from whoosh.searching import Searcher
 
 from indexer.analysis import SYNONYM_PREFIX, SynonymFilter, base_analyzer
+from indexer.deadline import DeadlineCollector
 from indexer.facets import mask_of, matching_mask
 from indexer.facets import masks_for as facet_masks
 from indexer.lru import LRU
@@ -270,13 +271,12 @@ def _run_collecting(s: Searcher, q: wq.Query, filt: wq.Query | None, req: Search
     masks = facet_masks(s.ixreader)
     # The filter wraps the collectors rather than joining the query: inside Require/And,
     # Whoosh's intersection matcher mis-scored long OR queries, and a filter given to
-    # s.collector() is bypassed once TimeLimitCollector wraps it.
+    # s.collector() is bypassed once a time-limit collector wraps it.
     if browse:
         inner = s.collector(limit=limit, sortedby=[sorting.FieldFacet("type"), sorting.FieldFacet("id")])
     else:
         inner = s.collector(limit=limit)
-    # use_alarm=False: SIGALRM works only in the main thread, and requests run in worker threads.
-    timed = TimeLimitCollector(inner, timelimit=TIME_LIMIT_S, use_alarm=False)
+    timed = DeadlineCollector(inner, TIME_LIMIT_S)
     collector = FilterCollector(timed, filt) if filt is not None else timed
     try:
         s.search_with_collector(q, collector)
