@@ -24,8 +24,12 @@ import realcopy  # noqa: E402
 # 12 fresh pages from new sites (2026-12-01, labelled blind to the checker) lowered the dev aggregate to page
 # F1 0.889, sentence F1 0.830, uncovered recall 0.697 (of 89), others marked 0.099; after the general fixes they
 # prompted (commits 2793e2d..60b4ac7): page F1 0.927, sentence F1 0.874, stance 1.0, uncovered 0.697 / 0.099.
+# Recall work on general causes (context carried to colon lead-ins and trial reports, drugs named only as the
+# ones that failed or are co-given, treatment concepts for brexanolone and racemic ketamine, paraphrases) and
+# hard check-worthy exclusions (commits 22b44fe..fa57bd5): page F1 0.939, sentence F1 0.891 (recall 0.908),
+# stance 1.0, uncovered recall 0.697, others marked 0.081.
 FLOORS = {
-    "page_f1": 0.92, "sentence_f1": 0.865, "stance": 0.98, "uncovered_recall": 0.68, "others_marked_max": 0.105,
+    "page_f1": 0.93, "sentence_f1": 0.88, "stance": 0.98, "uncovered_recall": 0.68, "others_marked_max": 0.09,
 }
 
 
