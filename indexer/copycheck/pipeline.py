@@ -20,6 +20,9 @@ from indexer.copycheck.stance import SILENT, find_triggers, is_question, stance_
 MAX_CHECK_CHARS = 200_000
 # A heading that announces a topic as a question ("How ketamine works for PPD") asserts nothing.
 HEADING_ASKS = re.compile(r"^\s*(?:how|what|when|where|which|who|whether|is|are|can|does|do|should)\b", re.I)
+# A list item that opens with a verb ("• Can relieve depression within hours", "• Is compatible with
+# breastfeeding") is a predicate whose subject is the lead-in, not a question; only a wh-word asks there.
+LIST_ITEM_ASKS = re.compile(r"^\s*(?:how|what|when|where|which|who|whether)\b", re.I)
 # A heading that names a section's topic ("Esketamine Pregnancy and Breastfeeding Warnings",
 # "Ketamine side effects") announces what follows and states nothing itself.
 HEADING_NAMES_TOPIC = re.compile(r"\b(?:warn\w*|precautions|side[- ]effects|risks|considerations|information|overview|"
@@ -123,7 +126,7 @@ class Checker:
                 title_like = b.kind == "heading" or (n_words <= 14 and not sp.text.rstrip().endswith((".", "!"))
                                                      and not states_before_list(sp.text))
                 names_topic = title_like and bool(
-                    HEADING_ASKS.match(sp.text)
+                    (LIST_ITEM_ASKS if b.kind == "list-item" else HEADING_ASKS).match(sp.text)
                     or (HEADING_NAMES_TOPIC.search(sp.text) and not HEADING_STATES.search(sp.text)))
                 # a paper's title may be long, but it has no full stop and no verb
                 names_study = bool(HEADING_NAMES_STUDY.search(sp.text)) and not HEADING_VERB.search(sp.text) \

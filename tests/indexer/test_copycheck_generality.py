@@ -26,6 +26,16 @@ def test_a_full_sentence_ending_in_a_colon_states_what_comes_before_its_list(rea
     assert not any(t.startswith("Common side effects") for t, _, _ in flags(real_engine, lead_in))
 
 
+def test_a_list_item_opening_with_a_verb_states_with_its_lead_in(real_engine):
+    """'• Can relieve depression within hours' is a predicate of the lead-in's subject, not a question."""
+    text = "Why mothers choose ketamine:\n- Can relieve depression within hours\n- Is compatible with breastfeeding\n"
+    found = flags(real_engine, text)
+    assert ("Can relieve depression within hours", "onset-within-hours", "asserts") in found
+    assert ("Is compatible with breastfeeding", "breastfeeding-compatible", "asserts") in found
+    # a heading that asks without its question mark still asks
+    assert not flags(real_engine, "Is Ketamine Safe While Breastfeeding\nRead on to learn more.")
+
+
 def test_a_drug_that_failed_before_is_not_the_clauses_subject(real_engine):
     """The page's treatment is still carried into a clause that names the drugs that did not work."""
     sentence = ("The new use is for adults with depression who have had an inadequate response to at least two oral "
