@@ -91,3 +91,10 @@ def test_hard_exclusions_overrule_the_model():
     assert checkworthy(crisis, **flags) is False
     assert checkworthy(methods, **with_figure) is False
     assert checkworthy(finding, **with_figure) is True
+    # a study's aim, without its finding, likewise; with it, it is a claim to check
+    aim = "These studies evaluated the efficacy and safety of esketamine for up to one year in treatment-resistant depression."
+    aim_and_finding = ("These studies evaluated the efficacy of esketamine and showed it reduced depressive symptoms for "
+                       "up to one year.")
+    assert cwm.predict(aim, {k: flags[k] for k in cwm.FLAGS})
+    assert checkworthy(aim, **flags) is False
+    assert checkworthy(aim_and_finding, **flags) is True
