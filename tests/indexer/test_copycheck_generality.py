@@ -104,6 +104,9 @@ def test_an_effect_named_after_a_drug_class_leaves_the_pasted_text_to_its_subjec
     ("After the initial series, some people benefit from occasional booster treatments.", "maintenance-may-be-needed"),
     ("The benefit of one infusion usually lasts only a few days.", "single-infusion-short-lived"),
     ("Some providers recommend a 24-hour break from breastfeeding after each infusion.", "breastfeeding-pause"),
+    ("Children of depressed mothers are at higher risk of developmental delays.", "ppd-harms-mother-baby"),
+    ("Many women with PPD never seek help.", "ppd-underdiagnosed"),
+    ("After a single infusion, symptoms usually return within a week.", "single-infusion-short-lived"),
     # a trial named with its result reports a finding; it is not a study's subject without one
     ("In trials of patients with treatment-resistant depression, ketamine produced rapid improvement.", "trd-effective"),
 ])
