@@ -112,3 +112,17 @@ def test_an_effect_named_after_a_drug_class_leaves_the_pasted_text_to_its_subjec
 ])
 def test_paraphrases_real_copy_uses(real_engine, text, claim):
     assert claim in claim_ids(real_engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Patients who tried ketamine at our clinic describe the staff as caring.",
+    "Ongoing treatment plans are discussed at every visit.",
+    "Each session includes a check of your blood pressure.",
+    "You and your doctor will decide whether ketamine is right for you.",
+    "Untreated depression can harm relationships at work.",
+    "Depressed mothers often feel guilty and isolated.",
+    "Ketamine™ clinics are popping up everywhere.",
+    "Things to bring to your appointment:\n- Is your ID with you\n- Can you arrange a ride\n",
+])
+def test_the_wider_vocabulary_still_flags_nothing_here(real_engine, text):
+    assert not flags(real_engine, text)
