@@ -9,12 +9,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from whoosh import matching, qparser
+from whoosh import qparser
 from whoosh import query as wq
 from whoosh.fields import Schema
 
 from indexer.analysis import SEARCH_STOPLIST, analyse, search_analyzer
 from indexer.lru import LRU
+from indexer.related import RelatedWords, related_form
 from indexer.schema import FIELD_BOOSTS, SEARCH_FIELDS
 from kb.limits import QUERY_MAX_CHARS
 from kb.models import DESIGN_LABELS, VERDICT_LABELS, Vocabulary
@@ -165,7 +166,9 @@ class QueryBuilder:
         self.parser.add_plugin(qparser.PrefixPlugin())
         self.parser.add_plugin(qparser.FuzzyTermPlugin())
         self.phrase_patterns = self._phrase_patterns(vocab)
+        self.analyzer = search_analyzer(vocab.synonyms if vocab else ())
         self.related = self._related(vocab)
+        self.longest_related = max((len(form) for form in self.related), default=0)
         # One builder per index build, so a parsed query stays right for the builder's life. Every
         # facet and page of a search parses the same words: parsing is a fifth of an uncached
         # search page. Queries are not changed by searching, so threads may share them.
@@ -184,31 +187,55 @@ class QueryBuilder:
             pats.append(re.compile(rf"(?<![\w\"]){body}(?![\w\"])", re.I))
         return pats
 
-    def _related(self, vocab: Vocabulary | None) -> dict[str, list[str]]:
+    def _related(self, vocab: Vocabulary | None) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """Each `related` member's analysed words -> the other members of its groups.
+
+        A member of two or more words ("come back") is a phrase: typed unquoted it is found by its
+        analysed words (quote_related), so "comes back" and "coming back" find it too, and as an
+        alternative it is searched as a phrase. A member that analyses to nothing is left out here
+        and reported by `kb validate` (related_problems).
+        """
         if vocab is None:
             return {}
-        analyzer = search_analyzer(vocab.synonyms)
-        out: dict[str, list[str]] = {}
+        out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         for group in vocab.related:
-            forms = []
-            for term in group:
-                toks = [t.text for t in analyzer(term, mode="query")]
-                if len(toks) == 1:
-                    forms.append(toks[0])
+            forms = [f for f in (related_form(self.analyzer, term) for term in group) if f]
             for f in forms:
-                out.setdefault(f, []).extend(x for x in forms if x != f and x not in out.get(f, []))
+                have = out.setdefault(f, [])
+                have.extend(x for x in forms if x != f and x not in have)
         return out
 
+    def quote_related(self, piece: str) -> str:
+        """Quote each related phrase found in unquoted text, so that it is searched, and expanded, as one."""
+        if self.longest_related < 2:
+            return piece
+        toks = [(t.pos, t.text, t.startchar, t.endchar)
+                for t in self.analyzer(piece, mode="query", positions=True, chars=True)]
+        spans, i = [], 0
+        while i < len(toks):
+            for n in range(min(self.longest_related, len(toks) - i), 1, -1):
+                run = toks[i:i + n]
+                start, end = run[0][2], run[-1][3]
+                if (all(b[0] == a[0] + 1 for a, b in zip(run, run[1:]))
+                        and tuple(t[1] for t in run) in self.related
+                        and piece[start - 1:start] not in QUOTE_BLOCKERS and piece[end:end + 1] not in QUOTE_BLOCKERS):
+                    spans.append((start, end))
+                    i += n
+                    break
+            else:
+                i += 1
+        for start, end in reversed(spans):
+            piece = f'{piece[:start]}"{piece[start:end]}"{piece[end:]}'
+        return piece
+
     def quote_phrases(self, text: str) -> str:
-        """Wrap multi-word synonyms found outside quotes in quotes."""
-        pieces = re.split(r'("[^"]*")', text)
-        for i, piece in enumerate(pieces):
-            if piece.startswith('"') and piece.endswith('"') and len(piece) > 1:
-                continue
-            for pat in self.phrase_patterns:
-                piece = pat.sub(lambda m: f'"{m.group(0)}"', piece)
-            pieces[i] = piece
-        return "".join(pieces)
+        """Wrap related phrases, then multi-word synonyms, found outside quotes in quotes."""
+        return _outside_quotes(_outside_quotes(text, self.quote_related), self._quote_synonyms)
+
+    def _quote_synonyms(self, piece: str) -> str:
+        for pat in self.phrase_patterns:
+            piece = pat.sub(lambda m: f'"{m.group(0)}"', piece)
+        return piece
 
     def _bound(self, q: wq.Query) -> wq.Query:
         if isinstance(q, wq.Prefix) and len(q.text) < MIN_PREFIX:
@@ -222,10 +249,18 @@ class QueryBuilder:
         return q
 
     def _with_related(self, q: wq.Query) -> wq.Query:
-        if type(q) is wq.Term and q.fieldname == "text" and q.text in self.related:
-            alts = [wq.Term(q.fieldname, alt, boost=q.boost * RELATED_BOOST) for alt in self.related[q.text]]
-            return RelatedWords([q, *alts])
-        return q
+        if type(q) is wq.Term:
+            form = (q.text,)
+        elif type(q) is wq.Phrase and q.slop == 1:
+            form = tuple(q.words)
+        else:
+            return q
+        if q.fieldname != "text" or form not in self.related:
+            return q
+        boost = q.boost * RELATED_BOOST
+        alts = [wq.Term(q.fieldname, alt[0], boost=boost) if len(alt) == 1 else wq.Phrase(q.fieldname, list(alt), boost=boost)
+                for alt in self.related[form]]
+        return RelatedWords([q, *alts])
 
     def build(self, text: str) -> wq.Query:
         if not text.strip():
@@ -253,126 +288,9 @@ class QueryBuilder:
         return q.accept(self._bound).normalize().accept(self._with_related)
 
 
-class RelatedWords(wq.Or):
-    """A typed word and its related words (kb/topics.yaml `related`), scored as one word.
-
-    As separate OR terms each related word added a full BM25 score of its own, so a record that
-    used every word of a group ("fast", "rapid", "quickly", "onset") counted the idea three or four
-    times and outranked the record about what the query asked: "how quickly do SSRIs start
-    working" and "SSRI onset weeks" ranked the claim that ketamine acts fast above the one about
-    SSRIs. Here, as in
-    Lucene's synonym query, the words' frequencies are summed (a related word's weighted by its
-    boost relative to the typed word's) and saturate once, with the rarity of the group's most
-    common word. Subclassing Or keeps what reads a query's terms (facet masks, snippets) working.
-    """
-
-    def _matcher(self, subs, searcher, context):
-        field, typed = subs[0].fieldname, subs[0]
-        leaves, weights, infos = [], [], []
-        for sub in subs:
-            m = sub.matcher(searcher, context)
-            if m.is_active():
-                leaves.append(m)
-                weights.append(sub.boost / typed.boost)
-                infos.append(searcher.term_info(field, sub.text))
-        if not leaves:
-            return matching.NullMatcher()
-        weighting = context.weighting if context is not None and context.weighting else searcher.weighting
-        scorer = weighting.scorer(searcher, field, typed.text)
-        if not hasattr(scorer, "_score"):  # a field without lengths: plain OR scoring
-            return super()._matcher(subs, searcher, context)
-        index = searcher.get_parent()  # rarity is a whole-index statistic, as for single words
-        scorer.idf = min(index.idf(field, sub.text) for sub in subs if index.doc_frequency(field, sub.text))
-        # An upper bound for the group's score, so Whoosh can still skip records that cannot rank.
-        top = scorer._score(sum(w * i.max_weight() for w, i in zip(weights, infos)), min(i.min_length() for i in infos))
-        boost = typed.boost * self.boost
-        return _RelatedMatcher(leaves, weights, scorer, boost, top * boost)
+QUOTE_BLOCKERS = set('"*~^') | {"-"}  # around a found phrase: quoting would change what was typed
 
 
-class _RelatedMatcher(matching.Matcher):
-    """The union of the words' postings; a record's score is BM25 of its summed, weighted frequencies.
-
-    Runs once per matching posting, so the current record and the words on it are kept, not
-    recomputed on each call.
-    """
-
-    def __init__(self, leaves, weights, scorer, boost, top):
-        self.leaves, self.weights, self.scorer, self.boost, self.top = leaves, weights, scorer, boost, top
-        self.pairs = list(zip(leaves, weights))
-        self._settle()
-
-    def _settle(self):
-        live = [(m, w) for m, w in self.pairs if m.is_active()]
-        if len(live) < len(self.pairs):
-            self.pairs = live
-        self._id = min(m.id() for m, _ in live) if live else None
-
-    def is_active(self):
-        return self._id is not None
-
-    def id(self):
-        return self._id
-
-    def next(self):
-        at = self._id
-        for m, _ in self.pairs:
-            if m.id() == at:
-                m.next()
-        self._settle()
-
-    def skip_to(self, id):
-        if self._id is not None and self._id < id:
-            for m, _ in self.pairs:
-                if m.id() < id:
-                    m.skip_to(id)
-            self._settle()
-
-    def reset(self):
-        for m in self.leaves:
-            m.reset()
-        self.pairs = list(zip(self.leaves, self.weights))
-        self._settle()
-
-    def copy(self):
-        return _RelatedMatcher([m.copy() for m in self.leaves], self.weights, self.scorer, self.boost, self.top)
-
-    def replace(self, minquality=0):
-        return self if self._id is not None and self.top >= minquality else matching.NullMatcher()
-
-    def supports(self, astype):
-        return False
-
-    def supports_block_quality(self):
-        return True
-
-    def max_quality(self):
-        return self.top
-
-    block_quality = max_quality
-
-    def skip_to_quality(self, minquality):
-        # The bound is the same for every block: either no block qualifies, or this one does.
-        if self.top > minquality:
-            return 0
-        for m, _ in self.pairs:
-            while m.is_active():
-                m.skip_to_quality(float("inf"))
-        self._settle()
-        return 1
-
-    def term_matchers(self):
-        for m in self.leaves:
-            yield from m.term_matchers()
-
-    def matching_terms(self, id=None):
-        id = self._id if id is None else id
-        for m, _ in self.pairs:
-            if m.id() == id:
-                yield from m.matching_terms(id)
-
-    def weight(self):
-        at = self._id
-        return sum(w * m.weight() for m, w in self.pairs if m.id() == at)
-
-    def score(self):
-        return self.boost * self.scorer._score(self.weight(), self.scorer.dfl(self._id))
+def _outside_quotes(text: str, fn) -> str:
+    pieces = re.split(r'("[^"]*")', text)
+    return "".join(p if p.startswith('"') and p.endswith('"') and len(p) > 1 else fn(p) for p in pieces)

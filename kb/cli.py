@@ -144,11 +144,13 @@ def cmd_check(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    """`kb validate`: the records' own rules plus the copy checker's lint, which needs the index's analyzer."""
+    """`kb validate`: the records' own rules plus the copy checker's lint and search's check of the
+    `related` words, which need the index's analyzer."""
     from indexer.copycheck.lint import lint_problems
+    from indexer.related import related_problems
     from kb.commands import cmd_validate as validate_records
 
-    return validate_records(args, extra_rules=lint_problems)
+    return validate_records(args, extra_rules=lambda kb: lint_problems(kb) + related_problems(kb))
 
 
 def main(argv: list[str] | None = None) -> int:

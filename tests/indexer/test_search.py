@@ -316,3 +316,58 @@ def test_search_keeps_other_and_drops_else_while_the_checker_keeps_its_stop_list
     assert [t.text for t in search_analyzer()("what else, other drugs")] == ["other", "drug"]
     assert [t.text for t in text_analyzer()("what else, other drugs")] == ["els", "drug"]
     assert analyse("other drugs") == ["drug"]
+
+
+def _related_group(q):
+    from indexer.query import RelatedWords
+
+    return next((sub for sub in getattr(q, "subqueries", [q]) if isinstance(sub, RelatedWords)), None)
+
+
+def test_a_multi_word_related_member_is_found_in_typed_words_and_searched_as_a_phrase(real_engine):
+    """A `related` member of two words ("go away") is found in unquoted text by its analysed words,
+    expanded at the related weight, and searched as a phrase when it is the alternative."""
+    from whoosh import query as wq
+
+    from indexer.query import RELATED_BOOST, QueryBuilder
+    from indexer.search import weighting
+
+    snap = real_engine.snapshot()
+    vocab = snap.kb.vocabulary.model_copy(update={"related": [["go away", "fade"]]})
+    builder = QueryBuilder(snap.ix.schema, vocab)
+    for text in ("does it go away", "going away quickly", '"go away"', "dissociation go-away"):
+        group = _related_group(builder.build(text))
+        assert group is not None, text
+        assert group.subqueries[0] == wq.Phrase("text", ["go", "away"])
+        assert group.subqueries[1:] == [wq.Term("text", "fade", boost=RELATED_BOOST)]
+    for text in ("away we go", "go far away", '"go away soon"'):  # other order, a word between, a longer quote
+        assert _related_group(builder.build(text)) is None, text
+    assert builder.quote_phrases("go away* fast") == "go away* fast"  # a prefix search stays as typed
+
+    group = _related_group(builder.build("fading"))
+    assert group.subqueries[1:] == [wq.Phrase("text", ["go", "away"], boost=RELATED_BOOST)]
+    with snap.ix.searcher(weighting=weighting()) as s:
+        def scores(query):
+            return {hit.docnum: hit.score for hit in s.search(query, limit=None)}
+
+        phrase_docs = set(s.docs_for_query(wq.Phrase("text", ["go", "away"])))
+        assert phrase_docs and phrase_docs <= set(scores(group))
+        assert set(scores(group)) == set(scores(wq.Or(list(group.subqueries))))
+        question = builder.build("does the effect go away or fade quickly")
+        every = sorted(scores(question).items(), key=lambda kv: (-kv[1], kv[0]))
+        assert [hit.docnum for hit in s.search(question, limit=3)] == [d for d, _ in every[:3]]
+
+
+def test_kb_validate_names_related_members_search_would_ignore_or_misread(kbdir, capsys):
+    topics = kbdir / "topics.yaml"
+    topics.write_text(topics.read_text().replace(
+        "related: []", "related:\n  - [relapse, come back, again]\n  - [wear off, fade]\n"))
+    code = main(["--kb-dir", str(kbdir), "validate"])
+    out = capsys.readouterr()
+    assert code == 1
+    lines = topics.read_text().splitlines()
+    at = next(i for i, line in enumerate(lines, 1) if "again" in line)
+    assert f"topics.yaml:{at}: related.0.2: 'again' has no word search can use" in out.err
+    at = next(i for i, line in enumerate(lines, 1) if "wear off" in line)
+    assert f"topics.yaml:{at}: warning: related.1.0: 'wear off' loses the stop word(s) 'off'" in out.out
+    assert "come back" not in out.out + out.err  # a two-word member search reads as written
