@@ -83,14 +83,16 @@ class CompoundFilter(Filter):
             shift += max(len(parts) - 1, 0)
 
 
-def base_analyzer(stoplist: frozenset[str] = STOPLIST):
-    """Tokenize, fold case and accents, split compounds, drop stop words (not negations), stem."""
+def base_analyzer(stoplist: frozenset[str] = STOPLIST, renumber: bool = False):
+    """Tokenize, fold case and accents, split compounds, drop stop words (not negations), stem.
+
+    `renumber` closes the positions stop words leave (see search_analyzer)."""
     return (
         RegexTokenizer(TOKEN_PATTERN)
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | CompoundFilter()
-        | StopFilter(stoplist=stoplist, minsize=1, renumber=False)
+        | StopFilter(stoplist=stoplist, minsize=1, renumber=renumber)
         | StemFilter(lang="en")
     )
 
@@ -208,12 +210,16 @@ class SynonymFilter(Filter):
             yield from extras.get(si, ())
 
 
-def text_analyzer(synonym_groups: Sequence[Sequence[str]] = (), stoplist: frozenset[str] = STOPLIST):
+def text_analyzer(synonym_groups: Sequence[Sequence[str]] = (), stoplist: frozenset[str] = STOPLIST,
+                  renumber: bool = False):
     """The analyzer of every searchable text field, with the KB's synonyms built in."""
     analysed = [[tuple(analyse(term, stoplist=stoplist)) for term in group] for group in synonym_groups]
-    return base_analyzer(stoplist) | SynonymFilter(analysed)
+    return base_analyzer(stoplist, renumber) | SynonymFilter(analysed)
 
 
 def search_analyzer(synonym_groups: Sequence[Sequence[str]] = ()):
     """The index's analyzer: text_analyzer with search's stop list."""
-    return text_analyzer(synonym_groups, SEARCH_STOPLIST)
+    # Positions renumbered past stop words: Whoosh's phrase query needs its words at consecutive
+    # positions and does not keep the gaps of the typed phrase, so with gaps a quoted phrase with
+    # a stop word in it ("pump and dump") matched nothing, not even its own words in a record.
+    return text_analyzer(synonym_groups, SEARCH_STOPLIST, renumber=True)

@@ -22,8 +22,8 @@ def related_problems(kb: KnowledgeBase) -> list[Problem]:
     """`kb validate` (via kb/cli.py): `related` members search would ignore or read otherwise than written.
 
     error: a member with no searchable word ("again", "a few"), which search leaves out;
-    warning: a member that loses words to the stop list: "wear off" is read as every "wear", and
-    "reduce the risk" is a phrase that typed text and records with the stop word never match.
+    warning: a member that starts or ends with a stop word, which it loses: "wear off" is read as
+    every "wear". (A stop word inside is harmless: "reduce the risk" is the phrase "reduce risk".)
     """
     vocab = kb.vocabulary
     src = kb.source("vocabulary", "topics") if vocab else None
@@ -34,7 +34,8 @@ def related_problems(kb: KnowledgeBase) -> list[Problem]:
     for gi, group in enumerate(vocab.related):
         for ti, term in enumerate(group):
             where = (display_path(src.path), src.line_of(["related", gi, ti]))
-            stopped = [t.text for t in analyzer(term, mode="query", removestops=False) if t.stopped]
+            toks = [(t.text, t.stopped) for t in analyzer(term, mode="query", removestops=False)]
+            stopped = [word for word, stop in dict.fromkeys((toks[0], toks[-1])) if stop] if len(toks) > 1 else []
             if not related_form(analyzer, term):
                 out.append(Problem(*where, f"related.{gi}.{ti}: {term!r} has no word search can use (stop words "
                                            "only), so search ignores it"))
