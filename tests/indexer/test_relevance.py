@@ -13,9 +13,10 @@ import yaml
 QUERIES = Path(__file__).resolve().parents[1] / "data" / "search_relevance.yaml"
 MIN_TOP3 = 0.90
 # Stricter measures on the development set: the named claim ranked first, and the mean reciprocal
-# rank of the first named claim in the top 10 (measured 0.918 and 0.949 on 122 queries, 2026-12-01).
-MIN_TOP1 = 0.90
-MIN_MRR = 0.93
+# rank of the first named claim in the top 10 (measured 0.967 and 0.982 on 122 queries, 2026-12-01,
+# bench/search_relevance.py --set dev). MIN_TOP3 stays as it is: the held-out test shares it.
+MIN_TOP1 = 0.95
+MIN_MRR = 0.97
 
 
 def top3_hit_rate(engine, queries):
