@@ -18,6 +18,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 WORKER_NICENESS = 10  # pages first; checks get what is left (0 = equal, 19 = least)
+PARENT_POLL_S = 1.0  # how soon a worker notices that its server is gone
 
 
 class WorkerLost(Exception):
@@ -83,6 +85,18 @@ def _start_worker() -> None:
             os.nice(WORKER_NICENESS)
         except OSError:  # not permitted here: run at the same priority
             pass
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="watch-parent", daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the server that started it is gone.
+
+    A worker waits on a queue whose writing end it holds itself, so a server killed without its
+    clean-up (SIGTERM, SIGKILL) would leave its workers running for ever, adopted by init.
+    """
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_S)
+    os._exit(0)
 
 
 def _checker_for(build: str):

@@ -7,6 +7,7 @@ import os
 import re
 import signal
 import time
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,64 @@ def test_a_killed_worker_is_answered_503_and_replaced(in_processes):
     assert "stopped unexpectedly" in r.get_data(as_text=True)
     r = c.post("/api/check", json={"text": TEXT})  # new workers
     assert r.status_code == 200 and r.json["sentences"]
+
+
+def test_workers_end_when_the_server_is_killed(tmp_path):
+    """`kb serve` killed with SIGKILL (no clean-up at all): its check workers do not outlive it."""
+    import subprocess
+    import sys
+
+    import requests
+
+    repo = Path(__file__).resolve().parents[2]
+    port = _free_port()
+    env = {**os.environ, "EVIDENCE_KB_INDEX_DIR": str(tmp_path / "index"), "EVIDENCE_KB_DB": str(tmp_path / "db.sqlite3")}
+    server = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", str(port)], cwd=repo, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(base + "/healthz", timeout=2).status_code == 200:
+                    break
+            except requests.RequestException:
+                time.sleep(0.5)
+        assert requests.post(base + "/api/check", json={"text": TEXT}, timeout=60).status_code == 200
+        workers = _children(server.pid)
+        assert workers  # the check ran in worker processes
+    finally:
+        server.kill()
+        server.wait(10)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.25)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
