@@ -107,6 +107,12 @@ def test_an_effect_named_after_a_drug_class_leaves_the_pasted_text_to_its_subjec
     ("Children of depressed mothers are at higher risk of developmental delays.", "ppd-harms-mother-baby"),
     ("Many women with PPD never seek help.", "ppd-underdiagnosed"),
     ("After a single infusion, symptoms usually return within a week.", "single-infusion-short-lived"),
+    # "almost immediate" is a time frame at least as short as hours (labelling decisions, clinic pages 11)
+    ("Ketamine offers near-immediate relief from depression.", "onset-within-hours"),
+    ("Ketamine works almost instantly.", "onset-within-hours"),
+    # a likelihood is not a hypothetical
+    ("It is unlikely that a nursing infant would be exposed to ketamine if the mother waited a few hours to breastfeed.",
+     "breastfeeding-pause"),
     # a trial named with its result reports a finding; it is not a study's subject without one
     ("In trials of patients with treatment-resistant depression, ketamine produced rapid improvement.", "trd-effective"),
 ])
