@@ -44,6 +44,10 @@ STOPLIST = (frozenset(STOP_WORDS) | FUNCTION_WORDS) - NEGATIONS
 # "else" only frames a question ("what else", "anything else"); the records almost never use it, so
 # it was the rarest word of such a query and ranked first a claim that happened to say "anything else".
 SEARCH_STOPLIST = (STOPLIST - {"other"}) | {"else"}
+# Words search keeps unstemmed: the English stemmer makes "several" "sever", the stem of "severe",
+# "severely" and "severity", so "severe depression" matched every "several". (The checker's own
+# terms are analysed with its own analyzer, which is unchanged.)
+SEARCH_UNSTEMMED = frozenset({"several"})
 SYNONYM_PREFIX = "syn"
 
 
@@ -83,7 +87,7 @@ class CompoundFilter(Filter):
             shift += max(len(parts) - 1, 0)
 
 
-def base_analyzer(stoplist: frozenset[str] = STOPLIST, renumber: bool = False):
+def base_analyzer(stoplist: frozenset[str] = STOPLIST, renumber: bool = False, unstemmed: frozenset[str] = frozenset()):
     """Tokenize, fold case and accents, split compounds, drop stop words (not negations), stem.
 
     `renumber` closes the positions stop words leave (see search_analyzer)."""
@@ -93,7 +97,7 @@ def base_analyzer(stoplist: frozenset[str] = STOPLIST, renumber: bool = False):
         | CharsetFilter(accent_map)
         | CompoundFilter()
         | StopFilter(stoplist=stoplist, minsize=1, renumber=renumber)
-        | StemFilter(lang="en")
+        | StemFilter(lang="en", ignore=unstemmed)
     )
 
 
@@ -211,10 +215,11 @@ class SynonymFilter(Filter):
 
 
 def text_analyzer(synonym_groups: Sequence[Sequence[str]] = (), stoplist: frozenset[str] = STOPLIST,
-                  renumber: bool = False):
+                  renumber: bool = False, unstemmed: frozenset[str] = frozenset()):
     """The analyzer of every searchable text field, with the KB's synonyms built in."""
-    analysed = [[tuple(analyse(term, stoplist=stoplist)) for term in group] for group in synonym_groups]
-    return base_analyzer(stoplist, renumber) | SynonymFilter(analysed)
+    words = base_analyzer(stoplist, unstemmed=unstemmed)
+    analysed = [[tuple(t.text for t in words(term, mode="query")) for term in group] for group in synonym_groups]
+    return base_analyzer(stoplist, renumber, unstemmed) | SynonymFilter(analysed)
 
 
 def search_analyzer(synonym_groups: Sequence[Sequence[str]] = ()):
@@ -222,4 +227,4 @@ def search_analyzer(synonym_groups: Sequence[Sequence[str]] = ()):
     # Positions renumbered past stop words: Whoosh's phrase query needs its words at consecutive
     # positions and does not keep the gaps of the typed phrase, so with gaps a quoted phrase with
     # a stop word in it ("pump and dump") matched nothing, not even its own words in a record.
-    return text_analyzer(synonym_groups, SEARCH_STOPLIST, renumber=True)
+    return text_analyzer(synonym_groups, SEARCH_STOPLIST, renumber=True, unstemmed=SEARCH_UNSTEMMED)

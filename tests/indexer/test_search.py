@@ -381,3 +381,15 @@ def test_a_quoted_phrase_with_a_stop_word_in_it_finds_its_own_words(real_engine)
     assert ids and ids[0] == "breastfeeding-pause"
     assert real_engine.search('"pump or dump"', type="claim").total == len(ids)  # stop words do not count
     assert real_engine.search('"dump and pump"', type="claim").total == 0  # word order does
+
+
+def test_search_keeps_several_apart_from_severe_while_the_checker_stems_as_before(real_engine):
+    from indexer.analysis import analyse, search_analyzer
+
+    assert [t.text for t in search_analyzer()("several severe severity")] == ["several", "sever", "sever"]
+    assert analyse("several severe") == ["sever", "sever"]  # the copy checker's analysis is unchanged
+    snap = real_engine.snapshot()
+    with snap.ix.searcher() as s:
+        severe = set(s.docs_for_query(snap.builder.build('"severe"')))
+        several = set(s.docs_for_query(snap.builder.build('"several"')))
+    assert severe and several and severe != several
