@@ -67,6 +67,15 @@ def test_a_decision_to_make_is_not_an_open_question(real_engine):
     assert ("esketamine-lactation-label", "asserts") in {(c, s) for _, c, s in flags(real_engine, text)}
 
 
+def test_unlikely_denies_what_follows_unless_a_condition_explains_it(real_engine):
+    assert ("abuse-potential", "denies") in {(c, st) for _, c, st in flags(
+        real_engine, "Ketamine is unlikely to cause addiction at clinical doses.")}
+    # the exposure is unlikely *if* the mother waits: the wait itself is what the copy recommends
+    assert ("breastfeeding-pause", "asserts") in {(c, st) for _, c, st in flags(
+        real_engine, "It is unlikely that a nursing infant would be exposed to ketamine if the mother waited a few "
+                     "hours to breastfeed.")}
+
+
 def test_the_postnatal_scale_names_postpartum_depression(real_engine):
     assert "postpartum-single-dose-esketamine" in claim_ids(
         real_engine, "EPDS scores were lower in the esketamine group at 1 week and at 6 weeks.")
