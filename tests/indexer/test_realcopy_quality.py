@@ -26,10 +26,10 @@ import realcopy  # noqa: E402
 # prompted (commits 2793e2d..60b4ac7): page F1 0.927, sentence F1 0.874, stance 1.0, uncovered 0.697 / 0.099.
 # Recall work on general causes (context carried to colon lead-ins and trial reports, drugs named only as the
 # ones that failed or are co-given, treatment concepts for brexanolone and racemic ketamine, paraphrases) and
-# hard check-worthy exclusions (commits 22b44fe..fa57bd5): page F1 0.939, sentence F1 0.891 (recall 0.908),
-# stance 1.0, uncovered recall 0.697, others marked 0.081.
+# hard check-worthy exclusions (commits 22b44fe..0e4125d): page F1 0.939, sentence F1 0.892 (recall 0.910),
+# stance 1.0, uncovered recall 0.697, others marked 0.071.
 FLOORS = {
-    "page_f1": 0.93, "sentence_f1": 0.88, "stance": 0.98, "uncovered_recall": 0.68, "others_marked_max": 0.09,
+    "page_f1": 0.93, "sentence_f1": 0.88, "stance": 0.98, "uncovered_recall": 0.68, "others_marked_max": 0.085,
 }
 
 
