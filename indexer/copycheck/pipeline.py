@@ -48,6 +48,10 @@ COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|vers
 
 # A lead-in line ("Common side effects of Spravato include", "Benefits:") announces the list under it.
 LEAD_IN_RE = re.compile(r"(?::|\b(?:include|includes|including|such as|are|are as follows))\s*$", re.I)
+# A lead-in naming the members of a set ("Common side effects include:", "Risk factors include:") is
+# labelled once, on the lead-in (labelling decisions 17, 18); one that a list item completes ("Ketamine
+# can help with: • PTSD") makes its claim item by item (decision 15).
+MEMBERS_LEAD_IN_RE = re.compile(r"\b(?:include|includes|including|such as|are|are as follows|as follows)\s*:?\s*$", re.I)
 # ...but a full sentence that ends in a colon states something before its list ("When untreated, the
 # effects ripple into a child's long-term development:"), unless it ends on the word that opens the list.
 LISTING_END_RE = re.compile(r"\b(?:include|includes|including|such as|are|as follows|following|particularly|especially|"
@@ -140,18 +144,40 @@ class Checker:
         sources = context_sources(sents, blocks)
         subject = self._page_subject(tokens)
         results = []
+        last_of_block = {s.block: i for i, s in enumerate(sents)}
         for i, s in enumerate(sents):
             a, b = norm.to_original(s.start, s.end)
             result = SentenceResult(text[a:b], a, b)
             # a lead-in states nothing by itself, and a works-cited line is not the page's own claim
-            if not s.is_question and (not LEAD_IN_RE.search(s.text) or states_before_list(s.text)) \
-                    and blocks[s.block].kind != "reference":
-                self._flag(i, work[i], tokens, sources[i], sents, norm, text, result, subject)
+            if not s.is_question and not self._only_leads_in(s) and blocks[s.block].kind != "reference":
+                self._flag(i, work[i], tokens, sources[i], sents, norm, text, result, subject,
+                           self._lead_in_words(i, sents, blocks, last_of_block, work))
             results.append(result)
         return CheckReport(source, text, results, self.info, truncated)
 
-    def _flag(self, i, sentence, tokens, sources, sents, norm, text, result: SentenceResult, subject=None) -> None:
+    @staticmethod
+    def _only_leads_in(s) -> bool:
+        return bool(LEAD_IN_RE.search(s.text)) and not states_before_list(s.text)
+
+    def _lead_in_words(self, i, sents, blocks, last_of_block, work) -> str | None:
+        """For a list item under a lead-in that states nothing by itself ("Ketamine can help with:"), the
+        lead-in's words: the item completes its sentence ("... with: • PTSD"), so it is matched with them."""
+        block = blocks[sents[i].block]
+        if block.kind != "list-item" or block.lead_in is None or block.lead_in not in last_of_block:
+            return None
+        lead = last_of_block[block.lead_in]
+        if sents[lead].is_question or sents[lead].is_heading or not self._only_leads_in(sents[lead]) \
+                or MEMBERS_LEAD_IN_RE.search(sents[lead].text):
+            return None
+        return work[lead].rstrip().rstrip(":") + " "
+
+    def _flag(self, i, sentence, tokens, sources, sents, norm, text, result: SentenceResult, subject=None,
+              lead_in: str | None = None) -> None:
+        item_sentence, item_st = sentence, tokens[i]
         st = tokens[i]
+        if lead_in:
+            sentence = lead_in + sentence
+            st = SentenceTokens.of(sentence, self.analyzer)
         clauses = split_clauses(sentence)
         words = WordIndex(sentence)
         copy_figures = figures.extract(sentence)
@@ -206,6 +232,8 @@ class Checker:
             prev = best.get(hit.claim_id)
             if prev is None or (stance == "asserts" and prev[1] != "asserts") or hit.score > prev[0].score:
                 best[hit.claim_id] = (hit, stance, hedged)
+        if lead_in:  # the item must fill part of the claim: the lead-in alone states nothing
+            best = {cid: v for cid, v in best.items() if any(b > len(lead_in) for _, b in v[0].spans)}
         # a general claim yields to a narrower one the sentence makes with the same stance (`yields_to`)
         best = {cid: v for cid, v in best.items()
                 if not any(best.get(n, (None, None))[1] == v[1] for n in self.kb.claims[cid].yields_to)}
@@ -221,6 +249,8 @@ class Checker:
             a, b = norm.to_original(src.start, src.end)
             result.context = text[a:b]
         if not result.claims:
+            sentence, st = item_sentence, item_st  # check-worthiness is the item's own
+            copy_figures = figures.extract(sentence)
             silent = any(t.category in SILENT for t in find_triggers(sentence))
             result.checkworthy = checkworthy(sentence, has_topic=self._has_topic(st, sentence, sources, tokens),
                                              has_figure=bool(copy_figures), is_question=sents[i].is_question,

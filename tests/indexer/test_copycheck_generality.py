@@ -36,6 +36,17 @@ def test_a_list_item_opening_with_a_verb_states_with_its_lead_in(real_engine):
     assert not flags(real_engine, "Is Ketamine Safe While Breastfeeding\nRead on to learn more.")
 
 
+def test_a_list_item_completes_a_lead_in_that_states_nothing_by_itself(real_engine):
+    """'Ketamine therapy can help with: • PTSD • chronic pain' makes its claim item by item (labelling decisions 15)."""
+    text = "Ketamine therapy can help with:\n- Depression\n- PTSD\n- Chronic pain\n"
+    found = flags(real_engine, text)
+    assert ("PTSD", "ketamine-other-indications", "asserts") in found
+    assert not any(t.startswith("Ketamine therapy can help") for t, _, _ in found)
+    # a lead-in naming the members of a set is not completed by each member (labelling decisions 17, 18)
+    members = "Serious side effects of Spravato include:\n- Sedation and dissociation.\n- Fainting.\n"
+    assert not any(cid == "ketamine-common-side-effects" for _, cid, _ in flags(real_engine, members))
+
+
 def test_a_drug_that_failed_before_is_not_the_clauses_subject(real_engine):
     """The page's treatment is still carried into a clause that names the drugs that did not work."""
     sentence = ("The new use is for adults with depression who have had an inadequate response to at least two oral "
