@@ -51,12 +51,13 @@ def extract(out: Path = EXAMPLES) -> int:
         calls.append({"text": text, **flags})
         return original_checkworthy(text, **flags)
 
-    def recording_flag(self, i, sentence, tokens, sources, sents, *rest):
+    def recording_flag(self, i, sentence, tokens, sources, sents, *rest, **options):
         # Instrumentation for training only: the step's inputs as the pipeline computes them. A
         # sentence that flags a claim never reaches the step; its flags are computed the same way.
+        # The sentence's result is found by its type: _flag's later arguments change over time.
         calls.clear()
-        original_flag(self, i, sentence, tokens, sources, sents, *rest)
-        result = rest[-1]
+        original_flag(self, i, sentence, tokens, sources, sents, *rest, **options)
+        result = next(a for a in (*rest, *options.values()) if isinstance(a, pipeline.SentenceResult))
         if calls:
             row = dict(calls[0])
         else:
