@@ -111,9 +111,9 @@ def _checker_for(build: str):
 
 def check_input(build: str, kind: str, fields: dict[str, Any], allow_hosts: tuple[str, ...]):
     """Intake and check one input, as webui.inputs does on a thread; runs in a worker process."""
-    from webui.inputs import CheckInput, _intake, check_extracted, finish_report
+    from webui.inputs import CheckInput, check_extracted, finish_report, read_input
 
-    taken = _intake(CheckInput(kind=kind, **fields), allow_hosts)
+    taken = read_input(CheckInput(kind=kind, **fields), allow_hosts)
     return taken, finish_report(taken, check_extracted(_CheckerEngine(_checker_for(build)), taken.label,
                                                        taken.extracted))
 

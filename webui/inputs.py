@@ -110,7 +110,8 @@ def count_check(client: str) -> None:
     raise exc
 
 
-def _intake(inp: CheckInput, allow_hosts: tuple[str, ...]):
+def read_input(inp: CheckInput, allow_hosts: tuple[str, ...]):
+    """The form's input through `sources.intake` (on a server thread, or in a check worker process)."""
     from sources import intake
 
     if inp.kind == "text":
@@ -177,7 +178,7 @@ def run_check(inp: CheckInput) -> CheckOutcome:
             return procs.run(build, inp.kind, fields, allow_hosts)
     else:
         def job():
-            taken = _intake(inp, allow_hosts)
+            taken = read_input(inp, allow_hosts)
             return taken, finish_report(taken, check_extracted(engine, taken.label, taken.extracted))
 
     pool: WorkPool = current_app.extensions[POOL_KEY]

@@ -146,13 +146,13 @@ def test_upload_over_the_limit_is_checked_up_to_it_and_says_so(real_app, small_c
 def test_cli_and_web_read_a_plain_text_page_into_the_same_units(monkeypatch):
     from sources import fetch
     from sources.fetch import FetchedPage
-    from webui.inputs import CheckInput, _intake
+    from webui.inputs import CheckInput, read_input
 
     body = b"Ketamine Relief\nFeel better within hours, not weeks\nOur clinic offers infusions."
     monkeypatch.setattr(fetch, "fetch_url", lambda url, allow_hosts=(): FetchedPage(url, url, 200, "text/plain",
                                                                                    "utf-8", body))
     cli = read_source("https://clinic.example/")
-    web = _intake(CheckInput("url", "https://clinic.example/", url="https://clinic.example/"), ())
+    web = read_input(CheckInput("url", "https://clinic.example/", url="https://clinic.example/"), ())
     assert cli.extracted.unit_texts() == web.extracted.unit_texts()
     assert len(cli.extracted.units) == 3  # three lines, three units: not one run-on sentence
 
