@@ -54,11 +54,11 @@ class CheckProcesses:
         for _ in range(self.workers):
             pool.submit(_checker_for, str(build))
 
-    def run(self, build: Path, kind: str, fields: dict[str, Any], allow_hosts: tuple[str, ...]):
-        """(intake, report dict) for one input, computed in a worker; waits for it (the GIL is free meanwhile)."""
+    def run(self, build: Path, inp: Any, allow_hosts: tuple[str, ...]):
+        """(intake, report dict) for one CheckInput, computed in a worker; waits for it (the GIL is free meanwhile)."""
         pool = self._pool()
         try:
-            return pool.submit(check_input, str(build), kind, fields, allow_hosts).result()
+            return pool.submit(_check_in_worker, str(build), inp, allow_hosts).result()
         except BrokenProcessPool:
             with self._lock:
                 if self._executor is pool:  # replace it once, whichever job noticed first
@@ -109,20 +109,8 @@ def _checker_for(build: str):
     return checker
 
 
-def check_input(build: str, kind: str, fields: dict[str, Any], allow_hosts: tuple[str, ...]):
-    """Intake and check one input, as webui.inputs does on a thread; runs in a worker process."""
-    from webui.inputs import CheckInput, check_extracted, finish_report, read_input
+def _check_in_worker(build: str, inp: Any, allow_hosts: tuple[str, ...]):
+    """webui.inputs.check_input, on this worker's checker for the build (a Checker has the engine's `check`)."""
+    from webui.inputs import check_input
 
-    taken = read_input(CheckInput(kind=kind, **fields), allow_hosts)
-    return taken, finish_report(taken, check_extracted(_CheckerEngine(_checker_for(build)), taken.label,
-                                                       taken.extracted))
-
-
-class _CheckerEngine:
-    """The one engine method check_extracted calls, on a worker's checker."""
-
-    def __init__(self, checker):
-        self._checker = checker
-
-    def check(self, text: str, *, source: str = "text", units=None):
-        return self._checker.check(text, source=source, units=units)
+    return check_input(inp, _checker_for(build), allow_hosts)

@@ -136,6 +136,12 @@ def check_extracted(engine: Any, label: str, extracted: Any) -> Any:
     return report
 
 
+def check_input(inp: CheckInput, engine: Any, allow_hosts: tuple[str, ...]) -> tuple[Any, dict[str, Any]]:
+    """(intake, report dict) for one input: on a server thread, or in a check worker process."""
+    taken = read_input(inp, allow_hosts)
+    return taken, finish_report(taken, check_extracted(engine, taken.label, taken.extracted))
+
+
 def finish_report(taken: Any, report: Any) -> dict[str, Any]:
     """The report as a dict, saying so when intake cut the text."""
     from sources.intake import truncation_notice
@@ -171,15 +177,11 @@ def run_check(inp: CheckInput) -> CheckOutcome:
     procs: CheckProcesses | None = current_app.extensions.get(PROCS_KEY)
     build = _build_path(engine) if procs is not None else None
     if build is not None:
-        fields = {"label": inp.label, "text": inp.text, "filename": inp.filename, "data": inp.data,
-                  "content_type": inp.content_type, "url": inp.url}
-
         def job():
-            return procs.run(build, inp.kind, fields, allow_hosts)
+            return procs.run(build, inp, allow_hosts)
     else:
         def job():
-            taken = read_input(inp, allow_hosts)
-            return taken, finish_report(taken, check_extracted(engine, taken.label, taken.extracted))
+            return check_input(inp, engine, allow_hosts)
 
     pool: WorkPool = current_app.extensions[POOL_KEY]
     try:
