@@ -43,7 +43,9 @@ STOPLIST = (frozenset(STOP_WORDS) | FUNCTION_WORDS) - NEGATIONS
 # "ketamine when other antidepressants failed" the same query as "ketamine antidepressants failed".
 # "else" only frames a question ("what else", "anything else"); the records almost never use it, so
 # it was the rarest word of such a query and ranked first a claim that happened to say "anything else".
-SEARCH_STOPLIST = (STOPLIST - {"other"}) | {"else"}
+# "off" is content in people's questions: "wear off" is how they ask whether an effect lasts, and the
+# records say "off-label"; dropped, "do the effects wear off" searched for every "wear".
+SEARCH_STOPLIST = (STOPLIST - {"other", "off"}) | {"else"}
 # Words search keeps unstemmed: the English stemmer makes "several" "sever", the stem of "severe",
 # "severely" and "severity", so "severe depression" matched every "several". (The checker's own
 # terms are analysed with its own analyzer, which is unchanged.)

@@ -22,8 +22,8 @@ def related_problems(kb: KnowledgeBase) -> list[Problem]:
     """`kb validate` (via kb/cli.py): `related` members search would ignore or read otherwise than written.
 
     error: a member with no searchable word ("again", "a few"), which search leaves out;
-    warning: a member that starts or ends with a stop word, which it loses: "wear off" is read as
-    every "wear". (A stop word inside is harmless: "reduce the risk" is the phrase "reduce risk".)
+    warning: a member that starts or ends with a stop word, which it loses: "kick in" is read as
+    every "kick". (A stop word inside is harmless: "reduce the risk" is the phrase "reduce risk".)
     """
     vocab = kb.vocabulary
     src = kb.source("vocabulary", "topics") if vocab else None
