@@ -12,6 +12,7 @@ import yaml
 
 QUERIES = Path(__file__).resolve().parents[1] / "data" / "search_relevance.yaml"
 MIN_TOP3 = 0.90
+MIN_TOP3_HELDOUT_V2 = 0.95
 # Stricter measures on the development set: the named claim ranked first, and the mean reciprocal
 # rank of the first named claim in the top 10 (measured 0.967 and 0.982 on 122 queries, 2026-12-01,
 # bench/search_relevance.py --set dev). MIN_TOP3 stays as it is: the held-out test shares it.
@@ -66,3 +67,12 @@ def test_heldout_top3_hit_rate(real_engine, report_metric):
     rate, misses, _, _ = top3_hit_rate(real_engine, queries)
     report_metric(f"search relevance, held-out set: top-3 claim hit rate {rate:.3f} on {len(queries)} queries")
     assert rate >= MIN_TOP3, misses
+
+
+def test_heldout_v2_top3_hit_rate(real_engine, report_metric):
+    """The second held-out set, written blind to the search code, the query sets and every result; its
+    first measurement (0.963 on 80 queries) is in docs/benchmarks.md. Its misses are not printed."""
+    queries = yaml.safe_load((QUERIES.parent / "heldout" / "search_heldout_v2.yaml").read_text())["queries"]
+    rate, misses, _, _ = top3_hit_rate(real_engine, queries)
+    report_metric(f"search relevance, held-out set v2: top-3 claim hit rate {rate:.3f} on {len(queries)} queries")
+    assert rate >= MIN_TOP3_HELDOUT_V2, f"{len(misses)} queries miss the top 3"
