@@ -1,0 +1,119 @@
+"""The copy checker on the wordings real copy uses for ketamine's side effects, safety and course of treatment
+(issue 10, round 2). Each case stands for a general cause of a miss or a false flag on unseen pages, fixed
+as concept or frame data; the sentences are invented, not copied from any page."""
+from __future__ import annotations
+
+
+def flags(engine, text):
+    """(sentence text, claim id, stance) for every flagged claim."""
+    return {(s.text.strip(), c.id, c.stance) for s in engine.check(text).sentences for c in s.claims}
+
+
+def claim_ids(engine, text):
+    return {cid for _, cid, _ in flags(engine, text)}
+
+
+# --- side effects: how trials and labels report them ----------------------------------------------------
+
+def test_side_effects_that_patients_reported_are_side_effects_it_causes(real_engine):
+    assert "ketamine-common-side-effects" in claim_ids(
+        real_engine, "In the trial, mothers given esketamine reported headaches and dizziness more often than the others.")
+    assert "ketamine-common-side-effects" in claim_ids(
+        real_engine, "Drowsiness and nausea have been reported after ketamine treatment.")
+    # ...but minimal side effects, reported or not, are not common ones
+    found = claim_ids(real_engine, "Patients in our clinic reported minimal side effects from ketamine.")
+    assert "ketamine-common-side-effects" not in found
+    assert "side-effects-mild-transient" in found
+
+
+def test_side_effects_associated_with_the_drug_are_side_effects_it_causes(real_engine):
+    assert "ketamine-common-side-effects" in claim_ids(
+        real_engine, "Headache and nausea are among the side effects associated with a ketamine infusion.")
+
+
+def test_a_dissociative_drug_leading_to_detachment_names_its_side_effect(real_engine):
+    assert "ketamine-common-side-effects" in claim_ids(
+        real_engine, "Ketamine is a dissociative medicine, leading to a sense of detachment from your surroundings.")
+
+
+def test_a_precaution_against_a_side_effect_does_not_report_it(real_engine):
+    text = "To reduce the risk of nausea, do not eat for two hours before your ketamine treatment."
+    assert "ketamine-common-side-effects" not in claim_ids(real_engine, text)
+
+
+def test_short_term_side_effects_are_short_lived(real_engine):
+    assert "side-effects-mild-transient" in claim_ids(real_engine, "The side effects of a ketamine session are short-term.")
+
+
+# --- dissociation: its everyday names, and when it starts is not how long it lasts ----------------------------
+
+def test_trance_like_and_dream_like_states_are_dissociation(real_engine):
+    assert "dissociation-brief" in claim_ids(
+        real_engine, "Some people enter a trance-like state during the infusion, but it is temporary.")
+    assert "dissociation-brief" in claim_ids(
+        real_engine, "A dream-like feeling is common with ketamine and fades within 30 minutes.")
+
+
+def test_dissociation_shortly_after_the_dose_is_its_onset_not_its_brevity(real_engine):
+    text = "Patients may notice dissociation during or shortly after the dose of ketamine."
+    assert "dissociation-brief" not in claim_ids(real_engine, text)
+
+
+# --- safety and misuse -------------------------------------------------------------------------------------
+
+def test_safety_and_efficacy_in_either_order_or_as_adverbs_state_safety(real_engine):
+    assert "ketamine-safe-well-tolerated" in claim_ids(
+        real_engine, "Our physicians treat depression safely and effectively with ketamine infusions.")
+    assert "ketamine-safe-well-tolerated" in claim_ids(
+        real_engine, "The review confirms the efficacy and safety of ketamine for adults with depression.")
+    assert "ketamine-safe-well-tolerated" in claim_ids(
+        real_engine, "Given by an anesthesiologist, ketamine is a safe medication for depression.")
+
+
+def test_a_controlled_substance_is_a_drug_of_misuse(real_engine):
+    assert "abuse-potential" in claim_ids(
+        real_engine, "Ketamine is a controlled substance, so every dose is given in the clinic.")
+    # another drug's controlled status is not ketamine's
+    text = "About ketamine\nBrexanolone is a controlled substance, so hospitals monitor its use closely."
+    assert "abuse-potential" not in claim_ids(real_engine, text)
+
+
+# --- the Spravato safety programme -------------------------------------------------------------------------
+
+def test_a_certified_office_not_at_home_is_the_rems_setting(real_engine):
+    text = "About Spravato\nEach treatment takes place in a certified clinic, not at home."
+    assert "esketamine-rems-monitoring" in claim_ids(real_engine, text)
+
+
+def test_staying_in_the_clinic_for_monitoring_is_the_rems_observation(real_engine):
+    text = "About Spravato\nAfter you use the spray, you stay in the clinic for monitoring."
+    assert "esketamine-rems-monitoring" in claim_ids(real_engine, text)
+
+
+def test_two_hours_of_checks_after_the_dose_is_the_rems_observation(real_engine):
+    text = "About Spravato\nA nurse will check your blood pressure for two hours after you take it."
+    assert "esketamine-rems-monitoring" in claim_ids(real_engine, text)
+    # two hours of watching the baby, or of fasting, is not the programme
+    baby = "About Spravato\nWatch your baby for two hours after breastfeeding and monitor for sleepiness."
+    assert "esketamine-rems-monitoring" not in claim_ids(real_engine, baby)
+
+
+def test_returning_to_normal_activities_the_next_day_is_the_driving_rule(real_engine):
+    assert "no-driving-after-treatment" in claim_ids(
+        real_engine, "You can return to normal activities the next day after your ketamine infusion.")
+
+
+# --- the course of treatment ----------------------------------------------------------------------------------
+
+def test_a_week_at_most_is_a_single_infusions_limit_not_lasting_relief(real_engine):
+    text = "The relief from one ketamine infusion tends to last a few days to a week."
+    found = claim_ids(real_engine, text)
+    assert "single-infusion-short-lived" in found
+    assert "effects-last-long" not in found
+    figure = "In most studies the relief from a single dose of ketamine lasted about one week."
+    assert "effects-last-long" not in claim_ids(real_engine, figure)
+
+
+def test_a_schedule_going_on_in_subsequent_months_is_maintenance(real_engine):
+    text = "Sessions are twice a week for a month, then every two weeks in subsequent months."
+    assert "maintenance-may-be-needed" in claim_ids(real_engine, text)
