@@ -36,6 +36,14 @@ HEADING_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|can|could|may|migh
 HEADING_STATES = re.compile(r",|\b(?:is|are|was|were|be|has|have|had|can|could|may|might|will|would|should|must|does|"
                             r"do|did|no|not|minimal|mild|transient|temporary|brief|short-lived|rare|few|fewer|less|more|than)\b", re.I)
 TOPIC_CATEGORIES = ("treatment", "illness", "outcome", "body", "population")
+# A lead-in naming the kind of its items states what it says by itself: "The most common side effects
+# include:" is the claim, its bare items are not (labelling guide: a list of side effects or risk
+# factors is labelled once, on its lead-in). Other lead-ins ("Ketamine can help with:", "effective
+# for many conditions, such as") make their claims item by item; a label of a few words ("Common
+# side effects:") only names what the lines under it say.
+LEAD_IN_NAMES_KIND_RE = re.compile(r"\b(?:side[- ]effects?|(?:adverse|short-term|common|possible|unwanted) (?:effects|reactions)|"
+                                   r"risk factors|risks)\b", re.I)
+LIST_LABEL_WORDS = 4
 # A treatment named only to compare with ("safer than most antidepressants", "unlike SSRIs") is not
 # the clause's subject: the page's own treatment can still be carried into it.
 # Nor is one that failed before it ("an inadequate response to two oral antidepressants", "who have
@@ -148,12 +156,17 @@ class Checker:
         for i, s in enumerate(sents):
             a, b = norm.to_original(s.start, s.end)
             result = SentenceResult(text[a:b], a, b)
-            # a lead-in states nothing by itself, and a works-cited line is not the page's own claim
-            if not s.is_question and not self._only_leads_in(s) and blocks[s.block].kind != "reference":
+            # a works-cited line is not the page's own claim, nor is a list's label ("Treatment-resistant depression:")
+            if not s.is_question and blocks[s.block].kind != "reference" and not self._labels_list(s):
                 self._flag(i, work[i], tokens, sources[i], sents, norm, text, result, subject,
                            self._lead_in_words(i, sents, blocks, last_of_block, work))
             results.append(result)
         return CheckReport(source, text, results, self.info, truncated)
+
+    def _labels_list(self, s) -> bool:
+        """A lead-in that states nothing by itself: see LEAD_IN_NAMES_KIND_RE."""
+        return self._only_leads_in(s) and (len(re.findall(r"\w+", s.text)) < LIST_LABEL_WORDS
+                                           or not LEAD_IN_NAMES_KIND_RE.search(s.text))
 
     @staticmethod
     def _only_leads_in(s) -> bool:

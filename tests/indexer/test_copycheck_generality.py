@@ -22,8 +22,18 @@ def test_a_full_sentence_ending_in_a_colon_states_what_comes_before_its_list(rea
     assert ("When untreated, the effects ripple into a child's long-term development:", "ppd-harms-mother-baby",
             "asserts") in flags(real_engine, text)
     # a lead-in that only opens its list still states nothing by itself
-    lead_in = "Common side effects of ketamine include:\n- nausea\n- dizziness\n"
-    assert not any(t.startswith("Common side effects") for t, _, _ in flags(real_engine, lead_in))
+    lead_in = "Ketamine can help with:\n- PTSD\n- chronic pain\n"
+    assert not any(t.startswith("Ketamine can help") for t, _, _ in flags(real_engine, lead_in))
+
+
+def test_a_lead_in_naming_side_effects_makes_the_claim_once_and_its_bare_items_do_not(real_engine):
+    """Labelling guide: a list of side effects is labelled once, on its lead-in, when the items are bare words."""
+    text = "Common side effects of ketamine include:\n- nausea\n- dizziness\n"
+    found = flags(real_engine, text)
+    assert ("Common side effects of ketamine include:", "ketamine-common-side-effects", "asserts") in found
+    assert not any(t in ("nausea", "dizziness") for t, _, _ in found)
+    # a label of a few words names what the lines under it say, and states nothing itself
+    assert not flags(real_engine, "Side effects:\n- nausea\n- dizziness\n")
 
 
 def test_a_list_item_opening_with_a_verb_states_with_its_lead_in(real_engine):
