@@ -1,0 +1,37 @@
+"""The copy checker on the efficacy family's wordings (whether, how fast and how ketamine and other
+antidepressants work): invented sentences, each standing for a general way copy states a claim or a
+class of false flags, fixed as claim frames or concept data (issue 10, tuning round 2)."""
+from __future__ import annotations
+
+
+def flags(engine, text):
+    """(sentence text, claim id, stance) for every flagged claim."""
+    return {(s.text.strip(), c.id, c.stance) for s in engine.check(text).sentences for c in s.claims}
+
+
+def claim_ids(engine, text):
+    return {cid for _, cid, _ in flags(engine, text)}
+
+
+def test_ketamine_beside_any_depression_wording_states_that_it_works(real_engine):
+    """Not only a fixed list of phrases: 'depressive episodes', 'major depression', 'severe depression'."""
+    for text in ("Trials suggest ketamine can ease severe depressive episodes.",
+                 "Ketamine therapy has proved effective for major depression in several studies.",
+                 "Ketamine relieves depression in many adults."):
+        assert "ketamine-effective-depression" in claim_ids(real_engine, text), text
+
+
+def test_a_use_or_a_prevention_trial_is_not_efficacy_against_depression(real_engine):
+    """'used to treat depression' states a use (labelling decisions, fresh clinic 5); preventing PPD at birth
+    is the caesarean claim, not treating depression."""
+    assert "ketamine-effective-depression" not in claim_ids(
+        real_engine, "Doctors say ketamine is now used to treat depression in some clinics.")
+    assert "ketamine-effective-depression" not in claim_ids(
+        real_engine, "A single dose of esketamine during a caesarean helped prevent postpartum depression.")
+
+
+def test_safe_and_effective_states_efficacy_without_naming_the_illness(real_engine):
+    """On a ketamine page 'a safe and effective treatment' or 'has antidepressant effects' claims it works."""
+    for text in ("Given by trained clinicians, ketamine is a safe and effective treatment.",
+                 "Researchers agree that ketamine does have antidepressant effects."):
+        assert "ketamine-effective-depression" in claim_ids(real_engine, text), text
