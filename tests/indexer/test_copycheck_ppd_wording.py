@@ -85,3 +85,76 @@ def test_no_harm_seen_in_nursing_infants_is_compatibility(real_engine):
     # babies exposed in pregnancy are another question
     womb = "No problems were seen in babies born to mothers given ketamine during pregnancy."
     assert "breastfeeding-compatible" not in claims_of(real_engine, text + womb, womb)
+
+
+def test_interest_in_ketamine_for_ppd_is_not_efficacy_but_an_ideal_medication_is(real_engine):
+    """'Being investigated as an option' is interest; 'an ideal medication', 'get rid of' characterise it as working."""
+    text = "Ketamine and new mothers\n"
+    studied = "Ketamine is now being investigated as an option for mothers with postpartum depression."
+    assert "ketamine-treats-ppd" not in claims_of(real_engine, text + studied, studied)
+    for sentence in ("Ketamine is an ideal medication for postpartum depression.",
+                     "New mothers can finally get rid of postpartum depression with ketamine therapy."):
+        assert "ketamine-treats-ppd" in claims_of(real_engine, text + sentence, sentence), sentence
+
+
+def test_a_treatment_proposed_as_the_standard_is_not_the_standard_treatment(real_engine):
+    text = "Postpartum depression\n"
+    proposed = "As a first-line antidepressant for mothers with postpartum depression, ketamine allows intermittent use."
+    assert "ppd-standard-treatment" not in claims_of(real_engine, text + proposed, proposed)
+    standard = "Postpartum depression is usually treated with talk therapy and an SSRI antidepressant."
+    assert "ppd-standard-treatment" in claims_of(real_engine, text + standard, standard)
+
+
+# --- course, harms and recognition of PPD ---------------------------------------------------------------------
+
+def test_onset_in_pregnancy_alone_is_not_the_post_delivery_onset_window(real_engine):
+    """Onset during pregnancy is another course claim (labelling decisions, round 2, 11)."""
+    text = "Postpartum depression\n"
+    pregnancy = "For some women, postpartum depression symptoms begin during pregnancy."
+    assert "ppd-onset-timing" not in claims_of(real_engine, text + pregnancy, pregnancy)
+    window = "Postpartum depression can start at any time up to a month after the birth."
+    assert "ppd-onset-timing" in claims_of(real_engine, text + window, window)
+
+
+def test_harm_to_mother_and_child_in_other_words(real_engine):
+    text = "Postpartum depression\n"
+    for sentence in ("Untreated postpartum depression can be devastating for mother and child.",
+                     "Postpartum depression has serious implications for babies as well as for their mothers."):
+        assert "ppd-harms-mother-baby" in claims_of(real_engine, text + sentence, sentence), sentence
+
+
+def test_underreporting_and_shame_as_why_ppd_goes_unrecognised(real_engine):
+    text = "Postpartum depression\n"
+    for sentence in ("Postpartum depression is widely thought to be underreported.",
+                     "Many mothers hide postpartum depression because admitting it can feel shameful."):
+        assert "ppd-underdiagnosed" in claims_of(real_engine, text + sentence, sentence), sentence
+
+
+# --- approval, risk and prevalence: whose claim the sentence is -----------------------------------------------
+
+def test_ketamines_own_approval_status_for_ppd_is_not_the_neurosteroid_approvals(real_engine):
+    sentence = "Ketamine treatment for postpartum depression is not approved by the FDA."
+    assert "fda-approved-ppd-drugs" not in claims_of(real_engine, sentence, sentence)
+    approved = "Zuranolone is the first pill approved by the FDA for postpartum depression."
+    assert "fda-approved-ppd-drugs" in claims_of(real_engine, approved, approved)
+
+
+def test_a_drug_at_the_caesarean_is_no_caesarean_risk_claim(real_engine):
+    drug = "Esketamine during a caesarean is linked to lower rates of postpartum depression."
+    assert "cesarean-raises-ppd-risk" not in claims_of(real_engine, drug, drug)
+    risk = "Women who give birth by caesarean have a higher risk of postpartum depression."
+    assert "cesarean-raises-ppd-risk" in claims_of(real_engine, risk, risk)
+
+
+def test_how_drugs_in_general_behave_in_milk_is_no_ketamine_peak(real_engine):
+    text = "Ketamine and breastfeeding\n"
+    general = "In general, peak levels of most drugs in breast milk follow the levels in the mother's blood."
+    assert "ketamine-milk-peak-levels" not in claims_of(real_engine, text + general, general)
+
+
+def test_a_perinatal_figure_is_no_postpartum_prevalence_but_every_tenth_mother_is_one_in_ten(real_engine):
+    """Perinatal figures (pregnancy and after birth together) are none of the postpartum prevalence claims."""
+    perinatal = "Perinatal depression is common, affecting about 10% of women during pregnancy and after birth."
+    assert "ppd-prevalence-1-in-10" not in claims_of(real_engine, perinatal, perinatal)
+    tenth = "Every tenth new mother develops postpartum depression."
+    assert "ppd-prevalence-1-in-10" in claims_of(real_engine, tenth, tenth)
