@@ -41,6 +41,18 @@ def test_a_precaution_against_a_side_effect_does_not_report_it(real_engine):
     assert "ketamine-common-side-effects" not in claim_ids(real_engine, text)
 
 
+def test_serious_or_rare_side_effects_are_not_the_common_ones(real_engine):
+    assert "ketamine-common-side-effects" not in claim_ids(
+        real_engine, "Ketamine can cause serious side effects such as breathing problems and very high blood pressure.")
+    assert "ketamine-common-side-effects" not in claim_ids(
+        real_engine, "Rare side effects of ketamine include fainting and allergic reactions.")
+
+
+def test_a_slight_rise_in_blood_pressure_is_a_mild_side_effect(real_engine):
+    assert "side-effects-mild-transient" in claim_ids(
+        real_engine, "Ketamine infusions may cause a slight rise in blood pressure.")
+
+
 def test_short_term_side_effects_are_short_lived(real_engine):
     assert "side-effects-mild-transient" in claim_ids(real_engine, "The side effects of a ketamine session are short-term.")
 
@@ -78,11 +90,26 @@ def test_a_controlled_substance_is_a_drug_of_misuse(real_engine):
     assert "abuse-potential" not in claim_ids(real_engine, text)
 
 
+def test_harms_of_heavy_misuse_are_not_the_misuse_claim(real_engine):
+    text = "Long-term recreational misuse of ketamine has been linked to bladder damage and cognitive problems."
+    assert "abuse-potential" not in claim_ids(real_engine, text)
+
+
+def test_its_record_as_an_anaesthetic_is_not_its_safety_for_depression(real_engine):
+    text = "Ketamine has been used for decades as an anesthetic because of its safety and effectiveness."
+    assert "ketamine-safe-well-tolerated" not in claim_ids(real_engine, text)
+
+
 # --- the Spravato safety programme -------------------------------------------------------------------------
 
 def test_a_certified_office_not_at_home_is_the_rems_setting(real_engine):
     text = "About Spravato\nEach treatment takes place in a certified clinic, not at home."
     assert "esketamine-rems-monitoring" in claim_ids(real_engine, text)
+
+
+def test_being_watched_during_the_session_is_not_the_rems_programme(real_engine):
+    text = "About Spravato\nDuring your session you will be monitored closely by one of our nurses."
+    assert "esketamine-rems-monitoring" not in claim_ids(real_engine, text)
 
 
 def test_staying_in_the_clinic_for_monitoring_is_the_rems_observation(real_engine):
@@ -112,6 +139,11 @@ def test_a_week_at_most_is_a_single_infusions_limit_not_lasting_relief(real_engi
     assert "effects-last-long" not in found
     figure = "In most studies the relief from a single dose of ketamine lasted about one week."
     assert "effects-last-long" not in claim_ids(real_engine, figure)
+
+
+def test_the_interval_between_boosters_is_not_a_course_length(real_engine):
+    text = "Booster infusions may follow the induction series at an interval of 2-4 weeks."
+    assert "six-infusions-course" not in claim_ids(real_engine, text)
 
 
 def test_a_schedule_going_on_in_subsequent_months_is_maintenance(real_engine):
