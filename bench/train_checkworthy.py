@@ -3,7 +3,7 @@ development part only. Two reproducible steps:
 
     .venv/bin/python bench/train_checkworthy.py extract   # dev pages -> bench/data/checkworthy_dev_examples.jsonl
     .venv/bin/python bench/train_checkworthy.py train     # examples -> indexer/copycheck/checkworthy_model.json
-    .venv/bin/python bench/train_checkworthy.py cv        # cross-validation grouped by site (dev only)
+    .venv/bin/python bench/train_checkworthy.py cv        # cross-validation grouped by page (--group site: by site)
     .venv/bin/python bench/train_checkworthy.py compare   # rules vs model end to end on dev
                                                           # (--part test --modes off,model: the one final measurement)
 
@@ -14,6 +14,15 @@ check-worthy sentence). It depends on the KB (claims decide which sentences reac
 output is stored: `train` is then a pure function of that file (fixed order, no randomness), and
 tests/indexer/test_checkworthy_model.py checks the stored model is what `train` produces.
 The test part (tests/data/realcopy/test/) is never read here.
+
+Retraining from the repo, whole recipe (the model's options and threshold are checkworthy_model.DEFAULTS,
+chosen with `cv`; training has no random state, so the same examples give the same file):
+
+    .venv/bin/python bench/train_checkworthy.py extract && .venv/bin/python bench/train_checkworthy.py train
+
+`cv` never scores a page with a model trained on it: pages (or, stricter, whole sites) are dealt to
+folds, each fold is scored by a model fitted on the others, and the hard exclusions of
+checkworthy.yaml are applied as the pipeline applies them.
 """
 from __future__ import annotations
 
@@ -139,14 +148,15 @@ def train(examples_path: Path = EXAMPLES, out: Path = cwm.MODEL_FILE, **options)
 
 
 # -- cross-validation -----------------------------------------------------------------------------
-def folds_by_site(examples: list[dict], k: int) -> list[set[str]]:
-    """Sites dealt round-robin in sorted order of size then name: deterministic, balanced."""
+def folds_by(examples: list[dict], k: int, group: str = "page") -> list[set[str]]:
+    """Groups (`page` or `site` names) dealt round-robin in sorted order of size then name:
+    deterministic, balanced; every example of a group falls in the same fold."""
     sizes: dict[str, int] = {}
     for e in examples:
-        sizes[e["site"]] = sizes.get(e["site"], 0) + 1
+        sizes[e[group]] = sizes.get(e[group], 0) + 1
     folds: list[set[str]] = [set() for _ in range(k)]
-    for n, site in enumerate(sorted(sizes, key=lambda s: (-sizes[s], s))):
-        folds[n % k].add(site)
+    for n, name in enumerate(sorted(sizes, key=lambda s: (-sizes[s], s))):
+        folds[n % k].add(name)
     return folds
 
 
@@ -168,29 +178,30 @@ def benchmark_scores(examples: list[dict], pages: dict[str, dict], marked) -> di
             "others_marked": round(others_marked / others, 3) if others else None, "others": others}
 
 
-def cross_validate(k: int = 5, thresholds=(0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7), **options) -> dict:
+def cross_validate(k: int = 5, thresholds=None, group: str = "page", **options) -> dict:
+    """Out-of-fold scores: each fold's pages (or sites) scored by a model fitted on the other folds.
+    Hard exclusions and questions decide as in the pipeline (checkworthy.checkworthy)."""
+    from indexer.copycheck.checkworthy import hard_excluded
+    if thresholds is None:
+        thresholds = [round(0.40 + 0.01 * i, 2) for i in range(31)]
     examples, pages = load_examples()
-    folds = folds_by_site(examples, k)
-    out: dict = {"rules": None, "model": {}}
+    excluded = [bool(e.get("is_question")) or hard_excluded(e["text"]) for e in examples]
     predictions: dict[int, float] = {}
-    for sites in folds:
-        train_rows = training_rows([e for e in examples if e["site"] not in sites])
-        model = cwm.fit(train_rows, **options)
+    for names in folds_by(examples, k, group):
+        model = cwm.fit(training_rows([e for e in examples if e[group] not in names]), **options)
         for n, e in enumerate(examples):
-            if e["site"] in sites and not e["claims"]:
+            if e[group] in names and not e["claims"] and not excluded[n]:
                 predictions[n] = cwm.probability(model, e["text"], cwm.flags_of(e))
     index = {id(e): n for n, e in enumerate(examples)}
-    out["rules"] = benchmark_scores(examples, pages, lambda e: bool(e["rule"]) and not e["claims"])
-    for t in thresholds:
-        out["model"][t] = benchmark_scores(
-            examples, pages, lambda e: index[id(e)] in predictions and predictions[index[id(e)]] >= t
-            and not e.get("is_question"))
-        out.setdefault("either", {})[t] = benchmark_scores(
-            examples, pages, lambda e: bool(e["rule"]) or (index[id(e)] in predictions
-                                                                and predictions[index[id(e)]] >= t))
-        out.setdefault("both", {})[t] = benchmark_scores(
-            examples, pages, lambda e: bool(e["rule"]) and index[id(e)] in predictions
-            and predictions[index[id(e)]] >= t)
+
+    def by_model(t):
+        return lambda e: predictions.get(index[id(e)], -1.0) >= t
+
+    out: dict = {"group": group, "folds": k, "threshold_in_use": cwm.DEFAULTS["threshold"],
+                 "rules": benchmark_scores(examples, pages, lambda e: bool(e["rule"]) and not e["claims"]
+                                           and not excluded[index[id(e)]]),
+                 "model": {t: benchmark_scores(examples, pages, by_model(t)) for t in thresholds}}
+    out["model_at_threshold_in_use"] = benchmark_scores(examples, pages, by_model(cwm.DEFAULTS["threshold"]))
     return out
 
 
@@ -222,6 +233,8 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="train_checkworthy.py")
     ap.add_argument("step", choices=["extract", "train", "cv", "compare"])
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--group", choices=["page", "site"], default="page",
+                    help="cv: what a fold holds whole (a page is never scored by a model trained on it)")
     ap.add_argument("--part", choices=["dev", "test"], default="dev",
                     help="compare: the test part is for the one final measurement only")
     ap.add_argument("--modes", default="off,model,either,both")
@@ -234,7 +247,11 @@ def main(argv: list[str]) -> int:
     if args.step == "compare":
         print(json.dumps(compare(args.part, args.modes.split(",")), indent=1))
         return 0
-    print(json.dumps(cross_validate(args.folds), indent=1))
+    result = cross_validate(args.folds, group=args.group)
+    print(json.dumps(result, indent=1))
+    chosen = result["model_at_threshold_in_use"]
+    print(f"grouped by {args.group}, {args.folds} folds, threshold {result['threshold_in_use']}: uncovered recall "
+          f"{chosen['uncovered_recall']} of {chosen['uncovered']}, others marked {chosen['others_marked']}", file=sys.stderr)
     return 0
 
 

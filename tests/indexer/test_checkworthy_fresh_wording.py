@@ -1,0 +1,58 @@
+"""Check-worthiness on wordings that unseen copy uses (issue 10, fresh pages round 2): each case stands for
+a general claim type or non-claim class, written as a pattern group or a hard exclusion in
+indexer/copycheck/checkworthy.yaml, not for one page. The sentences are invented; they run through the
+real engine and the stored model, and each names no catalog claim, so the check-worthy step decides."""
+from __future__ import annotations
+
+import pytest
+
+
+def only_sentence(engine, text):
+    report = engine.check(text)
+    assert len(report.sentences) == 1, [s.text for s in report.sentences]
+    sentence = report.sentences[0]
+    assert not sentence.claims, [c.id for c in sentence.claims]
+    return sentence
+
+
+@pytest.mark.parametrize("text", [
+    # who can get the illness and what raises the odds (risk_factors): prevalence and risk claims
+    "Fathers, adoptive parents and non-birthing partners of any gender can also experience postpartum depression after a birth.",
+    "Carers who are fathers or adoptive parents can also come down with depression after a new baby arrives.",
+    "A family history of mood disorders raises the odds that a new mother will develop postpartum depression.",
+    "Postpartum depression can affect any new mother, whether it is her first baby or her fourth.",
+    # a first of its kind is an approval-status claim
+    "Esketamine became the first antidepressant nasal spray medication.",
+    # dangers, potency and protection are safety and efficacy claims in any copy
+    "Mixing ketamine with alcohol carries real dangers for people with heart problems.",
+    "Esketamine is a more potent form of ketamine.",
+    "Treating depression during pregnancy protects the baby's development.",
+])
+def test_claims_of_these_types_are_check_worthy(real_engine, text):
+    assert only_sentence(real_engine, text).checkworthy is True
+
+
+@pytest.mark.parametrize("text", [
+    # an evidence gap says what is not known (labelling guide; the stance rules' gap category)
+    "Further studies are needed to learn whether esketamine is safe and effective for depression in breastfeeding mothers.",
+    "More research is needed to know how long the antidepressant benefits of ketamine last.",
+    "The long-term safety of esketamine in new mothers remains unclear.",
+    # a study's design without its finding
+    "The mothers were divided into two groups: one received esketamine and the other a placebo infusion within an hour of delivery.",
+    # diagnostic criteria are a definition
+    "You may have postpartum depression if low mood, anxiety and poor sleep last for weeks after childbirth.",
+    "If a mother has at least four of these symptoms for two weeks after delivery, doctors diagnose postpartum depression.",
+    # what the page itself is about
+    "Content warning: this article discusses suicide, postpartum depression and the risks of ketamine treatment.",
+    "In this blog post, we look at the risks and benefits of ketamine for new mothers.",
+    # a first-person story, wherever it starts
+    "Last spring I tried ketamine infusions for my depression after my second baby.",
+])
+def test_these_non_claims_are_not_check_worthy(real_engine, text):
+    assert only_sentence(real_engine, text).checkworthy is False
+
+
+def test_a_gap_stated_beside_a_finding_stays_check_worthy(real_engine):
+    text = "Esketamine lowered depression scores at six weeks, though further research is needed to confirm its safety."
+    report = real_engine.check(text)
+    assert any(s.checkworthy or s.claims for s in report.sentences)
