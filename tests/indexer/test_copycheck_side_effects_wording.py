@@ -26,6 +26,16 @@ def test_side_effects_that_patients_reported_are_side_effects_it_causes(real_eng
     assert "side-effects-mild-transient" in found
 
 
+def test_side_effects_patients_experienced_or_affecting_them_are_side_effects_it_causes(real_engine):
+    assert "ketamine-common-side-effects" in claim_ids(
+        real_engine, "In the study, some patients experienced headaches after the ketamine infusion.")
+    assert "ketamine-common-side-effects" in claim_ids(
+        real_engine, "About Spravato\nBecause of possible side effects affecting alertness, you cannot drive until the next day.")
+    # a mere mention of possible side effects in advice is not the claim
+    assert "ketamine-common-side-effects" not in claim_ids(
+        real_engine, "Talk to your doctor about possible side effects before starting ketamine.")
+
+
 def test_side_effects_associated_with_the_drug_are_side_effects_it_causes(real_engine):
     assert "ketamine-common-side-effects" in claim_ids(
         real_engine, "Headache and nausea are among the side effects associated with a ketamine infusion.")
@@ -51,6 +61,11 @@ def test_serious_or_rare_side_effects_are_not_the_common_ones(real_engine):
 def test_a_slight_rise_in_blood_pressure_is_a_mild_side_effect(real_engine):
     assert "side-effects-mild-transient" in claim_ids(
         real_engine, "Ketamine infusions may cause a slight rise in blood pressure.")
+
+
+def test_mild_dissociation_is_a_mild_side_effect(real_engine):
+    assert "side-effects-mild-transient" in claim_ids(
+        real_engine, "During the infusion most people stay awake and may feel mildly dissociated.")
 
 
 def test_short_term_side_effects_are_short_lived(real_engine):
