@@ -35,3 +35,17 @@ def test_safe_and_effective_states_efficacy_without_naming_the_illness(real_engi
     for text in ("Given by trained clinicians, ketamine is a safe and effective treatment.",
                  "Researchers agree that ketamine does have antidepressant effects."):
         assert "ketamine-effective-depression" in claim_ids(real_engine, text), text
+
+
+def test_failed_treatment_paraphrases_make_the_treatment_resistant_claim(real_engine):
+    """'resistant to standard therapies', 'have not found success with', 'when other treatments have not'."""
+    for text in ("Ketamine helps many adults whose depression is resistant to standard therapies.",
+                 "Ketamine offers hope to those who have not found success with conventional medication.",
+                 "Ketamine infusions can bring relief when other treatments have not."):
+        assert "trd-effective" in claim_ids(real_engine, text), text
+
+
+def test_a_drug_that_did_not_work_is_not_ketamine_working(real_engine):
+    """The 'work' inside 'didn't work' is the failure, not the benefit the claim needs."""
+    text = "Ketamine clinics\nFor years he took antidepressants, but they didn't work for him."
+    assert "trd-effective" not in claim_ids(real_engine, text)
