@@ -158,3 +158,28 @@ def test_a_perinatal_figure_is_no_postpartum_prevalence_but_every_tenth_mother_i
     assert "ppd-prevalence-1-in-10" not in claims_of(real_engine, perinatal, perinatal)
     tenth = "Every tenth new mother develops postpartum depression."
     assert "ppd-prevalence-1-in-10" in claims_of(real_engine, tenth, tenth)
+
+
+# --- everyday paraphrases ---------------------------------------------------------------------------------------
+
+def test_seeking_help_is_what_a_mother_does_not_what_the_treatment_does(real_engine):
+    text = "Ketamine for postpartum depression\n"
+    seeking = "Many new mothers never ask for help with postpartum depression."
+    assert "ketamine-treats-ppd" not in claims_of(real_engine, text + seeking, seeking)
+    recovered = "After a few ketamine sessions, mothers with postpartum depression feel like themselves again."
+    assert "ketamine-treats-ppd" in claims_of(real_engine, text + recovered, recovered)
+
+
+def test_everyday_words_for_cause_harm_pause_and_watching_the_baby(real_engine):
+    cases = [
+        ("Postpartum depression\n", "Shifting hormone levels after the birth may play a part in postpartum depression.",
+         "ppd-hormonal-trigger"),
+        ("Postpartum depression\n", "Untreated postnatal depression can strain the relationship between a mother and her baby.",
+         "ppd-harms-mother-baby"),
+        ("Ketamine and breastfeeding\n", "After a short break you can go back to nursing once the ketamine has cleared.",
+         "breastfeeding-pause"),
+        ("Ketamine and breastfeeding\n", "Keep an eye on your baby for unusual drowsiness after each ketamine session.",
+         "breastfed-infant-monitoring"),
+    ]
+    for heading, sentence, claim in cases:
+        assert claim in claims_of(real_engine, heading + sentence, sentence), sentence
