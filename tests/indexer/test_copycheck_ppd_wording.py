@@ -183,3 +183,20 @@ def test_everyday_words_for_cause_harm_pause_and_watching_the_baby(real_engine):
     ]
     for heading, sentence, claim in cases:
         assert claim in claims_of(real_engine, heading + sentence, sentence), sentence
+
+
+# --- the baby blues ---------------------------------------------------------------------------------------------
+
+def test_baby_blues_needing_no_treatment_and_lasting_a_week_or_two(real_engine):
+    text = "Baby blues or postpartum depression?\n"
+    benign = "Unlike postpartum depression, the baby blues do not require medical attention."
+    assert "baby-blues-common" in claims_of(real_engine, text + benign, benign)
+    course = "In the week or two after the birth, many mothers go through the baby blues."
+    assert "baby-blues-resolve-2-weeks" in claims_of(real_engine, text + course, course)
+
+
+def test_the_two_week_diagnostic_threshold_is_not_the_blues_course(real_engine):
+    """'If the symptoms last two weeks or longer, ... PPD' is a definition (labelling decisions, clinic 5)."""
+    text = "Baby blues or postpartum depression?\n"
+    threshold = "If the symptoms last two weeks or longer, the baby blues may be escalating to postpartum depression."
+    assert "baby-blues-resolve-2-weeks" not in claims_of(real_engine, text + threshold, threshold)
