@@ -166,6 +166,8 @@ def test_seeking_help_is_what_a_mother_does_not_what_the_treatment_does(real_eng
     text = "Ketamine for postpartum depression\n"
     seeking = "Many new mothers never ask for help with postpartum depression."
     assert "ketamine-treats-ppd" not in claims_of(real_engine, text + seeking, seeking)
+    people = "Family can help by letting a new mum sleep through the night."
+    assert "ketamine-treats-ppd" not in claims_of(real_engine, text + people, people)
     recovered = "After a few ketamine sessions, mothers with postpartum depression feel like themselves again."
     assert "ketamine-treats-ppd" in claims_of(real_engine, text + recovered, recovered)
 
