@@ -36,6 +36,20 @@ def test_side_effects_patients_experienced_or_affecting_them_are_side_effects_it
         real_engine, "Talk to your doctor about possible side effects before starting ketamine.")
 
 
+def test_a_side_effect_called_common_is_a_side_effect_it_causes(real_engine):
+    assert "ketamine-common-side-effects" in claim_ids(real_engine, "Nausea is a common side effect of ketamine.")
+    assert "ketamine-common-side-effects" in claim_ids(real_engine, "Common side effects are nausea, dizziness and sedation.")
+    # a heading naming the topic states nothing; fatigue as a symptom of the illness is no side effect
+    assert not flags(real_engine, "Common Side Effects of Spravato\nSpravato is a nasal spray.")
+    assert "ketamine-common-side-effects" not in claim_ids(
+        real_engine, "Fatigue is a common symptom of postpartum depression.")
+
+
+def test_feeling_floaty_or_out_of_body_is_a_side_effect(real_engine):
+    assert "ketamine-common-side-effects" in claim_ids(
+        real_engine, "Patients often report feeling floaty during the ketamine infusion.")
+
+
 def test_side_effects_associated_with_the_drug_are_side_effects_it_causes(real_engine):
     assert "ketamine-common-side-effects" in claim_ids(
         real_engine, "Headache and nausea are among the side effects associated with a ketamine infusion.")
@@ -68,6 +82,10 @@ def test_mild_dissociation_is_a_mild_side_effect(real_engine):
         real_engine, "During the infusion most people stay awake and may feel mildly dissociated.")
 
 
+def test_side_effects_that_do_not_last_long_are_short_lived(real_engine):
+    assert "side-effects-mild-transient" in claim_ids(real_engine, "Ketamine side effects don't last long.")
+
+
 def test_short_term_side_effects_are_short_lived(real_engine):
     assert "side-effects-mild-transient" in claim_ids(real_engine, "The side effects of a ketamine session are short-term.")
 
@@ -95,6 +113,13 @@ def test_safety_and_efficacy_in_either_order_or_as_adverbs_state_safety(real_eng
         real_engine, "The review confirms the efficacy and safety of ketamine for adults with depression.")
     assert "ketamine-safe-well-tolerated" in claim_ids(
         real_engine, "Given by an anesthesiologist, ketamine is a safe medication for depression.")
+
+
+def test_a_good_safety_profile_or_rare_serious_side_effects_state_safety(real_engine):
+    assert "ketamine-safe-well-tolerated" in claim_ids(real_engine, "Ketamine has an excellent safety profile.")
+    found = claim_ids(real_engine, "Serious side effects are rare with ketamine.")
+    assert "ketamine-safe-well-tolerated" in found
+    assert "ketamine-common-side-effects" not in found
 
 
 def test_a_controlled_substance_is_a_drug_of_misuse(real_engine):
@@ -140,6 +165,17 @@ def test_two_hours_of_checks_after_the_dose_is_the_rems_observation(real_engine)
     assert "esketamine-rems-monitoring" not in claim_ids(real_engine, baby)
 
 
+def test_remaining_at_the_clinic_for_two_hours_is_the_rems_observation(real_engine):
+    text = "About Spravato\nPatients must remain at the clinic for at least two hours after each dose."
+    assert "esketamine-rems-monitoring" in claim_ids(real_engine, text)
+
+
+def test_someone_taking_you_home_or_driving_not_permitted_is_the_driving_rule(real_engine):
+    assert "no-driving-after-treatment" in claim_ids(
+        real_engine, "Please arrange for someone to take you home after your ketamine infusion.")
+    assert "no-driving-after-treatment" in claim_ids(real_engine, "Driving is not permitted after your ketamine session.")
+
+
 def test_returning_to_normal_activities_the_next_day_is_the_driving_rule(real_engine):
     assert "no-driving-after-treatment" in claim_ids(
         real_engine, "You can return to normal activities the next day after your ketamine infusion.")
@@ -159,6 +195,11 @@ def test_a_week_at_most_is_a_single_infusions_limit_not_lasting_relief(real_engi
 def test_the_interval_between_boosters_is_not_a_course_length(real_engine):
     text = "Booster infusions may follow the induction series at an interval of 2-4 weeks."
     assert "six-infusions-course" not in claim_ids(real_engine, text)
+
+
+def test_periodic_treatments_are_maintenance(real_engine):
+    assert "maintenance-may-be-needed" in claim_ids(
+        real_engine, "Some people need periodic treatments to stay well after their ketamine series.")
 
 
 def test_a_schedule_going_on_in_subsequent_months_is_maintenance(real_engine):
