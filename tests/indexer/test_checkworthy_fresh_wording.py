@@ -21,6 +21,9 @@ def only_sentence(engine, text):
     "Carers who are fathers or adoptive parents can also come down with depression after a new baby arrives.",
     "A family history of mood disorders raises the odds that a new mother will develop postpartum depression.",
     "Postpartum depression can affect any new mother, whether it is her first baby or her fourth.",
+    # how common or rare something is, said in words rather than a figure, is a prevalence claim
+    "Postpartum depression is a common problem for women in the first year after giving birth.",
+    "Serious reactions to esketamine are rare in people without heart disease.",
     # a first of its kind is an approval-status claim
     "Esketamine became the first antidepressant nasal spray medication.",
     # dangers, potency and protection are safety and efficacy claims in any copy
