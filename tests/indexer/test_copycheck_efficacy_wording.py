@@ -49,3 +49,18 @@ def test_a_drug_that_did_not_work_is_not_ketamine_working(real_engine):
     """The 'work' inside 'didn't work' is the failure, not the benefit the claim needs."""
     text = "Ketamine clinics\nFor years he took antidepressants, but they didn't work for him."
     assert "trd-effective" not in claim_ids(real_engine, text)
+
+
+def test_speed_without_a_time_frame_is_the_rapid_onset_claim(real_engine):
+    """'rapidly eases', 'with remarkable speed', 'a fast, effective approach' (labelling decisions 1)."""
+    for text in ("In trials ketamine was shown to rapidly ease depressive symptoms.",
+                 "Ketamine lifts depression with remarkable speed and efficacy.",
+                 "Many mothers see ketamine therapy as a fast, effective path to recovery."):
+        assert "ketamine-rapid-onset" in claim_ids(real_engine, text), text
+
+
+def test_side_effects_that_pass_rapidly_and_fast_suicidal_relief_are_other_claims(real_engine):
+    assert "ketamine-rapid-onset" not in claim_ids(
+        real_engine, "After ketamine, the dissociative effects rapidly dissipate once the infusion stops.")
+    found = claim_ids(real_engine, "Ketamine can rapidly reduce suicidal thoughts in depressed adults.")
+    assert "reduces-suicidal-ideation" in found and "ketamine-rapid-onset" not in found
