@@ -202,3 +202,18 @@ def test_the_two_week_diagnostic_threshold_is_not_the_blues_course(real_engine):
     text = "Baby blues or postpartum depression?\n"
     threshold = "If the symptoms last two weeks or longer, the baby blues may be escalating to postpartum depression."
     assert "baby-blues-resolve-2-weeks" not in claims_of(real_engine, text + threshold, threshold)
+
+
+def test_ppd_that_does_not_clear_unlike_the_blues_is_its_lasting_course(real_engine):
+    """'Unlike the baby blues, PPD does not go away on its own' is about PPD, not a denial of the blues' course."""
+    text = "Baby blues or postpartum depression?\n"
+    sentence = "Unlike the baby blues, postpartum depression usually won't go away on its own."
+    found = {(cid, stance) for t, cid, stance in flags(real_engine, text + sentence) if t == sentence}
+    assert ("ppd-duration-course", "asserts") in found
+    assert not any(cid == "baby-blues-resolve-2-weeks" for cid, _ in found)
+
+
+def test_chances_of_developing_ppd_is_risk_wording(real_engine):
+    text = "Postpartum depression\n"
+    sentence = "Money worries and a lack of support can raise a mother's chances of developing postnatal depression."
+    assert "ppd-risk-factors" in claims_of(real_engine, text + sentence, sentence)
