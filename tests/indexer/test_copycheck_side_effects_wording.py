@@ -45,6 +45,13 @@ def test_a_side_effect_called_common_is_a_side_effect_it_causes(real_engine):
         real_engine, "Fatigue is a common symptom of postpartum depression.")
 
 
+def test_a_temporary_rise_in_blood_pressure_is_a_common_short_lived_side_effect(real_engine):
+    found = claim_ids(real_engine, "Ketamine can temporarily raise your heart rate and blood pressure.")
+    assert {"ketamine-common-side-effects", "side-effects-mild-transient"} <= found
+    assert "ketamine-common-side-effects" in claim_ids(
+        real_engine, "A rise in blood pressure is expected during each ketamine session.")
+
+
 def test_feeling_floaty_or_out_of_body_is_a_side_effect(real_engine):
     assert "ketamine-common-side-effects" in claim_ids(
         real_engine, "Patients often report feeling floaty during the ketamine infusion.")
@@ -200,6 +207,11 @@ def test_the_interval_between_boosters_is_not_a_course_length(real_engine):
 def test_periodic_treatments_are_maintenance(real_engine):
     assert "maintenance-may-be-needed" in claim_ids(
         real_engine, "Some people need periodic treatments to stay well after their ketamine series.")
+
+
+def test_benefits_lasting_months_after_the_series_are_not_a_monthly_schedule(real_engine):
+    text = "The benefits of ketamine may last for weeks or months after the initial series."
+    assert "maintenance-may-be-needed" not in claim_ids(real_engine, text)
 
 
 def test_a_schedule_going_on_in_subsequent_months_is_maintenance(real_engine):
