@@ -55,7 +55,12 @@ def test_these_non_claims_are_not_check_worthy(real_engine, text):
     assert only_sentence(real_engine, text).checkworthy is False
 
 
-def test_a_gap_stated_beside_a_finding_stays_check_worthy(real_engine):
-    text = "Esketamine lowered depression scores at six weeks, though further research is needed to confirm its safety."
+@pytest.mark.parametrize("text", [
+    "Esketamine lowered depression scores at six weeks, though further research is needed to confirm its safety.",
+    # the second clause states something checkable, with or without a comma before it
+    "The cause of postpartum depression is unknown but hormone shifts after birth raise the risk.",
+    "Long-term data are still unknown though esketamine lowers depression scores within a week.",
+])
+def test_a_gap_stated_beside_a_finding_stays_check_worthy(real_engine, text):
     report = real_engine.check(text)
     assert any(s.checkworthy or s.claims for s in report.sentences)
