@@ -217,3 +217,13 @@ def test_chances_of_developing_ppd_is_risk_wording(real_engine):
     text = "Postpartum depression\n"
     sentence = "Money worries and a lack of support can raise a mother's chances of developing postnatal depression."
     assert "ppd-risk-factors" in claims_of(real_engine, text + sentence, sentence)
+
+
+def test_brexanolone_efficacy_and_withdrawal_in_plain_words(real_engine):
+    text = "Postpartum depression treatments\n"
+    trial = "In trials, mothers given brexanolone saw their depression scores drop further than mothers given placebo."
+    assert "brexanolone-efficacy" in claims_of(real_engine, text + trial, trial)
+    lowered = "In trials, the brexanolone dose was reduced when patients became too sleepy."
+    assert "brexanolone-efficacy" not in claims_of(real_engine, text + lowered, lowered)
+    gone = "The company stopped selling Zulresso in 2024."
+    assert "brexanolone-withdrawn" in claims_of(real_engine, text + gone, gone)
