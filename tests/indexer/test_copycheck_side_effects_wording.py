@@ -57,6 +57,15 @@ def test_feeling_floaty_or_out_of_body_is_a_side_effect(real_engine):
         real_engine, "Patients often report feeling floaty during the ketamine infusion.")
 
 
+def test_the_illnesss_symptoms_reported_by_mothers_are_no_side_effects(real_engine):
+    """The report verbs also tell the illness's symptoms: there the treatment must be named, not carried."""
+    for sentence in ("Mothers with postpartum depression often report fatigue, irritability and poor sleep.",
+                     "New mothers commonly experience fatigue and headaches in the first weeks after birth.",
+                     "Untreated depression is associated with fatigue and headaches.",
+                     "Sleep deprivation can increase fatigue in new parents."):
+        assert "ketamine-common-side-effects" not in claim_ids(real_engine, "Ketamine treatment\n" + sentence), sentence
+
+
 def test_side_effects_associated_with_the_drug_are_side_effects_it_causes(real_engine):
     assert "ketamine-common-side-effects" in claim_ids(
         real_engine, "Headache and nausea are among the side effects associated with a ketamine infusion.")
