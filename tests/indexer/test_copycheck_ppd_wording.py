@@ -227,3 +227,11 @@ def test_brexanolone_efficacy_and_withdrawal_in_plain_words(real_engine):
     assert "brexanolone-efficacy" not in claims_of(real_engine, text + lowered, lowered)
     gone = "The company stopped selling Zulresso in 2024."
     assert "brexanolone-withdrawn" in claims_of(real_engine, text + gone, gone)
+
+
+def test_a_drug_avoided_during_breastfeeding_is_not_a_pause_in_breastfeeding(real_engine):
+    text = "Esketamine and breastfeeding\n"
+    drug = "Until more is known, esketamine should be avoided during breastfeeding."
+    assert "breastfeeding-pause" not in claims_of(real_engine, text + drug, drug)
+    pause = "Avoid breastfeeding for 12 hours after each esketamine dose."
+    assert "breastfeeding-pause" in claims_of(real_engine, text + pause, pause)
