@@ -64,3 +64,17 @@ def test_side_effects_that_pass_rapidly_and_fast_suicidal_relief_are_other_claim
         real_engine, "After ketamine, the dissociative effects rapidly dissipate once the infusion stops.")
     found = claim_ids(real_engine, "Ketamine can rapidly reduce suicidal thoughts in depressed adults.")
     assert "reduces-suicidal-ideation" in found and "ketamine-rapid-onset" not in found
+
+
+def test_other_mental_health_conditions_are_other_indications(real_engine):
+    """'... depression and other mental health conditions' says ketamine treats more than depression."""
+    text = "Studies show ketamine relieves depression and other mental health disorders."
+    assert "ketamine-other-indications" in claim_ids(real_engine, text)
+
+
+def test_a_bare_also_or_a_trials_pain_scores_are_not_other_indications(real_engine):
+    """A symptom list with 'not just ... but also', or pain scores measured around surgery, is no indication."""
+    page = ("Ketamine for new mothers\n"
+            "Postpartum depression can bring sadness and anxiety, touching not just the mother but also her partner.\n"
+            "In the trial, esketamine did not change pain levels after the caesarean.")
+    assert "ketamine-other-indications" not in claim_ids(real_engine, page)
