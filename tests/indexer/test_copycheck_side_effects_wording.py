@@ -102,6 +102,11 @@ def test_side_effects_that_do_not_last_long_are_short_lived(real_engine):
     assert "side-effects-mild-transient" in claim_ids(real_engine, "Ketamine side effects don't last long.")
 
 
+def test_side_effects_gone_by_the_time_you_leave_are_short_lived(real_engine):
+    assert "side-effects-mild-transient" in claim_ids(
+        real_engine, "The side effects of ketamine are usually gone by the time you leave the clinic.")
+
+
 def test_short_term_side_effects_are_short_lived(real_engine):
     assert "side-effects-mild-transient" in claim_ids(real_engine, "The side effects of a ketamine session are short-term.")
 
@@ -113,6 +118,11 @@ def test_trance_like_and_dream_like_states_are_dissociation(real_engine):
         real_engine, "Some people enter a trance-like state during the infusion, but it is temporary.")
     assert "dissociation-brief" in claim_ids(
         real_engine, "A dream-like feeling is common with ketamine and fades within 30 minutes.")
+
+
+def test_dissociation_lasting_only_while_the_infusion_runs_is_brief(real_engine):
+    text = "Ketamine infusion\nYou may feel a little disconnected, but this feeling only lasts while the medicine is running."
+    assert "dissociation-brief" in claim_ids(real_engine, text)
 
 
 def test_dissociation_shortly_after_the_dose_is_its_onset_not_its_brevity(real_engine):
@@ -136,6 +146,14 @@ def test_a_good_safety_profile_or_rare_serious_side_effects_state_safety(real_en
     found = claim_ids(real_engine, "Serious side effects are rare with ketamine.")
     assert "ketamine-safe-well-tolerated" in found
     assert "ketamine-common-side-effects" not in found
+
+
+def test_safe_on_a_condition_is_still_safe(real_engine):
+    assert "ketamine-safe-well-tolerated" in claim_ids(
+        real_engine, "Ketamine is considered safe when administered in a medical setting.")
+    # safe for the nursing baby is the breastfeeding claim, not this one
+    found = claim_ids(real_engine, "Ketamine is generally considered safe for use while breastfeeding.")
+    assert "ketamine-safe-well-tolerated" not in found
 
 
 def test_a_controlled_substance_is_a_drug_of_misuse(real_engine):
