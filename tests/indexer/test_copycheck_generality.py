@@ -162,3 +162,12 @@ def test_paraphrases_real_copy_uses(real_engine, text, claim):
 ])
 def test_the_wider_vocabulary_still_flags_nothing_here(real_engine, text):
     assert not flags(real_engine, text)
+
+
+def test_a_prevalence_range_is_read_by_its_top(real_engine):
+    """'11-20% of mothers' is 'as many as one in five' (labelling decisions, round 2, 10), not also 1 in 10,
+    1 in 7 and about 13%; a narrow range still meets the figure it brackets."""
+    wide = claim_ids(real_engine, "The CDC estimates that 11-20% of women who give birth will experience postpartum depression.")
+    assert "ppd-prevalence-1-in-5" in wide
+    assert not wide & {"ppd-prevalence-1-in-10", "ppd-prevalence-1-in-7", "ppd-prevalence-13pct"}
+    assert "ppd-prevalence-13pct" in claim_ids(real_engine, "Postpartum depression affects 12-13% of mothers.")
