@@ -174,6 +174,11 @@ def test_its_record_as_an_anaesthetic_is_not_its_safety_for_depression(real_engi
     assert "ketamine-safe-well-tolerated" not in claim_ids(real_engine, text)
 
 
+def test_a_patients_history_of_substance_abuse_is_not_ketamines_misuse(real_engine):
+    text = "People with a history of substance abuse may not be good candidates for ketamine."
+    assert "abuse-potential" not in claim_ids(real_engine, text)
+
+
 # --- the Spravato safety programme -------------------------------------------------------------------------
 
 def test_a_certified_office_not_at_home_is_the_rems_setting(real_engine):
@@ -239,6 +244,11 @@ def test_periodic_treatments_are_maintenance(real_engine):
 def test_benefits_lasting_months_after_the_series_are_not_a_monthly_schedule(real_engine):
     text = "The benefits of ketamine may last for weeks or months after the initial series."
     assert "maintenance-may-be-needed" not in claim_ids(real_engine, text)
+
+
+def test_the_labels_later_phase_from_week_nine_is_the_dosing_schedule(real_engine):
+    text = "About Spravato\nFrom week 9 onward, doses are given every week or every other week."
+    assert "esketamine-dosing-schedule" in claim_ids(real_engine, text)
 
 
 def test_a_schedule_going_on_in_subsequent_months_is_maintenance(real_engine):
