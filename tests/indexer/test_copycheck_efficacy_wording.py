@@ -78,3 +78,15 @@ def test_a_bare_also_or_a_trials_pain_scores_are_not_other_indications(real_engi
             "Postpartum depression can bring sadness and anxiety, touching not just the mother but also her partner.\n"
             "In the trial, esketamine did not change pain levels after the caesarean.")
     assert "ketamine-other-indications" not in claim_ids(real_engine, page)
+
+
+def test_little_or_partial_benefit_from_antidepressants_is_their_failure(real_engine):
+    """'little to no improvement', 'of limited benefit', 'only modest improvement', 'a third won't respond'."""
+    for text in ("For many people SSRIs bring little to no improvement.",
+                 "Standard antidepressants are of limited benefit for severe depression.",
+                 "Doctors prescribe Zoloft first, but it often gives only modest improvement.",
+                 "Roughly a third of patients won't respond to conventional antidepressants."):
+        assert "ssri-often-fail" in claim_ids(real_engine, text), text
+    # who the treatment is for is not a statement that antidepressants fail (that is trd-effective)
+    assert "ssri-often-fail" not in claim_ids(
+        real_engine, "Ketamine brings relief to patients who do not respond to antidepressants.")
