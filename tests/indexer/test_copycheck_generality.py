@@ -171,3 +171,11 @@ def test_a_prevalence_range_is_read_by_its_top(real_engine):
     assert "ppd-prevalence-1-in-5" in wide
     assert not wide & {"ppd-prevalence-1-in-10", "ppd-prevalence-1-in-7", "ppd-prevalence-13pct"}
     assert "ppd-prevalence-13pct" in claim_ids(real_engine, "Postpartum depression affects 12-13% of mothers.")
+
+
+def test_a_trial_named_with_its_finding_reports_it_whatever_the_verb(real_engine):
+    """'In a trial of ..., X cut the rate of ...' reports a finding; 'a trial of' alone is a study's aim."""
+    found = claim_ids(real_engine, "In a trial of mothers with antenatal depression, one dose of esketamine right after "
+                                   "delivery cut the rate of postnatal depression by about 75%.")
+    assert "postpartum-single-dose-esketamine" in found
+    assert not claim_ids(real_engine, "A trial of one dose of esketamine right after delivery for postnatal depression.")
