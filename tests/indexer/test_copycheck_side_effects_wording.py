@@ -231,6 +231,13 @@ def test_a_week_at_most_is_a_single_infusions_limit_not_lasting_relief(real_engi
     assert "effects-last-long" not in claim_ids(real_engine, figure)
 
 
+def test_a_series_of_treatments_making_results_last_longer_is_the_repeated_course_claim(real_engine):
+    assert "repeated-infusions-prolong" in claim_ids(
+        real_engine, "The effects of ketamine are cumulative, so results last longer after a series of treatments.")
+    assert "repeated-infusions-prolong" in claim_ids(
+        real_engine, "Grouping treatments into a series of six sessions can extend the benefit of ketamine.")
+
+
 def test_the_interval_between_boosters_is_not_a_course_length(real_engine):
     text = "Booster infusions may follow the induction series at an interval of 2-4 weeks."
     assert "six-infusions-course" not in claim_ids(real_engine, text)
