@@ -238,6 +238,12 @@ def test_a_series_of_treatments_making_results_last_longer_is_the_repeated_cours
         real_engine, "Grouping treatments into a series of six sessions can extend the benefit of ketamine.")
 
 
+def test_three_times_a_week_for_two_weeks_is_the_six_infusion_course(real_engine):
+    assert "six-infusions-course" in claim_ids(
+        real_engine, "Ketamine infusions are typically given two or three times a week for two to three weeks.")
+    assert "six-infusions-course" in claim_ids(real_engine, "You will receive an infusion three times a week over two weeks.")
+
+
 def test_the_interval_between_boosters_is_not_a_course_length(real_engine):
     text = "Booster infusions may follow the induction series at an interval of 2-4 weeks."
     assert "six-infusions-course" not in claim_ids(real_engine, text)
