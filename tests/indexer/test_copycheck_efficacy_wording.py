@@ -90,3 +90,15 @@ def test_little_or_partial_benefit_from_antidepressants_is_their_failure(real_en
     # who the treatment is for is not a statement that antidepressants fail (that is trd-effective)
     assert "ssri-often-fail" not in claim_ids(
         real_engine, "Ketamine brings relief to patients who do not respond to antidepressants.")
+
+
+def test_glutamate_with_a_plain_verb_or_a_different_mechanism_is_the_nmda_claim(real_engine):
+    """'affects glutamate', 'raises glutamate release', 'a mechanism different from SSRIs' (labelling decisions 6)."""
+    for text in ("Ketamine is believed to act by affecting glutamate levels in the brain.",
+                 "Ketamine's mechanism of action differs from that of SSRIs."):
+        assert "nmda-glutamate-mechanism" in claim_ids(real_engine, text), text
+
+
+def test_regenerating_nerve_cells_is_neuroplasticity(real_engine):
+    text = "Over time ketamine may stimulate the regeneration of nerve cells."
+    assert "neuroplasticity-synaptogenesis" in claim_ids(real_engine, text)
