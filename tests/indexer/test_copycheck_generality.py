@@ -179,3 +179,12 @@ def test_a_trial_named_with_its_finding_reports_it_whatever_the_verb(real_engine
                                    "delivery cut the rate of postnatal depression by about 75%.")
     assert "postpartum-single-dose-esketamine" in found
     assert not claim_ids(real_engine, "A trial of one dose of esketamine right after delivery for postnatal depression.")
+
+
+def test_an_open_question_named_with_if_covers_what_follows_it(real_engine):
+    """'it is unclear if the same holds for perinatal depression' asks; it does not claim ketamine treats PPD."""
+    found = claim_ids(real_engine, "Drugs such as ketamine have shown rapid antidepressant effects for treatment-resistant "
+                                   "depression, but it is unclear if the same may be true for perinatal depression.")
+    assert "trd-effective" in found and "ketamine-treats-ppd" not in found
+    # what is unknown before the verb is still what is unknown, and the main clause after a comma still states
+    assert "ketamine-treats-ppd" not in claim_ids(real_engine, "Whether ketamine helps postpartum depression is unclear.")
