@@ -102,3 +102,11 @@ def test_glutamate_with_a_plain_verb_or_a_different_mechanism_is_the_nmda_claim(
 def test_regenerating_nerve_cells_is_neuroplasticity(real_engine):
     text = "Over time ketamine may stimulate the regeneration of nerve cells."
     assert "neuroplasticity-synaptogenesis" in claim_ids(real_engine, text)
+
+
+def test_a_response_rate_well_below_seventy_percent_is_not_the_70_percent_claim(real_engine):
+    """'about 70%' (labelling guide); 55% of patients improving is a figure of its own."""
+    assert "response-rate-70pct" not in claim_ids(
+        real_engine, "In one clinic sample, 56% of patients improved after ketamine infusions.")
+    assert "response-rate-70pct" in claim_ids(
+        real_engine, "About 70% of patients improved after ketamine infusions.")
