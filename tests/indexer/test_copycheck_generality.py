@@ -188,3 +188,10 @@ def test_an_open_question_named_with_if_covers_what_follows_it(real_engine):
     assert "trd-effective" in found and "ketamine-treats-ppd" not in found
     # what is unknown before the verb is still what is unknown, and the main clause after a comma still states
     assert "ketamine-treats-ppd" not in claim_ids(real_engine, "Whether ketamine helps postpartum depression is unclear.")
+
+
+def test_non_addictive_denies_misuse_while_other_non_words_deny_nothing(real_engine):
+    assert ("Ketamine therapy is non-addictive when given in a clinic.", "abuse-potential", "denies") in \
+        flags(real_engine, "Ketamine therapy is non-addictive when given in a clinic.")
+    text = "We use non-anesthetic doses of ketamine, which can be misused at higher doses."
+    assert (text, "abuse-potential", "asserts") in flags(real_engine, text)
