@@ -110,3 +110,10 @@ def test_a_response_rate_well_below_seventy_percent_is_not_the_70_percent_claim(
         real_engine, "In one clinic sample, 56% of patients improved after ketamine infusions.")
     assert "response-rate-70pct" in claim_ids(
         real_engine, "About 70% of patients improved after ketamine infusions.")
+
+
+def test_pairing_ketamine_with_therapy_to_heal_is_the_combination_claim(real_engine):
+    """'pairs ketamine with talk therapy to help ...' states the combination's benefit (the claim record's pattern)."""
+    for text in ("Our program pairs ketamine with talk therapy to help mothers heal.",
+                 "Ketamine opens the door to healing, especially when combined with therapy."):
+        assert "ketamine-plus-psychotherapy" in claim_ids(real_engine, text), text
