@@ -105,6 +105,14 @@ def extract(sentence: str) -> list[CopyFigure]:
 
 MEASURES_FILE = Path(__file__).with_name("figure_measures.yaml")
 WORD_RE = re.compile(r"[a-z0-9][a-z0-9'-]*")
+# Adverbs that stand between a signal's words without changing what it says: "each session
+# typically lasts 40 minutes" is "session lasts", a session's length, not how long relief lasts.
+FILLERS = frozenset({"typically", "usually", "generally", "normally", "often", "commonly", "roughly", "approximately",
+                     "about", "around", "only", "just", "also", "may", "can", "will", "should", "might"})
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in WORD_RE.findall(text.lower()) if w not in FILLERS]
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +141,7 @@ def _by_first_word() -> dict[str, list[tuple[str, frozenset[str], tuple[str, ...
 def signals(text: str, kind: str) -> list[tuple[int, str, int]]:
     """(word index, measure, length in words) for every measure signal in `text` that fits a figure of `kind`."""
     index = _by_first_word()
-    words = WORD_RE.findall(text.lower())
+    words = _words(text)
     out = []
     for i, w in enumerate(words):
         best: dict[str, int] = {}
@@ -147,12 +155,12 @@ def signals(text: str, kind: str) -> list[tuple[int, str, int]]:
 
 def classify(cf: CopyFigure, sentence: str) -> CopyFigure:
     near, _ = measure_table()
-    before = WORD_RE.findall(sentence[: cf.start].lower())
+    before = _words(sentence[: cf.start])
     at = len(before)
     best = None
     for i, name, length in signals(sentence, cf.kind):
         # distance in words from the figure to the nearer end of the signal phrase
-        d = at - (i + length) + 1 if i < at else i - at - len(WORD_RE.findall(cf.text.lower())) + 1
+        d = at - (i + length) + 1 if i < at else i - at - len(_words(cf.text)) + 1
         key = (abs(d), -length)
         if abs(d) <= near and (best is None or key < best[0]):
             best = (key, name)

@@ -195,3 +195,9 @@ def test_non_addictive_denies_misuse_while_other_non_words_deny_nothing(real_eng
         flags(real_engine, "Ketamine therapy is non-addictive when given in a clinic.")
     text = "We use non-anesthetic doses of ketamine, which can be misused at higher doses."
     assert (text, "abuse-potential", "asserts") in flags(real_engine, text)
+
+
+def test_an_adverb_between_a_signals_words_does_not_change_what_a_figure_measures(real_engine):
+    """'each session typically lasts 40 minutes' times the session, not how long relief lasts."""
+    assert "infusion-40-60-min" in claim_ids(real_engine, "Each infusion session typically lasts between 40 minutes to an hour.")
+    assert "infusion-40-60-min" not in claim_ids(real_engine, "The dissociation typically lasts 40 minutes to an hour after the dose.")
