@@ -117,3 +117,10 @@ def test_pairing_ketamine_with_therapy_to_heal_is_the_combination_claim(real_eng
     for text in ("Our program pairs ketamine with talk therapy to help mothers heal.",
                  "Ketamine opens the door to healing, especially when combined with therapy."):
         assert "ketamine-plus-psychotherapy" in claim_ids(real_engine, text), text
+
+
+def test_treating_suicidal_thoughts_is_reducing_them_but_a_population_with_them_is_not(real_engine):
+    assert "reduces-suicidal-ideation" in claim_ids(
+        real_engine, "Studies indicate ketamine can effectively treat suicidal ideation.")
+    assert "reduces-suicidal-ideation" not in claim_ids(
+        real_engine, "Spravato is approved to treat adults with depression with suicidal thoughts.")
