@@ -124,3 +124,18 @@ def test_treating_suicidal_thoughts_is_reducing_them_but_a_population_with_them_
         real_engine, "Studies indicate ketamine can effectively treat suicidal ideation.")
     assert "reduces-suicidal-ideation" not in claim_ids(
         real_engine, "Spravato is approved to treat adults with depression with suicidal thoughts.")
+
+
+def test_the_spray_named_by_its_route_is_esketamine_when_approved(real_engine):
+    text = "A nasal form of the drug is approved for treatment-resistant depression."
+    assert "esketamine-fda-approved" in claim_ids(real_engine, text)
+
+
+def test_a_dose_given_immediately_after_birth_is_not_iv_relief_at_once(real_engine):
+    text = "One injection of esketamine given immediately after childbirth lowered depression scores."
+    assert "iv-acts-immediately" not in claim_ids(real_engine, text)
+
+
+def test_a_reduction_within_hours_is_onset_within_hours(real_engine):
+    text = "Trials report a marked reduction in depression within hours of a ketamine infusion."
+    assert "onset-within-hours" in claim_ids(real_engine, text)
