@@ -3,6 +3,7 @@
     python bench/realcopy.py validate                    # every page file checked; exit 1 on problems
     python bench/realcopy.py evaluate [--part dev|test]  # the checker of this tree, scored
     python bench/realcopy.py evaluate --tree /tmp/f1dec99  # an older checker (git worktree add /tmp/f1dec99 f1dec99)
+    python bench/realcopy.py evaluate --round bench/data/realcopy_round2.txt  # one round of fresh dev pages
 
 Scores (the same definitions for every checker measured, old or new):
 - page-level claim F1: per page, the set of claim ids flagged vs the set labelled (either stance);
@@ -228,9 +229,23 @@ def main(argv: list[str]) -> int:
         ap.add_argument("--json", action="store_true")
         ap.add_argument("--tree", type=Path, default=ROOT,
                         help="score the checker of another source tree, e.g. a git worktree of an older commit")
+        ap.add_argument("--round", type=Path, metavar="LIST",
+                        help="score only the development pages a file lists (one path per line), e.g. a round of "
+                             "fresh pages: bench/data/realcopy_round2.txt")
         args = ap.parse_args(argv[1:])
         check = engine_checker(args.tree.resolve())
         out = {}
+        if args.round:
+            listed = [ROOT / line.strip() for line in args.round.read_text().splitlines() if line.strip()]
+            if any(p.parent.name != "dev" for p in listed):
+                raise SystemExit(f"{args.round}: a round lists development pages only (the test part is frozen)")
+            result = score([load_page(p) for p in listed], check)
+            errors = result.pop("errors")
+            if args.errors:
+                for e in errors:
+                    print(f"{e['kind']:17} {e['claim'] or '-':32} {e['page']:40} {e['text']}")
+            print(json.dumps({args.round.stem: result}, indent=2))
+            return 0
         for part in (["dev", "test"] if args.part == "both" else [args.part]):
             result = score(load_corpus((part,)), check)
             errors = result.pop("errors")
