@@ -139,3 +139,9 @@ def test_a_dose_given_immediately_after_birth_is_not_iv_relief_at_once(real_engi
 def test_a_reduction_within_hours_is_onset_within_hours(real_engine):
     text = "Trials report a marked reduction in depression within hours of a ketamine infusion."
     assert "onset-within-hours" in claim_ids(real_engine, text)
+
+
+def test_a_dosing_schedule_is_not_the_weeks_antidepressants_take(real_engine):
+    schedule = "Unlike daily antidepressants, the spray is given twice per week for the first month."
+    assert "ssri-onset-weeks" not in claim_ids(real_engine, schedule)
+    assert "ssri-onset-weeks" in claim_ids(real_engine, "Unlike ketamine, SSRIs can take six weeks to start working.")
