@@ -145,3 +145,11 @@ def test_a_dosing_schedule_is_not_the_weeks_antidepressants_take(real_engine):
     schedule = "Unlike daily antidepressants, the spray is given twice per week for the first month."
     assert "ssri-onset-weeks" not in claim_ids(real_engine, schedule)
     assert "ssri-onset-weeks" in claim_ids(real_engine, "Unlike ketamine, SSRIs can take six weeks to start working.")
+
+
+def test_an_indication_or_an_approach_to_treating_is_not_efficacy(real_engine):
+    """The older phrase-list frame too: 'indicated for treating depression' is approval wording, 'an approach to
+    treating mental health conditions' popularity (labelling guide)."""
+    for text in ("Ketamine has only lately been indicated for treating depression.",
+                 "Ketamine therapy is a fashionable approach to treating mental health conditions."):
+        assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
