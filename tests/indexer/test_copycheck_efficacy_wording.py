@@ -153,3 +153,8 @@ def test_an_indication_or_an_approach_to_treating_is_not_efficacy(real_engine):
     for text in ("Ketamine has only lately been indicated for treating depression.",
                  "Ketamine therapy is a fashionable approach to treating mental health conditions."):
         assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
+
+
+def test_hype_about_ketamine_for_depression_is_not_efficacy(real_engine):
+    assert "ketamine-effective-depression" not in claim_ids(
+        real_engine, "Much hype surrounds ketamine as a way to relieve depression.")
