@@ -49,7 +49,7 @@ LIST_LABEL_WORDS = 4
 # Nor is one that failed before it ("an inadequate response to two oral antidepressants", "who have
 # tried SSRIs", "despite limited efficacy of traditional antidepressants"), or one it is given with
 # ("approved in conjunction with an oral antidepressant").
-COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|versus|vs\.?|when|where|after|if|"
+COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|versus|vs\.?|when|where|after|if|differently from|different from|"
                          r"(?:response|responded|respond|responding) to|tried|failed|despite|"
                          r"in conjunction with|in combination with|combined with|together with|along with|alongside|plus|"
                          r"(?:limited|poor|inadequate) (?:efficacy|effect|response|benefit) (?:of|from|to))\s+(?:\w+\s+){0,4}$", re.I)

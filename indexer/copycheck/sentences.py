@@ -78,7 +78,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 # semicolons, colons, spaced dashes and contrasting conjunctions. (Negation scope has its own,
 # finer terminators in stance_rules.yaml.)
 CLAUSE_BREAK_RE = re.compile(
-    r"\s*[;:]\s+|\s+[—–-]\s+|\s*—\s*|,?\s+(?:but|however|whereas|although|though|unlike)\b,?\s+"
+    # (a dash before "especially", "particularly", "including" narrows what precedes it: one clause)
+    r"\s*[;:]\s+|\s+[—–-]\s+(?!(?:especially|particularly|including|notably)\b)|\s*—\s*(?!(?:especially|particularly|including|notably)\b)"
+    r"|,?\s+(?:but|however|whereas|although|though|unlike)\b,?\s+"
     r"|(?<=[a-z]),\s+(?:and|so)\s+(?=(?:you|we|it|they|she|he|i|this|that|there|many|most|some|patients|mothers|women)\b)",
     re.I)
 

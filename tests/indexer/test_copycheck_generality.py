@@ -201,3 +201,12 @@ def test_an_adverb_between_a_signals_words_does_not_change_what_a_figure_measure
     """'each session typically lasts 40 minutes' times the session, not how long relief lasts."""
     assert "infusion-40-60-min" in claim_ids(real_engine, "Each infusion session typically lasts between 40 minutes to an hour.")
     assert "infusion-40-60-min" not in claim_ids(real_engine, "The dissociation typically lasts 40 minutes to an hour after the dose.")
+
+
+def test_a_dash_before_especially_narrows_the_clause_and_working_differently_from_a_drug_compares(real_engine):
+    text = ("Ketamine has gained attention as a promising treatment for depression—especially in people who have not "
+            "responded well to traditional antidepressants.")
+    assert "trd-effective" in claim_ids(real_engine, text)
+    text = ("What is Spravato?\nIt works differently from traditional antidepressants, which is why it can help some "
+            "people when other medications have not.")
+    assert "trd-effective" in claim_ids(real_engine, text)
