@@ -19,7 +19,8 @@ from indexer.copycheck.stance import SILENT, find_triggers, is_question, stance_
 
 MAX_CHECK_CHARS = 200_000
 # A heading that announces a topic as a question ("How ketamine works for PPD") asserts nothing.
-HEADING_ASKS = re.compile(r"^\s*(?:how|what|when|where|which|who|whether|is|are|can|does|do|should)\b", re.I)
+# (also a part of a title after a bar: "Postpartum depression symptoms | How to treat postpartum depression")
+HEADING_ASKS = re.compile(r"(?:^|\s\|\s)\s*(?:how|what|when|where|which|who|whether|is|are|can|does|do|should)\b", re.I)
 # A list item that opens with a verb ("• Can relieve depression within hours", "• Is compatible with
 # breastfeeding") is a predicate whose subject is the lead-in, not a question; only a wh-word asks there.
 LIST_ITEM_ASKS = re.compile(r"^\s*(?:how|what|when|where|which|who|whether)\b", re.I)
@@ -29,7 +30,7 @@ HEADING_NAMES_TOPIC = re.compile(r"\b(?:warn\w*|precautions|side[- ]effects|risk
                                  r"guide|faqs?|dosage|dosing|interactions|summary|basics|facts|resources|"
                                  r"what (?:you need )?to know|explained)\W*$", re.I)
 # A research paper's title names its question: "Efficacy of esketamine nasal spray over quetiapine: ...".
-HEADING_NAMES_STUDY = re.compile(r"^\W*(?:the )?(?:efficacy|effectiveness|safety|effects?|use|role|impact|outcomes?|"
+HEADING_NAMES_STUDY = re.compile(r"^\W*(?:the )?(?:efficacy|effectiveness|safety|effects?|use|role|impact|outcomes?|benefits|advantages|"
                                  r"comparison|evaluation|assessment)(?: and (?:safety|efficacy|tolerability))? of\b", re.I)
 HEADING_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did)\b", re.I)
 # ...unless it has a verb or a predicate of its own ("Ketamine has minimal side effects").
@@ -138,7 +139,7 @@ class Checker:
                 title_like = b.kind == "heading" or (n_words <= 14 and not sp.text.rstrip().endswith((".", "!"))
                                                      and not states_before_list(sp.text))
                 names_topic = title_like and bool(
-                    (LIST_ITEM_ASKS if b.kind == "list-item" else HEADING_ASKS).match(sp.text)
+                    (LIST_ITEM_ASKS.match(sp.text) if b.kind == "list-item" else HEADING_ASKS.search(sp.text))
                     or (HEADING_NAMES_TOPIC.search(sp.text) and not HEADING_STATES.search(sp.text)))
                 # a paper's title may be long, but it has no full stop and no verb
                 names_study = bool(HEADING_NAMES_STUDY.search(sp.text)) and not HEADING_VERB.search(sp.text) \

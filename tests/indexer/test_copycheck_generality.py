@@ -210,3 +210,11 @@ def test_a_dash_before_especially_narrows_the_clause_and_working_differently_fro
     text = ("What is Spravato?\nIt works differently from traditional antidepressants, which is why it can help some "
             "people when other medications have not.")
     assert "trd-effective" in claim_ids(real_engine, text)
+
+
+def test_a_title_part_that_asks_and_a_benefits_of_heading_name_topics(real_engine):
+    assert not claim_ids(real_engine, "POSTPARTUM DEPRESSION SYMPTOMS | HOW TO TREAT POSTPARTUM DEPRESSION WITH KETAMINE\n"
+                                      "Call us today.")
+    assert not claim_ids(real_engine, "Benefits of Ketamine Therapy for New Mothers\nCall us today.")
+    # a heading with a verb still states
+    assert "ketamine-treats-ppd" in claim_ids(real_engine, "Ketamine Therapy Relieves Postpartum Depression\nCall us today.")
