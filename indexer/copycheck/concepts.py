@@ -24,6 +24,7 @@ class Term:
     phrase: re.Pattern | None = None
     negative: bool = False
     first: str = ""  # for phrases: the first word's start, lower case (a cheap test before the regex)
+    word: str = ""  # for phrases of two words or more: the first word as written, lower case (it is not inflected)
 
 
 def compile_term(text: str, analyse) -> Term | None:
@@ -45,9 +46,9 @@ def compile_term(text: str, analyse) -> Term | None:
         # One extra word may stand between the words ("don't have to ever stop", "not have responded").
         body = r"[\s\-']+(?:\w+\s+)?".join(re.escape(w) for w in re.findall(r"[\w']+", text.replace("’", "'")))
         # ...and the last word may be inflected ("not offer" finds "not offered").
-        first = re.findall(r"[\w']+", text.replace("’", "'"))[0].lower()[:4]
+        written = [w.lower() for w in re.findall(r"[\w']+", text.replace("’", "'"))]
         return Term(text, phrase=re.compile(rf"(?<!\w){body}(?:s|es|ed|d|ing)?(?!\w)", re.I), negative=negative,
-                    first=first)
+                    first=written[0][:4], word=written[0] if len(written) > 1 else "")
     return Term(text, tokens=tokens)
 
 
@@ -61,10 +62,13 @@ class TermList(tuple):
     def __new__(cls, terms=()):
         self = super().__new__(cls, terms)
         self.by_first: dict[str, list[Term]] = {}
-        self.phrases: list[Term] = []
+        self.phrases: list[Term] = []  # one-word phrases, whose word may be inflected
+        self.phrases_by_word: dict[str, list[Term]] = {}  # longer ones, filed by their first word
         for term in self:
             if term.phrase is None:
                 self.by_first.setdefault(term.tokens[0], []).append(term)
+            elif term.word:
+                self.phrases_by_word.setdefault(term.word, []).append(term)
             else:
                 self.phrases.append(term)
         return self
@@ -119,10 +123,12 @@ class SentenceTokens:
     by_text: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
     lower: str = ""
     memo: dict[str, list[tuple[int, int, bool]]] = field(default_factory=dict)
+    words: frozenset[str] = frozenset()  # the words as written, lower case (where a phrase can start)
 
     @classmethod
     def of(cls, text: str, analyzer) -> "SentenceTokens":
         st = cls(text, lower=text.lower())
+        st.words = frozenset(re.findall(r"[\w']+", st.lower))
         for t in analyzer(text, mode="index", positions=True, chars=True):
             st.by_text.setdefault(t.text, []).append((t.pos, t.startchar, t.endchar))
         return st
@@ -157,10 +163,12 @@ class SentenceTokens:
         if found is None:
             spans: list[tuple[int, int, bool]] = []
             by_text, lower = self.by_text, self.lower
-            if isinstance(terms, TermList) and len(terms) > len(by_text):
+            if isinstance(terms, TermList):
                 # only the terms whose first word is in the sentence
-                index = terms.by_first
-                terms = [t for word in by_text if word in index for t in index[word]] + terms.phrases
+                index, phrases = terms.by_first, terms.phrases_by_word
+                plain = [t for word in by_text if word in index for t in index[word]] \
+                    if len(index) > len(by_text) else [t for t in terms if t.phrase is None]
+                terms = plain + terms.phrases + [t for word in self.words & phrases.keys() for t in phrases[word]]
             for term in terms:
                 # find()'s own first test, inline: most terms cannot occur in a given sentence, and
                 # calling find() only to learn that was a fifth of a check's time.
