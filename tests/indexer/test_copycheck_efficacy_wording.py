@@ -3,14 +3,7 @@ antidepressants work): invented sentences, each standing for a general way copy 
 class of false flags, fixed as claim frames or concept data (issue 10, tuning round 2)."""
 from __future__ import annotations
 
-
-def flags(engine, text):
-    """(sentence text, claim id, stance) for every flagged claim."""
-    return {(s.text.strip(), c.id, c.stance) for s in engine.check(text).sentences for c in s.claims}
-
-
-def claim_ids(engine, text):
-    return {cid for _, cid, _ in flags(engine, text)}
+from flagged import claim_ids  # tests/indexer/flagged.py
 
 
 def test_ketamine_beside_any_depression_wording_states_that_it_works(real_engine):

@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def flags(engine, text):
-    """(sentence text, claim id, stance) for every flagged claim."""
-    return {(s.text.strip(), c.id, c.stance) for s in engine.check(text).sentences for c in s.claims}
-
-
-def claim_ids(engine, text):
-    return {cid for _, cid, _ in flags(engine, text)}
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
 
 
 def test_a_full_sentence_ending_in_a_colon_states_what_comes_before_its_list(real_engine):

@@ -4,10 +4,7 @@ as claim data (frames, `unless`, `yields_to`) rather than for one sentence (issu
 sentences are invented, not copied from the corpus pages."""
 from __future__ import annotations
 
-
-def flags(engine, text):
-    """(sentence text, claim id, stance) for every flagged claim."""
-    return {(s.text.strip(), c.id, c.stance) for s in engine.check(text).sentences for c in s.claims}
+from flagged import flags  # tests/indexer/flagged.py
 
 
 def claims_of(engine, text, sentence):

@@ -3,14 +3,7 @@
 as concept or frame data; the sentences are invented, not copied from any page."""
 from __future__ import annotations
 
-
-def flags(engine, text):
-    """(sentence text, claim id, stance) for every flagged claim."""
-    return {(s.text.strip(), c.id, c.stance) for s in engine.check(text).sentences for c in s.claims}
-
-
-def claim_ids(engine, text):
-    return {cid for _, cid, _ in flags(engine, text)}
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
 
 
 # --- side effects: how trials and labels report them ----------------------------------------------------

@@ -1,0 +1,12 @@
+"""What the copy checker flags in a text, as the wording tests compare it (test_copycheck_*.py)."""
+from __future__ import annotations
+
+
+def flags(engine, text):
+    """(sentence text, claim id, stance) for every flagged claim."""
+    return {(s.text.strip(), c.id, c.stance) for s in engine.check(text).sentences for c in s.claims}
+
+
+def claim_ids(engine, text):
+    """The ids of every claim flagged anywhere in the text."""
+    return {cid for _, cid, _ in flags(engine, text)}
