@@ -157,15 +157,15 @@ class Checker:
         for i, s in enumerate(sents):
             a, b = norm.to_original(s.start, s.end)
             result = SentenceResult(text[a:b], a, b)
-            # a works-cited line is not the page's own claim, nor is a list's label ("Treatment-resistant depression:")
-            if not s.is_question and blocks[s.block].kind != "reference" and not self._labels_list(s):
+            # a works-cited line is not the page's own claim, nor is a lead-in that only opens its list
+            if not s.is_question and blocks[s.block].kind != "reference" and not self._only_opens_list(s):
                 self._flag(i, work[i], tokens, sources[i], sents, norm, text, result, subject,
                            self._lead_in_words(i, sents, blocks, last_of_block, work))
             results.append(result)
         return CheckReport(source, text, results, self.info, truncated)
 
-    def _labels_list(self, s) -> bool:
-        """A lead-in that states nothing by itself: see LEAD_IN_NAMES_KIND_RE."""
+    def _only_opens_list(self, s) -> bool:
+        """A lead-in that states nothing by itself ("Ketamine can help with:", "Side effects:"): see LEAD_IN_NAMES_KIND_RE."""
         return self._only_leads_in(s) and (len(re.findall(r"\w+", s.text)) < LIST_LABEL_WORDS
                                            or not LEAD_IN_NAMES_KIND_RE.search(s.text))
 
