@@ -15,11 +15,23 @@ def serve(app, threads: int = 4, **options):
     from webui.server import create
 
     server = create(app, "127.0.0.1", 0, threads, **options)
-    thread = threading.Thread(target=server.run, daemon=True, name="reliability-waitress")
+    closing = threading.Event()
+
+    def run():
+        try:
+            server.run()
+        except OSError:
+            # close() from this thread can pull a socket out from under the loop's select(): EBADF
+            # then, and only then, is how the loop learns it is over
+            if not closing.is_set():
+                raise
+
+    thread = threading.Thread(target=run, daemon=True, name="reliability-waitress")
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
     finally:
+        closing.set()
         server.close()
         thread.join(5)
 
