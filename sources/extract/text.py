@@ -49,8 +49,10 @@ def extract_plain(text: str) -> ExtractedText:
     lines starting with a bullet or number ("- ", "• ", "1. ") become list items (marker removed)."""
     builder = TextBuilder()
     blocks = _Blocks(builder)
+    lines = _lines(text)
+    width = _wrap_width(lines)
     prev = None
-    for line in _lines(text):
+    for line in lines:
         if not line.strip():
             blocks.close()
             prev = None
@@ -58,7 +60,7 @@ def extract_plain(text: str) -> ExtractedText:
             blocks.start("list-item", line[bullet.end() :])
             prev = line
         else:
-            if prev is not None and not _wraps_into(prev, line):
+            if prev is not None and not _wraps_into(prev, line, width):
                 blocks.close()
             blocks.add(line)
             prev = line
@@ -66,13 +68,38 @@ def extract_plain(text: str) -> ExtractedText:
     return builder.build()
 
 
-def _wraps_into(prev: str, line: str) -> bool:
+_ENDS_UNIT = re.compile(r"[.!?:;\"”’)\]]\s*$")
+# Hard-wrapped text (e-mail, a terminal, a PDF copied line by line) breaks lines at a fixed column.
+WRAP_MAX_WIDTH = 100
+WRAP_MIN_CONTINUATIONS = 3
+# In such text a line that fills most of the width and stops mid-sentence runs on, even into a
+# capitalised word ("... approved by the\nFDA in 2019").
+WRAP_FULL_SHARE = 0.7
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column the text is hard-wrapped at, or None when it is not hard-wrapped: its lines are at
+    most WRAP_MAX_WIDTH long, and several run on into a lower-case word (only a wrap does that)."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if not lengths or max(lengths) > WRAP_MAX_WIDTH:
+        return None
+    runs_on = sum(1 for prev, line in zip(lines, lines[1:])
+                  if prev.strip() and not _ENDS_UNIT.search(prev) and line.lstrip()[:1].islower())
+    return max(lengths) if runs_on >= max(WRAP_MIN_CONTINUATIONS, len(lengths) // 5) else None
+
+
+def _wraps_into(prev: str, line: str, width: int | None = None) -> bool:
     """A line continues the previous one only when that was hard-wrapped mid-sentence.
 
     Pasted copy puts headings, taglines and claims on lines of their own, often without a full
-    stop; joining them would glue a heading onto the next sentence.
+    stop; joining them would glue a heading onto the next sentence. So a line runs on into a
+    lower-case word, or, in hard-wrapped text, when it fills most of the width.
     """
-    return not re.search(r"[.!?:;\"”’)\]]\s*$", prev) and line.lstrip()[:1].islower()
+    if _ENDS_UNIT.search(prev) or _BULLET.match(line):
+        return False
+    if line.lstrip()[:1].islower():
+        return True
+    return width is not None and len(prev.rstrip()) >= WRAP_FULL_SHARE * width
 
 
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")

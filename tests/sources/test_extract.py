@@ -198,6 +198,34 @@ def test_plain_text_paragraphs_and_bullets():
     ]
 
 
+
+def test_hard_wrapped_text_runs_on_into_capitalised_words():
+    # An e-mail wrapped at 60 columns: a full line that stops mid-sentence runs on, even into "FDA".
+    text = ("Ketamine for postpartum depression\n"
+            "Esketamine, a nasal spray form of ketamine, was approved by the\n"
+            "FDA in 2019 for treatment-resistant depression in adults, and\n"
+            "it is given in a certified clinic under observation for two\n"
+            "hours. Many clinics also offer ketamine infusions off-label,\n"
+            "and several report relief within hours for some patients.\n"
+            "Side effects\n"
+            "Most are mild and pass within a couple of hours of the dose.\n")
+    assert check_units(extract_plain(text)) == [
+        ("paragraph", "Ketamine for postpartum depression"),
+        ("paragraph", "Esketamine, a nasal spray form of ketamine, was approved by the FDA in 2019 for "
+                      "treatment-resistant depression in adults, and it is given in a certified clinic under "
+                      "observation for two hours. Many clinics also offer ketamine infusions off-label, and "
+                      "several report relief within hours for some patients."),
+        ("paragraph", "Side effects"),
+        ("paragraph", "Most are mild and pass within a couple of hours of the dose."),
+    ]
+
+
+def test_unwrapped_lines_without_full_stops_stay_apart():
+    # Taglines on lines of their own, none running on into a lower-case word: not a wrapped text.
+    text = "Relief in hours, not weeks\nSafe for nursing mothers\nBook your first infusion today\n"
+    assert [t for _, t in check_units(extract_plain(text))] == [
+        "Relief in hours, not weeks", "Safe for nursing mothers", "Book your first infusion today"]
+
 def test_markdown_blocks():
     text = """# Ketamine for *postpartum* depression #
 
