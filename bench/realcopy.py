@@ -4,6 +4,12 @@
     python bench/realcopy.py evaluate [--part dev|test]  # the checker of this tree, scored
     python bench/realcopy.py evaluate --tree /tmp/f1dec99  # an older checker (git worktree add /tmp/f1dec99 f1dec99)
     python bench/realcopy.py evaluate --round bench/data/realcopy_round2.txt  # one round of fresh dev pages
+    python bench/realcopy.py evaluate --part held-aside  # the fresh dev pages kept out of tuning
+
+The development part is what tuning looks at, except the pages bench/data/realcopy_held_aside.txt
+lists: half of the latest round of fresh pages, split off before any change, to tell whether the
+changes that round prompts carry over to pages they were not made on. `--part dev` and the floor
+test leave them out; they are scored on their own (`--part held-aside`).
 
 Scores (the same definitions for every checker measured, old or new):
 - page-level claim F1: per page, the set of claim ids flagged vs the set labelled (either stance);
@@ -30,6 +36,7 @@ CORPUS = ROOT / "tests" / "data" / "realcopy"
 RESERVED = ROOT.parent / "shared" / "reserved-pages.txt"
 KINDS = {"clinic", "telehealth", "faq", "news", "manufacturer", "medical-info", "balanced", "critical"}
 STANCES = {"asserts", "denies"}
+HELD_ASIDE = ROOT / "bench" / "data" / "realcopy_held_aside.txt"
 
 
 def site_of(url: str) -> str:
@@ -119,6 +126,23 @@ def load_corpus(parts=("dev", "test"), problems: list[str] | None = None) -> lis
         for path in sorted((CORPUS / part).glob("*.yaml")):
             pages.append(load_page(path, problems, claim_ids))
     return pages
+
+
+def held_aside() -> set[str]:
+    """Paths (from the repository root) of the development pages kept out of tuning."""
+    if not HELD_ASIDE.exists():
+        return set()
+    return {line.strip() for line in HELD_ASIDE.read_text().splitlines() if line.strip()}
+
+
+def tuning_pages(problems: list[str] | None = None) -> list[Page]:
+    """The development part without the held-aside pages: what tuning and the floor test look at."""
+    aside = held_aside()
+    return [p for p in load_corpus(("dev",), problems) if str(p.path.relative_to(ROOT)) not in aside]
+
+
+def held_aside_pages() -> list[Page]:
+    return [load_page(ROOT / path) for path in sorted(held_aside())]
 
 
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
@@ -224,8 +248,9 @@ def main(argv: list[str]) -> int:
         import argparse
         import json
         ap = argparse.ArgumentParser(prog="realcopy.py evaluate")
-        ap.add_argument("--part", choices=["dev", "test", "both"], default="both")
-        ap.add_argument("--errors", action="store_true", help="list the errors (dev part only)")
+        ap.add_argument("--part", choices=["dev", "test", "both", "held-aside"], default="both",
+                        help="dev: the development part without the held-aside pages; both: dev and test")
+        ap.add_argument("--errors", action="store_true", help="list the errors (dev part or --round only)")
         ap.add_argument("--json", action="store_true")
         ap.add_argument("--tree", type=Path, default=ROOT,
                         help="score the checker of another source tree, e.g. a git worktree of an older commit")
@@ -246,8 +271,9 @@ def main(argv: list[str]) -> int:
                     print(f"{e['kind']:17} {e['claim'] or '-':32} {e['page']:40} {e['text']}")
             print(json.dumps({args.round.stem: result}, indent=2))
             return 0
+        loaders = {"dev": tuning_pages, "test": lambda: load_corpus(("test",)), "held-aside": held_aside_pages}
         for part in (["dev", "test"] if args.part == "both" else [args.part]):
-            result = score(load_corpus((part,)), check)
+            result = score(loaders[part](), check)
             errors = result.pop("errors")
             out[part] = result
             if args.errors and part == "dev":

@@ -86,7 +86,7 @@ def extract(out: Path = EXAMPLES) -> int:
     try:
         engine = engine_mod.Engine(ROOT / "kb", Path(tempfile.mkdtemp(prefix="cw-train-index-")))
         rows = []
-        for page in realcopy.load_corpus(("dev",)):
+        for page in realcopy.tuning_pages():
             recorded.clear()
             report = engine.check(page.text).to_dict()
             seen = {(r["start"], r["end"]) for r in recorded}
@@ -213,7 +213,7 @@ def compare(part: str, modes: list[str]) -> dict:
 
     from indexer.copycheck import checkworthy as cw
     check = realcopy.engine_checker(ROOT)
-    pages = realcopy.load_corpus((part,))
+    pages = realcopy.tuning_pages() if part == "dev" else realcopy.load_corpus((part,))
     configured = cw.rules
     out = {}
     try:

@@ -53,3 +53,11 @@ def test_validator_rejects_a_label_that_is_not_in_the_page(tmp_path, bad):
     problems: list[str] = []
     realcopy.load_page(page, problems)
     assert any("not verbatim" in p for p in problems)
+
+
+def test_held_aside_pages_are_development_pages_left_out_of_tuning():
+    aside = realcopy.held_aside()
+    assert all(path.startswith("tests/data/realcopy/dev/") and (REPO / path).exists() for path in aside)
+    tuning = {str(p.path.relative_to(REPO)) for p in realcopy.tuning_pages()}
+    assert not tuning & aside
+    assert len(tuning) + len(aside) == len(realcopy.load_corpus(("dev",)))

@@ -39,7 +39,7 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def dev_scores(real_engine):
-    pages = realcopy.load_corpus(("dev",))
+    pages = realcopy.tuning_pages()
     if not pages:
         pytest.fail("no dev pages in tests/data/realcopy/dev")
     return realcopy.score(pages, lambda text: real_engine.check(text).to_dict())
