@@ -26,7 +26,7 @@ OPENING_CLAUSE_RE = re.compile(r"^\s*(?:although|though|even though|while|wherea
 # and effective as IV infusions, ..."): it silences a claim that lies wholly inside it.
 INNER_CONDITION_RE = re.compile(r"(?:[;:—–]\s*(?:but\s+)?|\s[-–—]\s+(?:but\s+)?|,?\s+but\s+)(?P<cond>(?:if|unless)\b[^,;]{3,120},)", re.I)
 DENYING = {"negated", "reported-false"}
-SILENT = {"gap", "hypothetical", "reported"}
+SILENT = {"gap", "hypothetical", "reported", "topic"}
 
 
 @dataclass(frozen=True)

@@ -211,3 +211,20 @@ def test_a_title_part_that_asks_and_a_benefits_of_heading_name_topics(real_engin
     assert not claim_ids(real_engine, "Benefits of Ketamine Therapy for New Mothers\nCall us today.")
     # a heading with a verb still states
     assert "ketamine-treats-ppd" in claim_ids(real_engine, "Ketamine Therapy Relieves Postpartum Depression\nCall us today.")
+
+
+@pytest.mark.parametrize("text", [
+    "RELATED: Why ketamine works for anxiety, according to experts",
+    "Read more: Is esketamine safe for nursing mothers?",
+    "For more information on the approval of Spravato, visit the FDA website.",
+    "Our team offers education on possible side effects before your first session.",
+    "Each visit is designed for safety and comfort.",
+])
+def test_a_link_a_call_to_read_more_or_a_subject_to_discuss_states_nothing(real_engine, text):
+    assert not flags(real_engine, text)
+    assert not any(s.checkworthy for s in real_engine.check(text).sentences)
+
+
+def test_a_claim_beside_a_named_topic_is_still_made(real_engine):
+    found = claim_ids(real_engine, "Esketamine was approved by the FDA in 2019. To learn more, visit the FDA website.")
+    assert "esketamine-fda-approved" in found
