@@ -151,3 +151,21 @@ def test_an_indication_or_an_approach_to_treating_is_not_efficacy(real_engine):
 def test_hype_about_ketamine_for_depression_is_not_efficacy(real_engine):
     assert "ketamine-effective-depression" not in claim_ids(
         real_engine, "Much hype surrounds ketamine as a way to relieve depression.")
+
+
+def test_rapid_antidepressant_effects_are_the_rapid_onset_claim(real_engine):
+    """'its rapid antidepressant effects' states the speed without a time frame (labelling decisions, round 3: 3),
+    also beside the anti-suicidal claim it no longer hides behind."""
+    for text in ("Clinicians value ketamine for its rapid antidepressant effects.",
+                 "Ketamine is used for suicidal ideation because of its rapid-onset antidepressant effects."):
+        assert "ketamine-rapid-onset" in claim_ids(real_engine, text), text
+    found = claim_ids(real_engine, "Ketamine and esketamine have rapid antidepressant and anti-suicidal effects.")
+    assert {"ketamine-rapid-onset", "reduces-suicidal-ideation"} <= found
+
+
+def test_fast_anti_suicidal_effect_beside_failed_drugs_is_not_the_rapid_onset_claim(real_engine):
+    """The speed of the anti-suicidal effect alone is the narrower claim; 'other drugs haven't worked' is no speed."""
+    for text in ("The anti-suicidal effect of ketamine appears rapidly in many patients.",
+                 "Ketamine can rapidly reduce suicidal thinking when other medications haven't worked."):
+        found = claim_ids(real_engine, text)
+        assert "reduces-suicidal-ideation" in found and "ketamine-rapid-onset" not in found, text
