@@ -1,0 +1,46 @@
+"""The copy checker on the wordings real copy uses for the treatment protocol, supervision, misuse and
+approvals (issue 10, round 3). Each case stands for a general cause of a miss or a false flag on unseen
+pages, fixed as concept or frame data; the sentences are invented, not copied from any page."""
+from __future__ import annotations
+
+from flagged import claim_ids  # tests/indexer/flagged.py
+
+
+# --- esketamine's supervised use (REMS) ---------------------------------------------------------------
+
+def test_dosing_yourself_under_supervision_is_the_rems_requirement(real_engine):
+    for text in ("About Spravato\nYou self-administer the spray while a nurse observes you.",
+                 "About Spravato\nEach dose is self-administered under the supervision of our staff.",
+                 "Esketamine is a nasal spray that patients administer themselves under supervision.",
+                 "About Spravato\nIt is taken under the direct observation of a clinician."):
+        assert "esketamine-rems-monitoring" in claim_ids(real_engine, text), text
+    # an IV infusion given under an anaesthetist's supervision is no esketamine programme
+    assert "esketamine-rems-monitoring" not in claim_ids(
+        real_engine, "Ketamine infusions\nThe infusion is administered under the supervision of an anesthesiologist.")
+
+
+def test_resting_two_hours_after_the_spray_is_the_post_dose_observation(real_engine):
+    assert "esketamine-rems-monitoring" in claim_ids(
+        real_engine, "Your Spravato visit\nAfterwards you relax in a recliner for two hours.")
+    # fasting two hours before the dose is another instruction
+    assert "esketamine-rems-monitoring" not in claim_ids(
+        real_engine, "Your Spravato visit\nAvoid eating for 2 hours before treatment and rest well the night before.")
+
+
+# --- the esketamine schedule: induction, then fewer sessions --------------------------------------------
+
+def test_two_treatments_a_week_then_a_taper_is_the_esketamine_schedule(real_engine):
+    found = claim_ids(real_engine, "Spravato\nPatients come in for two sessions per week over the first month, then a tapering schedule follows.")
+    assert {"esketamine-dosing-schedule", "maintenance-may-be-needed"} <= found
+    # the spray's four-week induction is no six-infusion IV course
+    assert "six-infusions-course" not in found
+    assert "six-infusions-course" not in claim_ids(
+        real_engine, "Spravato\nIn the study, esketamine was given over a four-week induction period.")
+    # an IV series over three weeks still is
+    assert "six-infusions-course" in claim_ids(real_engine, "Ketamine infusions\nThe initial series runs over 3 weeks.")
+
+
+def test_two_treatments_a_week_alone_is_no_taper(real_engine):
+    """"weekly" must not find the "a week" of the induction rate itself."""
+    assert "esketamine-dosing-schedule" not in claim_ids(
+        real_engine, "Ketamine infusions\nAt first, patients usually receive two treatments a week.")
