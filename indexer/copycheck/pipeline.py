@@ -110,6 +110,11 @@ class Checker:
         # The slots the default subject fills: the generic ones that include it ("ketamine-session": the
         # treatment as copy refers to it), not those naming the drug itself.
         self.subject_fills = {n for n in self.lexicon.concepts if self.default_subject in self._included(n)}
+        # The knowledge base's own drugs (ketamine and the esketamine it includes), and the slots they fill.
+        self.subject_drugs = {self.default_subject, *self._included(self.default_subject)} - {None}
+        self.subject_slots = self.subject_fills | self.subject_drugs
+        self.other_drugs = treatments - self.subject_drugs - NOT_DRUGS - {
+            n for n in treatments if self.subject_drugs & set(self._included(n))}
         self.info = {cid: claim_info(c) for cid, c in kb.claims.items()}
 
     def _included(self, name: str, seen=None) -> list[str]:
@@ -152,6 +157,7 @@ class Checker:
         tokens = [SentenceTokens.of(w, self.analyzer) for w in work]
         sources = context_sources(sents, blocks)
         subject = self._page_subject(tokens)
+        other_drug_page = self._about_another_drug(tokens)
         results = []
         last_of_block = {s.block: i for i, s in enumerate(sents)}
         for i, s in enumerate(sents):
@@ -160,7 +166,7 @@ class Checker:
             # a works-cited line is not the page's own claim, nor is a lead-in that only opens its list
             if not s.is_question and blocks[s.block].kind != "reference" and not self._only_opens_list(s):
                 self._flag(i, work[i], tokens, sources[i], sents, norm, text, result, subject,
-                           self._lead_in_words(i, sents, blocks, last_of_block, work))
+                           self._lead_in_words(i, sents, blocks, last_of_block, work), other_drug_page)
             results.append(result)
         return CheckReport(source, text, results, self.info, truncated)
 
@@ -186,7 +192,7 @@ class Checker:
         return work[lead].rstrip().rstrip(":") + " "
 
     def _flag(self, i, sentence, tokens, sources, sents, norm, text, result: SentenceResult, subject=None,
-              lead_in: str | None = None) -> None:
+              lead_in: str | None = None, other_drug_page: bool = False) -> None:
         item_sentence, item_st = sentence, tokens[i]
         st = tokens[i]
         if lead_in:
@@ -200,11 +206,14 @@ class Checker:
                      if ca <= x and y <= cb and not COMPARED_RE.search(sentence[max(ca, x - 40):x])
                      and not EFFECT_OF_RE.match(sentence, y)}
         own = {ci for ci, _ in own_named}
-        names_drug = any(n not in NOT_DRUGS for _, n in own_named)
+        # on a page about another drug, "the treatment" and "this medicine" are that drug
+        names_drug = other_drug_page or any(n not in NOT_DRUGS for _, n in own_named)
         used_source: list[int] = []
 
 
         def context_has(slot):
+            if other_drug_page and slot.concept in self.subject_slots:
+                return None
             for src in sources:
                 if src.reach == "treatment" and slot.concept not in self.treatment_like:
                     continue
@@ -279,6 +288,14 @@ class Checker:
                                                for n in self.treatments for _, y, _ in self._concept_spans(st, n)):
             return None
         return self.default_subject
+
+    def _about_another_drug(self, tokens) -> bool:
+        """The page names another drug (zuranolone, an SSRI...) and never ketamine or esketamine: its
+        generic words ("the treatment", "each capsule") are that drug's, not the knowledge base's."""
+        def named(names):
+            return any(not EFFECT_OF_RE.match(st.text, y) for st in tokens for n in names
+                       for _, y, _ in self._concept_spans(st, n))
+        return self.default_subject is not None and not named(self.subject_drugs) and named(self.other_drugs)
 
     def _names_treatment(self, st, slot, span) -> bool:
         """The span is one of the treatments the slot's concept names (ketamine, esketamine), not "the infusion"."""

@@ -228,3 +228,13 @@ def test_a_link_a_call_to_read_more_or_a_subject_to_discuss_states_nothing(real_
 def test_a_claim_beside_a_named_topic_is_still_made(real_engine):
     found = claim_ids(real_engine, "Esketamine was approved by the FDA in 2019. To learn more, visit the FDA website.")
     assert "esketamine-fda-approved" in found
+
+
+def test_on_a_page_about_another_drug_its_generic_words_are_that_drug_s(real_engine):
+    body = ("Do not drive until the next day after each dose of this medicine.\n"
+            "Common side effects of the treatment include drowsiness and dizziness.\n")
+    about_zuranolone = "Zurzuvae (zuranolone) is a pill for postpartum depression.\n" + body
+    about_ketamine = "Ketamine infusions for postpartum depression.\n" + body
+    ketamine_claims = {"no-driving-after-treatment", "ketamine-common-side-effects"}
+    assert not claim_ids(real_engine, about_zuranolone) & ketamine_claims
+    assert ketamine_claims <= claim_ids(real_engine, about_ketamine)
