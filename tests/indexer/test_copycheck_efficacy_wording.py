@@ -169,3 +169,13 @@ def test_fast_anti_suicidal_effect_beside_failed_drugs_is_not_the_rapid_onset_cl
                  "Ketamine can rapidly reduce suicidal thinking when other medications haven't worked."):
         found = claim_ids(real_engine, text)
         assert "reduces-suicidal-ideation" in found and "ketamine-rapid-onset" not in found, text
+
+
+def test_current_treatments_that_take_weeks_are_the_slow_conventional_ones(real_engine):
+    """'current treatment options' / 'existing therapies' name the conventional treatment the claim compares with
+    (labelling decisions, round 3: 2); a weekly schedule is still no delay."""
+    for text in ("The new pill works faster than current treatment options, which can take weeks or months to work.",
+                 "Existing therapies for depression often need several weeks to kick in."):
+        assert "ssri-onset-weeks" in claim_ids(real_engine, text), text
+    assert "ssri-onset-weeks" not in claim_ids(
+        real_engine, "Current treatments for depression are given weekly for a month.")
