@@ -44,3 +44,25 @@ def test_two_treatments_a_week_alone_is_no_taper(real_engine):
     """"weekly" must not find the "a week" of the induction rate itself."""
     assert "esketamine-dosing-schedule" not in claim_ids(
         real_engine, "Ketamine infusions\nAt first, patients usually receive two treatments a week.")
+
+
+def test_twice_a_week_for_the_first_month_is_the_esketamine_induction(real_engine):
+    assert "esketamine-dosing-schedule" in claim_ids(
+        real_engine, "Spravato\nMost patients use the spray twice a week for the first month.")
+
+
+# --- misuse: a leaflet's warning about "this medicine" -----------------------------------------------------
+
+def test_habit_forming_said_of_the_pages_drug_is_abuse_potential(real_engine):
+    for text in ("Esketamine nasal spray\nThis medication may be habit-forming.",
+                 "Ketamine\nOutside medicine, it is sold as a recreational drug.",
+                 "About Spravato\nThe drug can lead to addiction if misused."):
+        assert "abuse-potential" in claim_ids(real_engine, text), text
+    # another drug's leaflet, or another substance named as the subject, is not ketamine's misuse
+    assert "abuse-potential" not in claim_ids(real_engine, "Zuranolone\nThis medication may be habit-forming.")
+    assert "abuse-potential" not in claim_ids(real_engine, "Ketamine\nNicotine is addictive and harms new mothers.")
+
+
+def test_treating_someones_addiction_is_no_misuse_of_ketamine(real_engine):
+    found = claim_ids(real_engine, "Ketamine may help people with alcohol addiction stay sober.")
+    assert "abuse-potential" not in found
