@@ -4,7 +4,7 @@ as claim data (frames, `unless`, `yields_to`) rather than for one sentence (issu
 sentences are invented, not copied from the corpus pages."""
 from __future__ import annotations
 
-from flagged import flags  # tests/indexer/flagged.py
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
 
 
 def claims_of(engine, text, sentence):
@@ -232,3 +232,18 @@ def test_a_drug_avoided_during_breastfeeding_is_not_a_pause_in_breastfeeding(rea
     assert "breastfeeding-pause" not in claims_of(real_engine, text + drug, drug)
     pause = "Avoid breastfeeding for 12 hours after each esketamine dose."
     assert "breastfeeding-pause" in claims_of(real_engine, text + pause, pause)
+
+
+def test_the_single_dose_trials_rates_and_risk_cut_report_its_result(real_engine):
+    """News reports give the trial's result as its arms' rates (6.7% vs 25.4%) or a risk cut by three quarters;
+    other trials' adverse-event rates and a response rate of mothers who improved are not it."""
+    page = ("Esketamine after childbirth\n"
+            "Women given esketamine had just a 6.7% chance of a major depressive episode by six weeks.\n"
+            "Among those on placebo, 25.4% went on to develop postnatal depression.\n"
+            "That three-quarters cut in risk could change care for new mothers.\n")
+    found = flags(real_engine, page)
+    for line in page.splitlines()[1:]:
+        assert (line, "postpartum-single-dose-esketamine", "asserts") in found, line
+    for text in ("Esketamine after childbirth\nSedation occurred in 6.7% of the esketamine group, a side effect.",
+                 "Esketamine after childbirth\nAbout 75% of mothers improved with ketamine for postpartum depression."):
+        assert "postpartum-single-dose-esketamine" not in claim_ids(real_engine, text), text
