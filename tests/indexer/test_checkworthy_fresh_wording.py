@@ -64,3 +64,12 @@ def test_these_non_claims_are_not_check_worthy(real_engine, text):
 def test_a_gap_stated_beside_a_finding_stays_check_worthy(real_engine, text):
     report = real_engine.check(text)
     assert any(s.checkworthy or s.claims for s in report.sentences)
+
+
+@pytest.mark.parametrize("text", [
+    "It is important to discuss the potential benefits and risks of this treatment with a qualified professional.",
+    "At your consultation your provider will review your medical history and explain how the nasal spray works.",
+    "Here's what the experts had to say about the safety of infusions for depression.",
+])
+def test_a_subject_to_discuss_or_explain_is_not_check_worthy(real_engine, text):
+    assert not any(s.checkworthy or s.claims for s in real_engine.check(text).sentences)
