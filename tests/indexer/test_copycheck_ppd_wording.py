@@ -247,3 +247,24 @@ def test_the_single_dose_trials_rates_and_risk_cut_report_its_result(real_engine
     for text in ("Esketamine after childbirth\nSedation occurred in 6.7% of the esketamine group, a side effect.",
                  "Esketamine after childbirth\nAbout 75% of mothers improved with ketamine for postpartum depression."):
         assert "postpartum-single-dose-esketamine" not in claim_ids(real_engine, text), text
+
+
+def test_a_span_of_months_is_how_long_postpartum_depression_lasts(real_engine):
+    """'usually lasts four to eight months' states the course as a figure; a ceiling, the two-week threshold
+    and ketamine's relief lasting months are not it."""
+    assert "ppd-duration-course" in claim_ids(real_engine, "Postpartum depression usually lasts four to eight months.")
+    for text in ("Postpartum depression generally does not last more than six months.",
+                 "PPD symptoms that last longer than 2 weeks need attention.",
+                 "Ketamine's relief from postpartum depression lasts several months."):
+        assert "ppd-duration-course" not in claim_ids(real_engine, text), text
+
+
+def test_making_care_and_bonding_difficult_or_delaying_development_is_the_harm(real_engine):
+    """'make it difficult to care for the baby', 'impair mother-infant interaction', 'delay development';
+    'difficulty bonding' alone is a symptom in a list."""
+    for text in ("Postpartum depression can make it difficult for a mother to care for her newborn.",
+                 "Postpartum depression may impair mother-infant interaction.",
+                 "Untreated postpartum depression can delay a child's emotional development."):
+        assert "ppd-harms-mother-baby" in claim_ids(real_engine, text), text
+    assert "ppd-harms-mother-baby" not in claim_ids(
+        real_engine, "Signs of postpartum depression\nDifficulty bonding with the baby")
