@@ -66,3 +66,19 @@ def test_habit_forming_said_of_the_pages_drug_is_abuse_potential(real_engine):
 def test_treating_someones_addiction_is_no_misuse_of_ketamine(real_engine):
     found = claim_ids(real_engine, "Ketamine may help people with alcohol addiction stay sober.")
     assert "abuse-potential" not in found
+
+
+# --- approvals: a review, an application or an insurer's approval is not the FDA's approval ----------------
+
+def test_a_priority_review_or_an_application_is_no_approval(real_engine):
+    for text in ("Zuranolone\nThe FDA granted zuranolone priority review last spring.",
+                 "Zurzuvae\nThe company's application for FDA approval rested on two trials."):
+        assert "fda-approved-ppd-drugs" not in claim_ids(real_engine, text), text
+    assert "fda-approved-ppd-drugs" in claim_ids(real_engine, "Zurzuvae\nThe FDA approved zuranolone for postpartum depression.")
+
+
+def test_an_insurers_approval_period_is_no_fda_approval(real_engine):
+    assert "esketamine-fda-approved" not in claim_ids(
+        real_engine, "Spravato coverage policy\nThe initial approval duration is 6 months for treatment-resistant depression.")
+    assert "esketamine-fda-approved" in claim_ids(
+        real_engine, "Spravato coverage policy\nSpravato is approved for treatment-resistant depression.")
