@@ -179,3 +179,14 @@ def test_current_treatments_that_take_weeks_are_the_slow_conventional_ones(real_
         assert "ssri-onset-weeks" in claim_ids(real_engine, text), text
     assert "ssri-onset-weeks" not in claim_ids(
         real_engine, "Current treatments for depression are given weekly for a month.")
+
+
+def test_a_third_not_responding_to_antidepressants_is_not_ketamines_response_rate(real_engine):
+    """The complement frame is ketamine's non-response; the same figure about oral antidepressants is their
+    failure. An 'improvement rate' of about 70% is the response-rate claim."""
+    page = ("Ketamine therapy\n"
+            "Depression touches millions; a third of them will not respond to oral antidepressants alone.\n")
+    found = claim_ids(real_engine, page)
+    assert "response-rate-70pct" not in found and "ssri-often-fail" in found
+    assert "response-rate-70pct" in claim_ids(
+        real_engine, "Ketamine therapy\nStudies of ketamine report a 68% improvement rate.")
