@@ -268,3 +268,14 @@ def test_making_care_and_bonding_difficult_or_delaying_development_is_the_harm(r
         assert "ppd-harms-mother-baby" in claim_ids(real_engine, text), text
     assert "ppd-harms-mother-baby" not in claim_ids(
         real_engine, "Signs of postpartum depression\nDifficulty bonding with the baby")
+
+
+def test_a_hormone_change_named_with_its_depressive_effect_is_the_hormonal_trigger(real_engine):
+    """On a PPD page copy names what the hormone change does ('can leave you depressed', 'raises vulnerability to
+    mood disorders') instead of naming the illness again."""
+    page = ("Postpartum depression\n"
+            "Thyroid hormones can fall steeply, leaving you exhausted and depressed.\n"
+            "Hormonal shifts in pregnancy raise vulnerability to mood disorders.\n")
+    found = flags(real_engine, page)
+    for line in page.splitlines()[1:]:
+        assert (line, "ppd-hormonal-trigger", "asserts") in found, line
