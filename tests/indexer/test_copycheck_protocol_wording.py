@@ -82,3 +82,18 @@ def test_an_insurers_approval_period_is_no_fda_approval(real_engine):
         real_engine, "Spravato coverage policy\nThe initial approval duration is 6 months for treatment-resistant depression.")
     assert "esketamine-fda-approved" in claim_ids(
         real_engine, "Spravato coverage policy\nSpravato is approved for treatment-resistant depression.")
+
+
+# --- other indications: presented as a treatment for another condition ------------------------------------
+
+def test_offered_as_a_treatment_for_another_condition_is_another_indication(real_engine):
+    for text in ("Clinics now offer ketamine widely as a treatment for OCD and anxiety.",
+                 "Ketamine\nIt is thought to matter in the treatment of chronic pain."):
+        assert "ketamine-other-indications" in claim_ids(real_engine, text), text
+
+
+def test_pain_relievers_a_pain_specialist_or_ketamine_addiction_are_no_other_indication(real_engine):
+    for text in ("Spravato leaflet\nTell your doctor if you take sleep aids or pain relievers.",
+                 "Is ketamine safe?\nA board-certified anesthesiologist, Dr. Rivera has years of experience in chronic pain care.",
+                 "Ketamine\nWe also offer treatment for ketamine addiction."):
+        assert "ketamine-other-indications" not in claim_ids(real_engine, text), text
