@@ -238,3 +238,12 @@ def test_on_a_page_about_another_drug_its_generic_words_are_that_drug_s(real_eng
     ketamine_claims = {"no-driving-after-treatment", "ketamine-common-side-effects"}
     assert not claim_ids(real_engine, about_zuranolone) & ketamine_claims
     assert ketamine_claims <= claim_ids(real_engine, about_ketamine)
+
+
+def test_who_took_part_and_what_they_were_given_reports_no_finding(real_engine):
+    assert not flags(real_engine, "Esketamine after birth.\nThe new study followed 300 mothers with prenatal "
+                                  "depression who were given a single dose of esketamine after delivery.")
+    # ...until the sentence says what happened to them
+    assert "postpartum-single-dose-esketamine" in claim_ids(
+        real_engine, "Women were randomly assigned to esketamine or placebo after delivery, and those given "
+                     "esketamine had fewer depressive episodes.")
