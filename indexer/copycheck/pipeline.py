@@ -187,7 +187,7 @@ class Checker:
             return None
         lead = last_of_block[block.lead_in]
         if sents[lead].is_question or sents[lead].is_heading or not self._only_leads_in(sents[lead]) \
-                or MEMBERS_LEAD_IN_RE.search(sents[lead].text):
+                or (MEMBERS_LEAD_IN_RE.search(sents[lead].text) and LEAD_IN_NAMES_KIND_RE.search(sents[lead].text)):
             return None
         return work[lead].rstrip().rstrip(":") + " "
 

@@ -247,3 +247,13 @@ def test_who_took_part_and_what_they_were_given_reports_no_finding(real_engine):
     assert "postpartum-single-dose-esketamine" in claim_ids(
         real_engine, "Women were randomly assigned to esketamine or placebo after delivery, and those given "
                      "esketamine had fewer depressive episodes.")
+
+
+def test_items_complete_a_lead_in_that_lists_conditions(real_engine):
+    """Labelling decisions, clinic 15: a list of conditions is labelled item by item (unlike a list of side
+    effects or risk factors, which is labelled once, on its lead-in)."""
+    text = ("Ketamine has been found effective in treating several mental health conditions, such as:\n"
+            "- Post-traumatic stress disorder (PTSD)\n- Treatment-resistant depression\n")
+    found = flags(real_engine, text)
+    assert ("Post-traumatic stress disorder (PTSD)", "ketamine-other-indications", "asserts") in found
+    assert ("Treatment-resistant depression", "trd-effective", "asserts") in found
