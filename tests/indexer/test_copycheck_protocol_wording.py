@@ -102,7 +102,7 @@ def test_pain_relievers_a_pain_specialist_or_ketamine_addiction_are_no_other_ind
 # --- driving: the restriction stated by itself -----------------------------------------------------------
 
 def test_arranging_transport_or_an_inability_to_drive_is_the_driving_restriction(real_engine):
-    for text in ("Before your Spravato visit\nArrange for a ride. Eat lightly the evening before.",
+    for text in ("Before your Spravato visit\nArrange for transportation. Eat lightly the evening before.",
                  "Esketamine warnings\nA temporary inability to drive safely.",
                  "Ketamine sessions end with a check of vital signs and activity restrictions for the rest of the day."):
         assert "no-driving-after-treatment" in claim_ids(real_engine, text), text
