@@ -190,3 +190,17 @@ def test_a_third_not_responding_to_antidepressants_is_not_ketamines_response_rat
     assert "response-rate-70pct" not in found and "ssri-often-fail" in found
     assert "response-rate-70pct" in claim_ids(
         real_engine, "Ketamine therapy\nStudies of ketamine report a 68% improvement rate.")
+
+
+def test_a_failure_named_as_the_condition_of_ketamines_use_is_not_the_failure_claim(real_engine):
+    """'especially when traditional treatments fall short' says who ketamine is for; a plain 'often fail,
+    especially when ...' still states the failure."""
+    assert "ssri-often-fail" not in claim_ids(
+        real_engine, "Ketamine infusions have shown striking results, especially when conventional treatments fall short.")
+    assert "ssri-often-fail" in claim_ids(
+        real_engine, "Antidepressants often fail, especially when depression is severe.")
+
+
+def test_a_tablet_that_dissolves_quickly_is_no_rapid_onset(real_engine):
+    assert "ketamine-rapid-onset" not in claim_ids(
+        real_engine, "Fast-dissolving ketamine tablets may offer an effective home treatment for depression.")
