@@ -279,3 +279,13 @@ def test_a_hormone_change_named_with_its_depressive_effect_is_the_hormonal_trigg
     found = flags(real_engine, page)
     for line in page.splitlines()[1:]:
         assert (line, "ppd-hormonal-trigger", "asserts") in found, line
+
+
+def test_the_blues_carried_into_a_sentence_on_depressive_episodes_are_not_their_prevalence(real_engine):
+    """'those who experienced prenatal depression' after a sentence on the blues speaks of depression, not of how
+    common the blues are; the sentence on the blues keeps the claim."""
+    page = ("Many new mothers get the baby blues.\n"
+            "A new trial says a single dose may lower the risk of major depressive episodes in those who experienced them.\n")
+    found = flags(real_engine, page)
+    assert ("Many new mothers get the baby blues.", "baby-blues-common", "asserts") in found
+    assert not any(cid == "baby-blues-common" for text, cid, _ in found if text.startswith("A new trial"))
