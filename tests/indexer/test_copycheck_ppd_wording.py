@@ -289,3 +289,14 @@ def test_the_blues_carried_into_a_sentence_on_depressive_episodes_are_not_their_
     found = flags(real_engine, page)
     assert ("Many new mothers get the baby blues.", "baby-blues-common", "asserts") in found
     assert not any(cid == "baby-blues-common" for text, cid, _ in found if text.startswith("A new trial"))
+
+
+def test_ketamine_as_an_option_for_ppd_treats_it_but_a_drug_that_failed_does_not(real_engine):
+    """'ketamine being one option' presents it as a treatment; 'antidepressants ... didn't work for her' on a
+    ketamine page is another drug's failure; a bare 'PPD is treatable' names no treatment."""
+    page = "Ketamine for new mothers\n"
+    assert "ketamine-treats-ppd" in claim_ids(
+        real_engine, page + "Postpartum depression responds to care, and ketamine is one option.")
+    for text in ("For months she took antidepressants for her postpartum depression, but they didn't work.",
+                 "Postpartum depression is treatable."):
+        assert "ketamine-treats-ppd" not in claim_ids(real_engine, page + text), text
