@@ -109,3 +109,20 @@ def test_arranging_transport_or_an_inability_to_drive_is_the_driving_restriction
     # another drug's leaflet is that drug's restriction
     assert "no-driving-after-treatment" not in claim_ids(
         real_engine, "Zuranolone leaflet\nDecreased ability to drive or do other dangerous activities.")
+
+
+# --- side effects: a named one called mild or temporary still happens -------------------------------------
+
+def test_a_named_side_effect_called_mild_or_temporary_is_a_side_effect_it_causes(real_engine):
+    for text in ("Ketamine infusions\nSome patients notice slight dizziness that wears off within the hour.",
+                 "Possible effects of ketamine:\n- Temporary rise in heart rate\n- Mild headache",
+                 "About Spravato\nBrief sedation is normal after the dose."):
+        found = claim_ids(real_engine, text)
+        assert {"ketamine-common-side-effects", "side-effects-mild-transient"} <= found, text
+    # the generic "side effects are mild" says nothing of which occur; rare or uncommon ones are not common ones
+    assert "ketamine-common-side-effects" not in claim_ids(real_engine, "Ketamine FAQ\nSide effects are mild and temporary.")
+    assert "ketamine-common-side-effects" not in claim_ids(
+        real_engine, "Ketamine FAQ\nMild nausea is uncommon with our protocol.")
+    # nor is the baby blues' mild tiredness a side effect
+    assert "ketamine-common-side-effects" not in claim_ids(
+        real_engine, "Ketamine for new mothers\nThe baby blues bring mild sadness and tiredness that pass within two weeks.")
