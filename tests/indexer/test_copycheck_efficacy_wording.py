@@ -204,3 +204,12 @@ def test_a_failure_named_as_the_condition_of_ketamines_use_is_not_the_failure_cl
 def test_a_tablet_that_dissolves_quickly_is_no_rapid_onset(real_engine):
     assert "ketamine-rapid-onset" not in claim_ids(
         real_engine, "Fast-dissolving ketamine tablets may offer an effective home treatment for depression.")
+
+
+def test_a_label_indication_or_the_mechanism_by_which_it_works_is_not_efficacy(real_engine):
+    """'used with an oral antidepressant to treat depression in adults' is the label's indication (a use); 'the
+    process by which ketamine relieves depression' presupposes the effect and speaks of the mechanism."""
+    for text in ("Esketamine is a nasal spray used together with an oral antidepressant to treat depression in adults.",
+                 "The mechanism by which ketamine relieves depression involves glutamate receptors."):
+        assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
+    assert "ketamine-effective-depression" in claim_ids(real_engine, "Ketamine relieves depression in many adults.")
