@@ -126,3 +126,11 @@ def test_a_named_side_effect_called_mild_or_temporary_is_a_side_effect_it_causes
     # nor is the baby blues' mild tiredness a side effect
     assert "ketamine-common-side-effects" not in claim_ids(
         real_engine, "Ketamine for new mothers\nThe baby blues bring mild sadness and tiredness that pass within two weeks.")
+
+
+def test_effects_of_other_medicines_misuse_or_the_rems_rationale_are_no_common_side_effects(real_engine):
+    for text in ("Spravato leaflet\nDo not combine it with other medicines that can cause drowsiness.",
+                 "Ketamine\nAt high doses it can cause users to feel detached from their bodies.",
+                 "Ketamine\nIt is sold for its dissociative effects under street names such as Special K.",
+                 "Spravato\nBecause of the risk of sedation and dissociation, it is distributed only under a risk evaluation and mitigation strategy."):
+        assert "ketamine-common-side-effects" not in claim_ids(real_engine, text), text
