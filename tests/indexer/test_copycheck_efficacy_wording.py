@@ -213,3 +213,13 @@ def test_a_label_indication_or_the_mechanism_by_which_it_works_is_not_efficacy(r
                  "The mechanism by which ketamine relieves depression involves glutamate receptors."):
         assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
     assert "ketamine-effective-depression" in claim_ids(real_engine, "Ketamine relieves depression in many adults.")
+
+
+def test_where_glutamate_acts_or_a_childs_stress_response_is_not_neuroplasticity(real_engine):
+    """'more glutamate in the gaps between neurons' places a messenger, 'depression can rewire a child's stress
+    response' is the illness's harm; growing connections between brain cells stays the claim."""
+    for text in ("Ketamine increases the amount of glutamate in the gaps between neurons.",
+                 "A mother's depression can rewire her child's stress response."):
+        assert "neuroplasticity-synaptogenesis" not in claim_ids(real_engine, text), text
+    assert "neuroplasticity-synaptogenesis" in claim_ids(
+        real_engine, "Ketamine may stimulate the growth of connections between brain cells.")
