@@ -134,3 +134,17 @@ def test_effects_of_other_medicines_misuse_or_the_rems_rationale_are_no_common_s
                  "Ketamine\nIt is sold for its dissociative effects under street names such as Special K.",
                  "Spravato\nBecause of the risk of sedation and dissociation, it is distributed only under a risk evaluation and mitigation strategy."):
         assert "ketamine-common-side-effects" not in claim_ids(real_engine, text), text
+
+
+# --- safety: said outright, after a condition, or as a safety record -------------------------------------
+
+def test_safe_after_a_condition_or_a_strong_safety_record_is_safe_and_well_tolerated(real_engine):
+    for text in ("Is ketamine safe?\nIn short, ketamine treatment, when given by trained staff in a clinic, is safe.",
+                 "Ketamine\nAt these doses it has a solid safety record across many studies."):
+        assert "ketamine-safe-well-tolerated" in claim_ids(real_engine, text), text
+
+
+def test_a_clinics_aim_to_keep_sessions_safe_or_a_comparison_is_not_the_safety_claim(real_engine):
+    for text in ("Spravato visits\nOur nurses stay with you to ensure each session is safe and calm.",
+                 "Ketamine\nUnlike older antidepressants, ketamine is safe and quick."):
+        assert "ketamine-safe-well-tolerated" not in claim_ids(real_engine, text), text
