@@ -300,3 +300,13 @@ def test_ketamine_as_an_option_for_ppd_treats_it_but_a_drug_that_failed_does_not
     for text in ("For months she took antidepressants for her postpartum depression, but they didn't work.",
                  "Postpartum depression is treatable."):
         assert "ketamine-treats-ppd" not in claim_ids(real_engine, page + text), text
+
+
+def test_ketamine_called_the_anaesthetic_drug_is_no_caesarean(real_engine):
+    """'esketamine, a form of the anaesthetic drug ketamine, given right after birth' names the drug; the
+    caesarean claim needs an operation."""
+    text = ("One low dose of esketamine, a form of the anaesthetic drug ketamine, lowered depressive episodes "
+            "when given right after childbirth.")
+    assert "csection-ketamine-prevents-ppd" not in claim_ids(real_engine, text)
+    assert "csection-ketamine-prevents-ppd" in claim_ids(
+        real_engine, "Ketamine given during caesarean anaesthesia lowered rates of postpartum depression.")
