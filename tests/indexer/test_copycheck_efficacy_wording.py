@@ -223,3 +223,13 @@ def test_where_glutamate_acts_or_a_childs_stress_response_is_not_neuroplasticity
         assert "neuroplasticity-synaptogenesis" not in claim_ids(real_engine, text), text
     assert "neuroplasticity-synaptogenesis" in claim_ids(
         real_engine, "Ketamine may stimulate the growth of connections between brain cells.")
+
+
+def test_feeling_normal_soon_after_the_infusion_is_no_onset_of_relief(real_engine):
+    """Going home within 30 minutes 'feeling normal', or 'feelings of calm' among side effects within 24 hours,
+    describe the infusion's passing effects, not relief within hours."""
+    for text in ("After a ketamine infusion most people leave within 30 minutes and feel completely normal.",
+                 "The usual side effects within 24 hours of a ketamine session are mild: feelings of calm or slight dizziness."):
+        assert "onset-within-hours" not in claim_ids(real_engine, text), text
+    assert "onset-within-hours" in claim_ids(
+        real_engine, "Many people feel their mood lift within hours of a ketamine infusion.")

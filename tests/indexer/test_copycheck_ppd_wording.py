@@ -310,3 +310,9 @@ def test_ketamine_called_the_anaesthetic_drug_is_no_caesarean(real_engine):
     assert "csection-ketamine-prevents-ppd" not in claim_ids(real_engine, text)
     assert "csection-ketamine-prevents-ppd" in claim_ids(
         real_engine, "Ketamine given during caesarean anaesthesia lowered rates of postpartum depression.")
+
+
+def test_the_trials_enrolment_history_is_not_its_result(real_engine):
+    text = ("Esketamine after childbirth\nNo mother in the study had a medical history of depression, "
+            "though all had depressive symptoms in pregnancy before the single low dose.")
+    assert "postpartum-single-dose-esketamine" not in claim_ids(real_engine, text)
