@@ -148,3 +148,19 @@ def test_a_clinics_aim_to_keep_sessions_safe_or_a_comparison_is_not_the_safety_c
     for text in ("Spravato visits\nOur nurses stay with you to ensure each session is safe and calm.",
                  "Ketamine\nUnlike older antidepressants, ketamine is safe and quick."):
         assert "ketamine-safe-well-tolerated" not in claim_ids(real_engine, text), text
+
+
+# --- at-home use: telehealth ketamine is taken at home ------------------------------------------------------
+
+def test_dangers_of_telehealth_ketamine_are_the_at_home_risk(real_engine):
+    assert "ketamine-at-home-risk" in claim_ids(
+        real_engine, "Ketamine online\nThe risks of ketamine prescribed through telehealth are real.")
+    # booking by telehealth, or the industry's regulation, is not a danger of taking it at home
+    for text in ("Ketamine online\nTelehealth appointments make it easier to book your first consultation.",
+                 "Ketamine online\nMy concern today is the lack of regulation among telehealth companies."):
+        assert "ketamine-at-home-risk" not in claim_ids(real_engine, text), text
+
+
+def test_a_dropped_antidepressant_requirement_is_the_monotherapy_approval(real_engine):
+    assert "esketamine-monotherapy-approved" in claim_ids(
+        real_engine, "Spravato news\nSince the new approval, concurrent use of an oral antidepressant with Spravato is no longer required.")
