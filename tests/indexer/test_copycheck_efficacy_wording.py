@@ -166,7 +166,8 @@ def test_rapid_antidepressant_effects_are_the_rapid_onset_claim(real_engine):
 def test_fast_anti_suicidal_effect_beside_failed_drugs_is_not_the_rapid_onset_claim(real_engine):
     """The speed of the anti-suicidal effect alone is the narrower claim; 'other drugs haven't worked' is no speed."""
     for text in ("The anti-suicidal effect of ketamine appears rapidly in many patients.",
-                 "Ketamine can rapidly reduce suicidal thinking when other medications haven't worked."):
+                 "Ketamine can rapidly reduce suicidal thinking when other medications haven't worked.",
+                 "In a crisis, ketamine can bring fast relief from thoughts of suicide."):
         found = claim_ids(real_engine, text)
         assert "reduces-suicidal-ideation" in found and "ketamine-rapid-onset" not in found, text
 
