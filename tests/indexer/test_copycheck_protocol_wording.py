@@ -14,6 +14,10 @@ def test_dosing_yourself_under_supervision_is_the_rems_requirement(real_engine):
                  "Esketamine is a nasal spray that patients administer themselves under supervision.",
                  "About Spravato\nIt is taken under the direct observation of a clinician."):
         assert "esketamine-rems-monitoring" in claim_ids(real_engine, text), text
+    # the self-dosed nasal spray under watch is esketamine's, whatever the sentence before carries
+    assert "esketamine-rems-monitoring" in claim_ids(
+        real_engine, "Your doctor explains how Spravato works. Questions are answered before therapy starts.\n\n"
+                     "At each visit you self-administer the nasal spray while staff observe you.")
     # an IV infusion given under an anaesthetist's supervision is no esketamine programme
     assert "esketamine-rems-monitoring" not in claim_ids(
         real_engine, "Ketamine infusions\nThe infusion is administered under the supervision of an anesthesiologist.")
