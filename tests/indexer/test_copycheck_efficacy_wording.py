@@ -234,3 +234,11 @@ def test_feeling_normal_soon_after_the_infusion_is_no_onset_of_relief(real_engin
         assert "onset-within-hours" not in claim_ids(real_engine, text), text
     assert "onset-within-hours" in claim_ids(
         real_engine, "Many people feel their mood lift within hours of a ketamine infusion.")
+
+
+def test_a_lasting_effect_named_as_a_schedules_goal_is_not_the_lasting_claim(real_engine):
+    """'In order to produce sustained relief, ketamine is given twice a week' says why infusions repeat."""
+    assert "effects-last-long" not in claim_ids(
+        real_engine, "In order to produce sustained relief, ketamine is given twice a week for three weeks.")
+    assert "effects-last-long" in claim_ids(
+        real_engine, "Many patients report sustained relief after a series of ketamine infusions.")
