@@ -242,3 +242,12 @@ def test_a_lasting_effect_named_as_a_schedules_goal_is_not_the_lasting_claim(rea
         real_engine, "In order to produce sustained relief, ketamine is given twice a week for three weeks.")
     assert "effects-last-long" in claim_ids(
         real_engine, "Many patients report sustained relief after a series of ketamine infusions.")
+
+
+def test_treatment_goals_and_other_drugs_limited_efficacy_are_not_ketamine_working_in_trd(real_engine):
+    """A consultation's 'treatment goals, such as relief from treatment-resistant depression' is an aim; 'limited
+    efficacy of traditional antidepressants' is their failure."""
+    page = "Your first Spravato visit\n"
+    for text in ("We talk through treatment goals, such as relief from treatment-resistant depression.",
+                 "Spravato alone is now approved in treatment-resistant depression, where older antidepressants showed limited efficacy."):
+        assert "trd-effective" not in claim_ids(real_engine, page + text), text
