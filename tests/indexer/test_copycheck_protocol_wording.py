@@ -168,3 +168,18 @@ def test_dangers_of_telehealth_ketamine_are_the_at_home_risk(real_engine):
 def test_a_dropped_antidepressant_requirement_is_the_monotherapy_approval(real_engine):
     assert "esketamine-monotherapy-approved" in claim_ids(
         real_engine, "Spravato news\nSince the new approval, concurrent use of an oral antidepressant with Spravato is no longer required.")
+
+
+# --- the course of treatment: regular sessions to keep the benefit; the drip's length -----------------------
+
+def test_needing_regular_treatments_to_keep_the_benefit_is_maintenance(real_engine):
+    assert "maintenance-may-be-needed" in claim_ids(
+        real_engine, "How long does ketamine last?\nRelief varies, and some people need regular sessions to keep it going.")
+
+
+def test_a_dose_infused_over_forty_minutes_is_the_infusions_length(real_engine):
+    assert "infusion-40-60-min" in claim_ids(
+        real_engine, "Ketamine infusions\nThe usual dose, 0.5 mg/kg, is administered over 40 minutes.")
+    # improvement measured over an hour after the drip is no infusion length
+    assert "infusion-40-60-min" not in claim_ids(
+        real_engine, "Ketamine infusions\nMood scores rose over 60 minutes after the infusion.")
