@@ -316,3 +316,18 @@ def test_the_trials_enrolment_history_is_not_its_result(real_engine):
     text = ("Esketamine after childbirth\nNo mother in the study had a medical history of depression, "
             "though all had depressive symptoms in pregnancy before the single low dose.")
     assert "postpartum-single-dose-esketamine" not in claim_ids(real_engine, text)
+
+
+def test_peripartum_onset_and_late_pregnancy_state_when_ppd_begins(real_engine):
+    """The DSM's 'peripartum onset' names the illness with its window; 'the later stages of pregnancy' is
+    onset in pregnancy (the course claim)."""
+    assert "ppd-onset-timing" in claim_ids(
+        real_engine, "Peripartum onset can start at any point in pregnancy or up to a month after delivery.")
+    assert "ppd-duration-course" in claim_ids(
+        real_engine, "Postpartum depression can also begin in the later stages of pregnancy.")
+
+
+def test_many_effective_treatments_for_ppd_are_not_ketamine_treating_it(real_engine):
+    text = ("Ketamine for new mothers\nThere are many effective treatments for postpartum depression, "
+            "and doctors keep looking for more.")
+    assert "ketamine-treats-ppd" not in claim_ids(real_engine, text)
