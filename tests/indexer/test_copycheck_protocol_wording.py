@@ -183,3 +183,9 @@ def test_a_dose_infused_over_forty_minutes_is_the_infusions_length(real_engine):
     # improvement measured over an hour after the drip is no infusion length
     assert "infusion-40-60-min" not in claim_ids(
         real_engine, "Ketamine infusions\nMood scores rose over 60 minutes after the infusion.")
+
+
+def test_one_potential_side_effect_or_short_term_effects_patients_experience_are_side_effects(real_engine):
+    for text in ("Ketamine infusions\nOne possible side effect of the infusion is a headache.",
+                 "About Spravato\nMost people experience some short-term effects right after a dose."):
+        assert "ketamine-common-side-effects" in claim_ids(real_engine, text), text
