@@ -251,3 +251,9 @@ def test_treatment_goals_and_other_drugs_limited_efficacy_are_not_ketamine_worki
     for text in ("We talk through treatment goals, such as relief from treatment-resistant depression.",
                  "Spravato alone is now approved in treatment-resistant depression, where older antidepressants showed limited efficacy."):
         assert "trd-effective" not in claim_ids(real_engine, page + text), text
+
+
+def test_brain_repairing_abilities_are_neuroplasticity(real_engine):
+    """'ketamine's brain-repairing abilities' (labelling decisions, round 3: 17)."""
+    text = "More sessions may help consolidate ketamine's brain-repairing abilities."
+    assert "neuroplasticity-synaptogenesis" in claim_ids(real_engine, text)

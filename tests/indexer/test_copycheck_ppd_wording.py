@@ -331,3 +331,8 @@ def test_many_effective_treatments_for_ppd_are_not_ketamine_treating_it(real_eng
     text = ("Ketamine for new mothers\nThere are many effective treatments for postpartum depression, "
             "and doctors keep looking for more.")
     assert "ketamine-treats-ppd" not in claim_ids(real_engine, text)
+
+
+def test_depression_during_the_postpartum_period_is_postpartum_depression(real_engine):
+    text = "Depression during the postpartum period can impair mother-infant bonding."
+    assert "ppd-harms-mother-baby" in claim_ids(real_engine, text)
