@@ -99,7 +99,8 @@ def test_offered_as_a_treatment_for_another_condition_is_another_indication(real
 def test_pain_relievers_a_pain_specialist_or_ketamine_addiction_are_no_other_indication(real_engine):
     for text in ("Spravato leaflet\nTell your doctor if you take sleep aids or pain relievers.",
                  "Is ketamine safe?\nA board-certified anesthesiologist, Dr. Rivera has years of experience in chronic pain care.",
-                 "Ketamine\nWe also offer treatment for ketamine addiction."):
+                 "Ketamine\nWe also offer treatment for ketamine addiction.",
+                 "Spravato leaflet\nAvoid using with alcohol or other medicines that can worsen anxiety."):
         assert "ketamine-other-indications" not in claim_ids(real_engine, text), text
 
 
