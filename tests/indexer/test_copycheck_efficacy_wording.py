@@ -257,3 +257,11 @@ def test_brain_repairing_abilities_are_neuroplasticity(real_engine):
     """'ketamine's brain-repairing abilities' (labelling decisions, round 3: 17)."""
     text = "More sessions may help consolidate ketamine's brain-repairing abilities."
     assert "neuroplasticity-synaptogenesis" in claim_ids(real_engine, text)
+
+
+def test_not_a_cure_all_or_not_for_everyone_is_no_verdict_on_efficacy(real_engine):
+    """'not a cure-all', 'may not work for everyone' limit who responds; the efficacy stated beside them stays."""
+    assert "ketamine-effective-depression" not in claim_ids(
+        real_engine, "Ketamine is not a cure-all for depression and may not work for everyone.")
+    assert "ketamine-effective-depression" in claim_ids(
+        real_engine, "Ketamine relieves depression, though it may not work for everyone.")
