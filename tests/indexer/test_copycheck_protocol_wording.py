@@ -162,7 +162,8 @@ def test_dangers_of_telehealth_ketamine_are_the_at_home_risk(real_engine):
         real_engine, "Ketamine online\nThe risks of ketamine prescribed through telehealth are real.")
     # booking by telehealth, or the industry's regulation, is not a danger of taking it at home
     for text in ("Ketamine online\nTelehealth appointments make it easier to book your first consultation.",
-                 "Ketamine online\nMy concern today is the lack of regulation among telehealth companies."):
+                 "Ketamine online\nMy concern today is the lack of regulation among telehealth companies.",
+                 "Ketamine online\nTelehealth visits reduce the risk of missed appointments."):
         assert "ketamine-at-home-risk" not in claim_ids(real_engine, text), text
 
 
