@@ -336,3 +336,13 @@ def test_many_effective_treatments_for_ppd_are_not_ketamine_treating_it(real_eng
 def test_depression_during_the_postpartum_period_is_postpartum_depression(real_engine):
     text = "Depression during the postpartum period can impair mother-infant bonding."
     assert "ppd-harms-mother-baby" in claim_ids(real_engine, text)
+
+
+def test_a_sub_anaesthetic_dose_is_no_caesarean_and_the_birth_trial_hides_plain_efficacy(real_engine):
+    """'lower, non-anaesthetic doses' is a dose level, not an operation; a sentence making the single-dose
+    claim is not also plain 'ketamine works for depression' (its yields_to)."""
+    assert "csection-ketamine-prevents-ppd" not in claim_ids(
+        real_engine, "Research shows that ketamine in lower, non-anaesthetic doses markedly reduces depression.")
+    found = claim_ids(real_engine, "The trial's results suggest low-dose esketamine should be offered to new mothers "
+                                   "with prenatal depressive symptoms.")
+    assert "postpartum-single-dose-esketamine" in found and "ketamine-effective-depression" not in found
