@@ -191,3 +191,9 @@ def test_one_potential_side_effect_or_short_term_effects_patients_experience_are
     for text in ("Ketamine infusions\nOne possible side effect of the infusion is a headache.",
                  "About Spravato\nMost people experience some short-term effects right after a dose."):
         assert "ketamine-common-side-effects" in claim_ids(real_engine, text), text
+
+
+def test_something_else_called_safe_on_a_ketamine_page_is_not_the_treatments_safety(real_engine):
+    for text in ("Ketamine clinic\nYour personal information is safe with us.",
+                 "Ketamine clinic\nParking is safe and free for all patients."):
+        assert "ketamine-safe-well-tolerated" not in claim_ids(real_engine, text), text
