@@ -65,6 +65,7 @@ def test_habit_forming_said_of_the_pages_drug_is_abuse_potential(real_engine):
     # another drug's leaflet, or another substance named as the subject, is not ketamine's misuse
     assert "abuse-potential" not in claim_ids(real_engine, "Zuranolone\nThis medication may be habit-forming.")
     assert "abuse-potential" not in claim_ids(real_engine, "Ketamine\nNicotine is addictive and harms new mothers.")
+    assert "abuse-potential" not in claim_ids(real_engine, "Ketamine\nScrolling is addictive, and it harms sleep.")
 
 
 def test_treating_someones_addiction_is_no_misuse_of_ketamine(real_engine):
@@ -100,7 +101,8 @@ def test_pain_relievers_a_pain_specialist_or_ketamine_addiction_are_no_other_ind
     for text in ("Spravato leaflet\nTell your doctor if you take sleep aids or pain relievers.",
                  "Is ketamine safe?\nA board-certified anesthesiologist, Dr. Rivera has years of experience in chronic pain care.",
                  "Ketamine\nWe also offer treatment for ketamine addiction.",
-                 "Spravato leaflet\nAvoid using with alcohol or other medicines that can worsen anxiety."):
+                 "Spravato leaflet\nAvoid using with alcohol or other medicines that can worsen anxiety.",
+                 "Ketamine clinic\nMany people feel some anxiety before their first ketamine treatment for depression."):
         assert "ketamine-other-indications" not in claim_ids(real_engine, text), text
 
 
