@@ -27,6 +27,11 @@ CITATION_RE = re.compile(r"\bet al\b\.?|\bdoi\s*:|\bdoi\.org/|\bPMID\s*:?\s*\d|\
                          r"\b(?:accessed|retrieved)(?: on)? (?:\w+ \d{1,2}, )?(?:19|20)\d\d\b", re.I)
 
 
+# ...but prose that names its source ("in a meta-analysis by Wilkinson et al. (2018), a single dose ...",
+# "according to Smith et al.") is the page's own sentence: a reference entry opens with the names.
+CITED_IN_PROSE_RE = re.compile(r"\b(?:by|from|of|in|to|and|that|according to|as|with)\s+(?:[A-Z][\w'’-]+\s+){1,3}$")
+
+
 @dataclass(frozen=True)
 class Block:
     index: int
@@ -81,7 +86,7 @@ def _is_citation(body: str) -> bool:
     before = body[:m.start()]
     in_parentheses = before.count("(") > before.count(")")
     prose = len(re.findall(r"[.!?]\s+[A-Z]", before)) >= 2 and not re.search(r"\b(?:19|20)\d\d\b", before[:200])
-    return not in_parentheses and not prose
+    return not in_parentheses and not prose and not CITED_IN_PROSE_RE.search(before)
 
 
 def split_blocks(norm: Normalized, units: Iterable | None = None) -> list[Block]:

@@ -257,3 +257,19 @@ def test_items_complete_a_lead_in_that_lists_conditions(real_engine):
     found = flags(real_engine, text)
     assert ("Post-traumatic stress disorder (PTSD)", "ketamine-other-indications", "asserts") in found
     assert ("Treatment-resistant depression", "trd-effective", "asserts") in found
+
+
+def test_not_working_for_an_illness_denies_and_not_working_for_weeks_times(real_engine):
+    assert ("Ketamine doesn't work for postpartum depression.", "ketamine-effective-depression", "denies") in \
+        flags(real_engine, "Ketamine doesn't work for postpartum depression.")
+    assert not any(stance == "denies" for _, _, stance in
+                   flags(real_engine, "Antidepressants often don't work for several weeks."))
+
+
+def test_a_source_named_in_running_prose_keeps_the_sentence_the_page_s_own(real_engine):
+    text = ("In a meta-analysis by Wilkinson et al. (2018), a single dose of ketamine significantly reduced "
+            "suicidal thoughts within 24 hours.")
+    assert "reduces-suicidal-ideation" in claim_ids(real_engine, text)
+    # a reference entry still opens with its authors' names
+    assert not flags(real_engine, "References\nWilkinson ST, Ballard ED, et al. A single dose of ketamine "
+                                  "reduced suicidal thoughts within 24 hours. Am J Psychiatry. 2018;175(2):150-158.")
