@@ -260,7 +260,9 @@ def test_items_complete_a_lead_in_that_lists_conditions(real_engine):
 
 
 def test_not_working_for_an_illness_denies_and_not_working_for_weeks_times(real_engine):
-    assert ("Ketamine doesn't work for postpartum depression.", "ketamine-effective-depression", "denies") in \
+    assert ("Ketamine doesn't work for depression.", "ketamine-effective-depression", "denies") in \
+        flags(real_engine, "Ketamine doesn't work for depression.")
+    assert ("Ketamine doesn't work for postpartum depression.", "ketamine-treats-ppd", "denies") in \
         flags(real_engine, "Ketamine doesn't work for postpartum depression.")
     assert not any(stance == "denies" for _, _, stance in
                    flags(real_engine, "Antidepressants often don't work for several weeks."))
