@@ -89,11 +89,19 @@ def _is_citation(body: str) -> bool:
     return not in_parentheses and not prose and not CITED_IN_PROSE_RE.search(before)
 
 
+def _opens_list(prev: Block, text: str) -> bool:
+    """The block before opens a list: a line ending in a colon, or an item of such a list."""
+    if prev.kind == "list-item":
+        return True
+    return prev.kind in ("paragraph", "heading") and text[prev.start:prev.end].rstrip().endswith(":")
+
+
 def split_blocks(norm: Normalized, units: Iterable | None = None) -> list[Block]:
     blocks: list[Block] = []
     heading = question = lead_in = None
     in_references = False
-    for kind, start, end in _raw_blocks(norm, units):
+    raw = _raw_blocks(norm, units)
+    for n, (kind, start, end) in enumerate(raw):
         i = len(blocks)
         body = norm.text[start:end]
         if REFERENCES_HEADING_RE.match(body):
@@ -103,6 +111,11 @@ def split_blocks(norm: Normalized, units: Iterable | None = None) -> list[Block]
         if in_references or _is_citation(body):
             kind = "reference"
         this_lead = None
+        # a list whose bullets the copy lost: short lines under "... include:" (a short line that a
+        # paragraph follows is the next section's heading)
+        if kind == "heading" and blocks and _opens_list(blocks[-1], norm.text) \
+                and (n + 1 == len(raw) or raw[n + 1][0] != "paragraph"):
+            kind = "list-item"
         if kind == "list-item":
             prev = blocks[-1] if blocks else None
             if prev is not None and prev.kind == "list-item":

@@ -275,3 +275,13 @@ def test_a_source_named_in_running_prose_keeps_the_sentence_the_page_s_own(real_
     # a reference entry still opens with its authors' names
     assert not flags(real_engine, "References\nWilkinson ST, Ballard ED, et al. A single dose of ketamine "
                                   "reduced suicidal thoughts within 24 hours. Am J Psychiatry. 2018;175(2):150-158.")
+
+
+def test_short_lines_under_a_colon_are_a_list_whose_bullets_were_lost():
+    from indexer.copycheck.blocks import split_blocks
+    from indexer.copycheck.normalize import normalize
+    text = ("Spravato side effects\nThe most common side effects include:\nMild sedation or sleepiness\n"
+            "Increased blood pressure (temporary)\nWhat to expect at your visit\nYou stay in the office.\n")
+    kinds = [(b.kind, b.lead_in) for b in split_blocks(normalize(text))]
+    assert kinds == [("heading", None), ("paragraph", None), ("list-item", 1), ("list-item", 1),
+                     ("heading", None), ("paragraph", None)]
