@@ -15,7 +15,7 @@ from indexer.copycheck.normalize import normalize
 from indexer.copycheck.report import CheckReport, ClaimFlag, SentenceResult, claim_info
 from indexer.copycheck.sentences import split_clauses, split_sentences
 from indexer.copycheck.speller import CopySpeller
-from indexer.copycheck.stance import SILENT, find_triggers, is_question, stance_of
+from indexer.copycheck.stance import SILENT, contrasted, find_triggers, is_question, opening_concession_end, stance_of
 
 MAX_CHECK_CHARS = 200_000
 # A heading that announces a topic as a question ("How ketamine works for PPD") asserts nothing.
@@ -250,6 +250,13 @@ class Checker:
                     hit = retry
                     triggers = find_triggers(sentence, hit.absorbed)
                     stance, hedged = stance_of(triggers, [sp for sp in hit.spans if sp not in hit.absorbed])
+            if stance == "denies" and contrasted(sentence, triggers, hit.spans):
+                stance = "asserts"
+            elif stance == "denies" and (opening := opening_concession_end(sentence)):
+                # "Though not approved for depression, esketamine is approved for TRD": the main clause's own words
+                main = self._match_after(frame, sentence, opening, context_has, own, names_drug)
+                if main is not None and stance_of(find_triggers(sentence, main.absorbed), list(main.spans))[0] == "asserts":
+                    hit, stance = main, "asserts"
             if stance is None:
                 continue
             prev = best.get(hit.claim_id)
@@ -278,6 +285,14 @@ class Checker:
             result.checkworthy = checkworthy(sentence, has_topic=self._has_topic(st, sentence, sources, tokens),
                                              has_figure=bool(copy_figures), is_question=sents[i].is_question,
                                              is_heading=sents[i].is_heading, silent=silent)
+
+    def _match_after(self, frame, sentence: str, start: int, context_has, own, names_drug):
+        """The frame matched on the sentence's words after `start` only (offsets stay the sentence's)."""
+        rest = " " * start + sentence[start:]
+        st = SentenceTokens.of(rest, self.analyzer)
+        return match_frame(frame, st, split_clauses(rest), WordIndex(rest), figures.extract(rest), context_has, own,
+                           self.treatment_like, named=lambda slot, span: self._names_treatment(st, slot, span),
+                           names_other_drug=names_drug)
 
     def _page_subject(self, tokens) -> str | None:
         """The knowledge base's subject when the text names no treatment at all (copy pasted without its

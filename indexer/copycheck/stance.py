@@ -25,6 +25,9 @@ OPENING_CLAUSE_RE = re.compile(r"^\s*(?:although|though|even though|while|wherea
 # An if-clause after a clause break ("... early stages—but if researchers can develop protocols as safe
 # and effective as IV infusions, ..."): it silences a claim that lies wholly inside it.
 INNER_CONDITION_RE = re.compile(r"(?:[;:—–]\s*(?:but\s+)?|\s[-–—]\s+(?:but\s+)?|,?\s+but\s+)(?P<cond>(?:if|unless)\b[^,;]{3,120},)", re.I)
+# An opening contrast ("Unlike esketamine, ketamine is not approved for depression") says of what it
+# names the opposite of what the main clause denies: esketamine IS approved.
+OPENING_CONTRAST_RE = re.compile(r"^\s*unlike\b[^,]{2,80},", re.I)
 DENYING = {"negated", "reported-false"}
 SILENT = {"gap", "hypothetical", "reported", "topic"}
 
@@ -141,3 +144,20 @@ def stance_of(triggers: list[Trigger], spans: list[tuple[int, int]]) -> tuple[st
     if any(t.category in DENYING for t in hit):
         return "denies", hedged
     return "asserts", hedged
+
+
+def contrasted(sentence: str, triggers, spans: list[tuple[int, int]]) -> bool:
+    """The claim's words include the thing an opening "Unlike X," names, and what denies the claim lies
+    in the main clause: the copy asserts the claim of X by contrast."""
+    m = OPENING_CONTRAST_RE.match(sentence)
+    if not m or not any(b <= m.end() for _, b in spans):
+        return False
+    denying = [t for t in triggers if t.category in DENYING
+               and any(t.scope_start < e and s < t.scope_end for s, e in spans)]
+    return bool(denying) and all(t.start >= m.end() for t in denying)
+
+
+def opening_concession_end(sentence: str) -> int | None:
+    """The end of an opening "Though/Although/While ...," clause, whose words make no claim of the main clause's."""
+    m = OPENING_CLAUSE_RE.match(sentence)
+    return m.end() if m else None

@@ -285,3 +285,15 @@ def test_short_lines_under_a_colon_are_a_list_whose_bullets_were_lost():
     kinds = [(b.kind, b.lead_in) for b in split_blocks(normalize(text))]
     assert kinds == [("heading", None), ("paragraph", None), ("list-item", 1), ("list-item", 1),
                      ("heading", None), ("paragraph", None)]
+
+
+def test_an_opening_contrast_or_concession_keeps_the_main_clause_s_denial_to_itself(real_engine):
+    # what "Unlike X," names gets the opposite of what the main clause denies
+    assert ("Unlike esketamine, ketamine is not FDA-approved for depression.", "esketamine-fda-approved",
+            "asserts") in flags(real_engine, "Unlike esketamine, ketamine is not FDA-approved for depression.")
+    # a concession's "not" stays in the concession
+    text = "Though not FDA-approved for depression in general, esketamine is approved for treatment-resistant depression."
+    assert (text, "esketamine-fda-approved", "asserts") in flags(real_engine, text)
+    # a plain denial is still one
+    assert ("Esketamine is not approved for postpartum depression.", "esketamine-fda-approved", "asserts") not in \
+        flags(real_engine, "Esketamine is not approved for postpartum depression.")
