@@ -297,3 +297,15 @@ def test_an_opening_contrast_or_concession_keeps_the_main_clause_s_denial_to_its
     # a plain denial is still one
     assert ("Esketamine is not approved for postpartum depression.", "esketamine-fda-approved", "asserts") not in \
         flags(real_engine, "Esketamine is not approved for postpartum depression.")
+
+
+def test_claims_are_found_in_the_knowledge_base_s_own_accurate_wording(real_engine):
+    """Copy that follows a claim's accurate wording makes that claim: a study named as the setting of its
+    finding ("In two small studies of ..., little ketamine reached breast milk") is not a study's subject
+    without a finding, and a year after the birth is PPD's onset window."""
+    assert "milk-transfer-minimal" in claim_ids(
+        real_engine, "In two small studies of eight breastfeeding women, little ketamine reached breast milk.")
+    assert "ppd-onset-timing" in claim_ids(
+        real_engine, "Postpartum depression can start at any time in the year after the birth.")
+    # a study's subject alone still reports nothing
+    assert not flags(real_engine, "A study of ketamine for postpartum depression is under way.")
