@@ -133,6 +133,23 @@ class SentenceTokens:
             st.by_text.setdefault(t.text, []).append((t.pos, t.startchar, t.endchar))
         return st
 
+    @classmethod
+    def joined(cls, head: "SentenceTokens", head_text: str, tail: "SentenceTokens") -> "SentenceTokens":
+        """`head_text` (a prefix of head.text) followed by tail.text, from the two analyses already made:
+        a list item read with its lead-in's words, without analysing the lead-in again for every item."""
+        text = head_text + tail.text
+        st = cls(text, lower=text.lower())
+        st.words = frozenset(re.findall(r"[\w']+", st.lower))
+        cut, last = len(head_text), -1
+        for token, where in head.by_text.items():
+            kept = [(p, a, b) for p, a, b in where if b <= cut]
+            if kept:
+                st.by_text[token] = kept
+                last = max(last, kept[-1][0])
+        for token, where in tail.by_text.items():
+            st.by_text.setdefault(token, []).extend((p + last + 1, a + cut, b + cut) for p, a, b in where)
+        return st
+
     def find(self, term: Term) -> list[tuple[int, int, bool]]:
         """(start, end, negative) of every occurrence of the term."""
         if term.phrase is not None:

@@ -179,9 +179,9 @@ class Checker:
     def _only_leads_in(s) -> bool:
         return bool(LEAD_IN_RE.search(s.text)) and not states_before_list(s.text)
 
-    def _lead_in_words(self, i, sents, blocks, last_of_block, work) -> str | None:
+    def _lead_in_words(self, i, sents, blocks, last_of_block, work) -> tuple[str, int] | None:
         """For a list item under a lead-in that states nothing by itself ("Ketamine can help with:"), the
-        lead-in's words: the item completes its sentence ("... with: • PTSD"), so it is matched with them."""
+        lead-in's words: the item completes its sentence ("... with: • PTSD"), so it is matched with them (and the lead-in's sentence index)."""
         block = blocks[sents[i].block]
         if block.kind != "list-item" or block.lead_in is None or block.lead_in not in last_of_block:
             return None
@@ -189,15 +189,16 @@ class Checker:
         if sents[lead].is_question or sents[lead].is_heading or not self._only_leads_in(sents[lead]) \
                 or (MEMBERS_LEAD_IN_RE.search(sents[lead].text) and LEAD_IN_NAMES_KIND_RE.search(sents[lead].text)):
             return None
-        return work[lead].rstrip().rstrip(":") + " "
+        return work[lead].rstrip().rstrip(":") + " ", lead
 
     def _flag(self, i, sentence, tokens, sources, sents, norm, text, result: SentenceResult, subject=None,
-              lead_in: str | None = None, other_drug_page: bool = False) -> None:
+              lead_in: tuple[str, int] | None = None, other_drug_page: bool = False) -> None:
         item_sentence, item_st = sentence, tokens[i]
         st = tokens[i]
         if lead_in:
+            lead_in, lead = lead_in
             sentence = lead_in + sentence
-            st = SentenceTokens.of(sentence, self.analyzer)
+            st = SentenceTokens.joined(tokens[lead], lead_in, tokens[i])
         clauses = split_clauses(sentence)
         words = WordIndex(sentence)
         copy_figures = figures.extract(sentence)
