@@ -181,7 +181,8 @@ class Checker:
 
     def _lead_in_words(self, i, sents, blocks, last_of_block, work) -> tuple[str, int] | None:
         """For a list item under a lead-in that states nothing by itself ("Ketamine can help with:"), the
-        lead-in's words: the item completes its sentence ("... with: • PTSD"), so it is matched with them (and the lead-in's sentence index)."""
+        lead-in's words and sentence index: the item completes its sentence ("... with: • PTSD"), so it is
+        matched with them."""
         block = blocks[sents[i].block]
         if block.kind != "list-item" or block.lead_in is None or block.lead_in not in last_of_block:
             return None
@@ -299,19 +300,21 @@ class Checker:
         """The knowledge base's subject when the text names no treatment at all (copy pasted without its
         page's title: "Most clients stay well for months"). (Also taking it for pages that name it more
         than any other treatment found a few more claims on the dev part and as many wrong ones.)"""
-        # ("the antidepressant effect can persist for weeks" names an effect, not a drug)
-        if self.default_subject is None or any(not EFFECT_OF_RE.match(st.text, y) for st in tokens
-                                               for n in self.treatments for _, y, _ in self._concept_spans(st, n)):
+        if self.default_subject is None or self._names_any(tokens, self.treatments):
             return None
         return self.default_subject
 
     def _about_another_drug(self, tokens) -> bool:
         """The page names another drug (zuranolone, an SSRI...) and never ketamine or esketamine: its
         generic words ("the treatment", "each capsule") are that drug's, not the knowledge base's."""
-        def named(names):
-            return any(not EFFECT_OF_RE.match(st.text, y) for st in tokens for n in names
-                       for _, y, _ in self._concept_spans(st, n))
-        return self.default_subject is not None and not named(self.subject_drugs) and named(self.other_drugs)
+        return self.default_subject is not None and not self._names_any(tokens, self.subject_drugs) \
+            and self._names_any(tokens, self.other_drugs)
+
+    def _names_any(self, tokens, treatments) -> bool:
+        """Some sentence names one of these treatments as a drug ("the antidepressant effect can persist
+        for weeks" names an effect, not a drug)."""
+        return any(not EFFECT_OF_RE.match(st.text, y) for st in tokens for n in treatments
+                   for _, y, _ in self._concept_spans(st, n))
 
     def _names_treatment(self, st, slot, span) -> bool:
         """The span is one of the treatments the slot's concept names (ketamine, esketamine), not "the infusion"."""
