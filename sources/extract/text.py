@@ -83,8 +83,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     lengths = [len(line.rstrip()) for line in lines if line.strip()]
     if not lengths or max(lengths) > WRAP_MAX_WIDTH:
         return None
-    runs_on = sum(1 for prev, line in zip(lines, lines[1:])
-                  if prev.strip() and not _ENDS_UNIT.search(prev) and line.lstrip()[:1].islower())
+    runs_on = sum(1 for prev, line in zip(lines, lines[1:]) if prev.strip() and _wraps_into(prev, line))
     return max(lengths) if runs_on >= max(WRAP_MIN_CONTINUATIONS, len(lengths) // 5) else None
 
 
