@@ -67,6 +67,8 @@ class FrameIndex:
         self.always: list[int] = []
         self.by_word: dict[str, list[int]] = {}
         self.by_phrase: list[tuple[int, tuple[str, ...]]] = []
+        self.own_firsts = [[self._firsts(slot) for slot in frame.slots if not slot.carry and slot.figure is None]
+                           for frame in frames]
         for i, frame in enumerate(frames):
             anchor = self._anchor(frame)
             if anchor is None:
@@ -77,6 +79,11 @@ class FrameIndex:
                 self.by_word.setdefault(word, []).append(i)
             if phrases:
                 self.by_phrase.append((i, phrases))
+
+    @staticmethod
+    def _firsts(slot: "CompiledSlot") -> tuple[frozenset[str], tuple[str, ...]]:
+        # the slot's own terms and its concept's together: either may fill it
+        return slot.firsts[0] | slot.concept_firsts[0], tuple(sorted(set(slot.firsts[1]) | set(slot.concept_firsts[1])))
 
     @staticmethod
     def _anchor(frame: "CompiledFrame") -> tuple[frozenset[str], tuple[str, ...]] | None:
@@ -98,7 +105,10 @@ class FrameIndex:
             picked.update(self.by_word.get(word, ()))
         lower = st.lower
         picked.update(i for i, phrases in self.by_phrase if i not in picked and any(f in lower for f in phrases))
-        return [self.frames[i] for i in sorted(picked)]
+        # A frame whose other own slots cannot occur either is dropped here, before any of its slots'
+        # terms are looked for: the same hits, without the spans of slots that could never complete it.
+        return [self.frames[i] for i in sorted(picked)
+                if all(may_occur(firsts, st) for firsts in self.own_firsts[i])]
 
 
 @dataclass(frozen=True)
