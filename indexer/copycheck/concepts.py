@@ -62,15 +62,23 @@ class TermList(tuple):
     def __new__(cls, terms=()):
         self = super().__new__(cls, terms)
         self.by_first: dict[str, list[Term]] = {}
+        self.singles: frozenset[str] = frozenset()  # the tokens of one-token terms: found by a lookup alone
+        self.longer_by_first: dict[str, list[Term]] = {}  # plain terms of two tokens or more
         self.phrases: list[Term] = []  # one-word phrases, whose word may be inflected
         self.phrases_by_word: dict[str, list[Term]] = {}  # longer ones, filed by their first word
+        singles = set()
         for term in self:
             if term.phrase is None:
                 self.by_first.setdefault(term.tokens[0], []).append(term)
+                if len(term.tokens) == 1:
+                    singles.add(term.tokens[0])
+                else:
+                    self.longer_by_first.setdefault(term.tokens[0], []).append(term)
             elif term.word:
                 self.phrases_by_word.setdefault(term.word, []).append(term)
             else:
                 self.phrases.append(term)
+        self.singles = frozenset(singles)
         return self
 
 
@@ -181,11 +189,13 @@ class SentenceTokens:
             spans: list[tuple[int, int, bool]] = []
             by_text, lower = self.by_text, self.lower
             if isinstance(terms, TermList):
-                # only the terms whose first word is in the sentence
-                index, phrases = terms.by_first, terms.phrases_by_word
-                plain = [t for word in by_text if word in index for t in index[word]] \
-                    if len(index) > len(by_text) else [t for t in terms if t.phrase is None]
-                terms = plain + terms.phrases + [t for word in self.words & phrases.keys() for t in phrases[word]]
+                # Only the terms whose first word is in the sentence; a one-token term's occurrences are
+                # the token's, looked up once however many terms analyse to it.
+                singles, longer, phrases = terms.singles, terms.longer_by_first, terms.phrases_by_word
+                for word in singles.intersection(by_text):
+                    spans += [(a, b, False) for _, a, b in by_text[word]]
+                terms = [t for word in by_text if word in longer for t in longer[word]] + terms.phrases + \
+                    [t for word in self.words & phrases.keys() for t in phrases[word]]
             for term in terms:
                 # find()'s own first test, inline: most terms cannot occur in a given sentence, and
                 # calling find() only to learn that was a fifth of a check's time.
