@@ -309,3 +309,21 @@ def test_claims_are_found_in_the_knowledge_base_s_own_accurate_wording(real_engi
         real_engine, "Postpartum depression can start at any time in the year after the birth.")
     # a study's subject alone still reports nothing
     assert not flags(real_engine, "A study of ketamine for postpartum depression is under way.")
+
+
+@pytest.mark.parametrize("text", [
+    "Larger randomised clinical studies are needed to confirm that ketamine relieves depression.",
+    "More well-designed trials are still needed before ketamine can be called effective for depression.",
+])
+def test_studies_still_needed_is_an_evidence_gap_whatever_words_stand_between(real_engine, text):
+    assert "ketamine-effective-depression" not in claim_ids(real_engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "A federal advisory committee voted in favour of approving esketamine nasal spray for depression.",
+    "The agency granted esketamine Breakthrough Therapy Designation for major depression.",
+])
+def test_a_step_towards_approval_is_not_approval(real_engine, text):
+    assert "esketamine-fda-approved" not in claim_ids(real_engine, text)
+    # once approved, it is
+    assert "esketamine-fda-approved" in claim_ids(real_engine, "The FDA approved esketamine nasal spray in 2019.")
