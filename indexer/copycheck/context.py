@@ -25,6 +25,11 @@ ANAPHORS = {
                           r"\bit (?:can|could|may|will|is|often|usually)?\s?(?:\w+ly )?(?:be )?(?:treated|diagnosed|managed|cured)\b", re.I),
     "all": re.compile(r"\b(?:they|them|their|these|those|such|both|the (?:effects?|symptoms|side effects|results|benefits))\b", re.I),
 }
+# A sentence opening with "It" or "This" continues the sentence before: when that sentence names no
+# treatment, "it" is whatever that sentence was about ("Ketamine dissociation is ... It typically fades
+# within two hours"; "The baby blues are common. It usually passes within two weeks"). An "it" that stands
+# for nothing ("It is important to ...") is left as it was.
+OPENING_IT_RE = re.compile(r"^\W*(?:it|this)\s+(?!is (?:important|essential|vital|crucial|critical|recommended|best|wise|advisable|possible|necessary|worth|helpful|a good idea)\b)", re.I)
 ANAPHOR_RE = re.compile("|".join(p.pattern for p in ANAPHORS.values()), re.I)
 ELLIPTICAL_WORDS = 8
 # A sentence reporting a trial's result ("22.5% of esketamine recipients achieved remission compared
@@ -51,8 +56,9 @@ def refers_to(text: str) -> str | None:
     return None
 
 
-def context_sources(sentences, blocks) -> list[list[Source]]:
-    """For each sentence (objects with .block, .text, .is_question, .is_heading), its context sources."""
+def context_sources(sentences, blocks, names_treatment=lambda i: True) -> list[list[Source]]:
+    """For each sentence (objects with .block, .text, .is_question, .is_heading), its context sources.
+    names_treatment(i): whether sentence i names a treatment itself."""
     by_block: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_block.setdefault(s.block, []).append(i)
@@ -82,7 +88,10 @@ def context_sources(sentences, blocks) -> list[list[Source]]:
             sources.append(Source(by_block[block.question][-1], reach, "question"))
         prev = _previous_sentence(i, sentences, blocks)
         if prev is not None:
-            sources.append(Source(prev, refers or default, "previous sentence"))
+            reach = refers or default
+            if reach == "treatment" and OPENING_IT_RE.match(s.text) and not names_treatment(prev):
+                reach = "all"
+            sources.append(Source(prev, reach, "previous sentence"))
         elif i > 0 and sentences[i - 1].block == s.block and sentences[i - 1].is_question \
                 and not sentences[i - 1].is_heading:
             # "Struggling with postpartum depression? Ketamine can help.": answered in the same breath

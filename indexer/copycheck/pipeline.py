@@ -155,7 +155,7 @@ class Checker:
         work = [MASKED_RE.sub(lambda m: " " * len(m.group(0)), self.speller.correct(s.text) if self.speller else s.text)
                 for s in sents]
         tokens = [SentenceTokens.of(w, self.analyzer) for w in work]
-        sources = context_sources(sents, blocks)
+        sources = context_sources(sents, blocks, lambda j: any(self._concept_spans(tokens[j], n) for n in self.treatments))
         subject = self._page_subject(tokens)
         other_drug_page = self._about_another_drug(tokens)
         results = []

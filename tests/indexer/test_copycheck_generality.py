@@ -327,3 +327,14 @@ def test_a_step_towards_approval_is_not_approval(real_engine, text):
     assert "esketamine-fda-approved" not in claim_ids(real_engine, text)
     # once approved, it is
     assert "esketamine-fda-approved" in claim_ids(real_engine, "The FDA approved esketamine nasal spray in 2019.")
+
+
+def test_it_opening_a_sentence_continues_what_the_sentence_before_was_about(real_engine):
+    """'It' after a sentence about dissociation is the dissociation; after a sentence naming the treatment,
+    still only the treatment."""
+    text = ("Dissociation is a dreamlike feeling of being detached from your body. "
+            "It usually wears off within an hour or two.")
+    assert ("It usually wears off within an hour or two.", "dissociation-brief", "asserts") in flags(real_engine, text)
+    text = ("Esketamine is a nasal spray approved for treatment-resistant depression. "
+            "It is given in a certified clinic.")
+    assert "trd-effective" not in {c for t, c, _ in flags(real_engine, text) if t.startswith("It is given")}
