@@ -4,6 +4,7 @@ checker scored on them.
     python bench/realcopy_mined.py                 # accuracy per family file, this tree's checker
     python bench/realcopy_mined.py --misses        # and every sentence it gets wrong
     python bench/realcopy_mined.py --tree /tmp/wt  # an older checker (a git worktree)
+    python bench/realcopy_mined.py --file F.yaml   # one file, e.g. a held-out set kept outside mined/
 
 The page corpus (bench/realcopy.py) measures whole pages, but one page shows each claim once or
 twice; these files gather, for one claim family, how many different sites word the same claims,
@@ -48,7 +49,7 @@ class Family:
 
 def load_family(path: Path, problems: list[str], claim_ids: set[str], reserved: set[str]) -> Family:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    where = str(path.relative_to(realcopy.ROOT))
+    where = str(path.relative_to(realcopy.ROOT)) if path.is_relative_to(realcopy.ROOT) else str(path)
     family = Family(path, float(data.get("floor", 0.0)), [])
     for i, item in enumerate(data.get("sentences") or []):
         at = f"{where}: sentence {i + 1}"
@@ -77,10 +78,10 @@ def load_family(path: Path, problems: list[str], claim_ids: set[str], reserved: 
     return family
 
 
-def load_all(problems: list[str] | None = None) -> list[Family]:
+def load_all(problems: list[str] | None = None, paths: list[Path] | None = None) -> list[Family]:
     problems = problems if problems is not None else []
     claim_ids, reserved = realcopy.known_claim_ids(), realcopy.reserved_sites()
-    return [load_family(p, problems, claim_ids, reserved) for p in sorted(MINED.glob("*.yaml"))]
+    return [load_family(p, problems, claim_ids, reserved) for p in (paths or sorted(MINED.glob("*.yaml")))]
 
 
 def flagged(check, item: Mined) -> dict[str, str]:
@@ -101,9 +102,15 @@ def is_right(item: Mined, got: dict[str, str]) -> bool:
 
 
 def score(family: Family, check) -> dict:
+    """`right`: sentences read right (above); and claim P/R/F1 over (sentence, claim id) pairs as the page
+    corpus counts them: a flagged claim the sentence is not labelled with is a false one."""
     right, misses = 0, []
+    tp = fp = fn = 0
     for item in family.sentences:
         got = flagged(check, item)
+        tp += len(got.keys() & item.claims.keys())
+        fp += len(got.keys() - item.claims.keys())
+        fn += len(item.claims.keys() - got.keys())
         if is_right(item, got):
             right += 1
         else:
@@ -113,6 +120,9 @@ def score(family: Family, check) -> dict:
     return {"sentences": n, "positives": sum(1 for s in family.sentences if s.claims),
             "sites": len({realcopy.site_of(s.url) for s in family.sentences}),
             "right": right, "accuracy": round(right / n, 3) if n else None, "floor": family.floor,
+            "claims": {"tp": tp, "fp": fp, "fn": fn, "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+                       "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+                       "f1": round(2 * tp / (2 * tp + fp + fn), 3) if tp else 0.0},
             "misses": misses}
 
 
@@ -120,9 +130,10 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="realcopy_mined.py")
     ap.add_argument("--tree", type=Path, default=realcopy.ROOT)
     ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--file", type=Path, nargs="+", help="score these files instead of every file in mined/")
     args = ap.parse_args(argv)
     problems: list[str] = []
-    families = load_all(problems)
+    families = load_all(problems, args.file)
     for p in problems:
         print(p)
     check = realcopy.engine_checker(args.tree.resolve())
