@@ -178,6 +178,11 @@ def _fills(f, lo: float, hi: float, measure: str | None) -> bool:
     return f.low <= hi and lo <= f.high
 
 
+# Measures the words around a duration tell reliably enough to overrule a slot's time words (a wait
+# before nursing is told by "wait", which also opens "waiting weeks for an antidepressant to work").
+TIMES_OF_SOMETHING_ELSE = frozenset({"observation", "session-length", "effect-duration", "course-length"})
+
+
 def slot_spans(slot: CompiledSlot, st: SentenceTokens, copy_figures) -> list[tuple[int, int, bool]]:
     spans = list(st.find_all(slot.key, slot.terms)) if slot.terms and may_occur(slot.firsts, st) else []
     if slot.concept and may_occur(slot.concept_firsts, st):
@@ -185,6 +190,13 @@ def slot_spans(slot: CompiledSlot, st: SentenceTokens, copy_figures) -> list[tup
     if slot.unless and spans:
         blocked = st.find_all(slot.key + "/unless", slot.unless)
         spans = [s for s in spans if not any(b[0] < s[1] and s[0] < b[1] for b in blocked)]
+    if slot.figure is not None and slot.figure[3] is not None and spans:
+        # A time said in words ("hours of", "a few hours") within a figure the copy gives for something else
+        # ("stay for 2 hours of monitoring") measures that, as the figure does.
+        kind, measure = slot.figure[0], slot.figure[3]
+        other = [(f.start, f.end) for f in copy_figures
+                 if f.kind == kind and f.measure != measure and f.measure in TIMES_OF_SOMETHING_ELSE]
+        spans = [s for s in spans if not any(a < s[1] and s[0] < b for a, b in other)]
     return spans + figure_spans(slot, copy_figures)
 
 

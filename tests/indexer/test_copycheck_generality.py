@@ -338,3 +338,11 @@ def test_it_opening_a_sentence_continues_what_the_sentence_before_was_about(real
     text = ("Esketamine is a nasal spray approved for treatment-resistant depression. "
             "It is given in a certified clinic.")
     assert "trd-effective" not in {c for t, c, _ in flags(real_engine, text) if t.startswith("It is given")}
+
+
+def test_time_words_inside_a_figure_for_something_else_are_not_an_onset(real_engine):
+    """'hours of' in '2 hours of monitoring' times the watch after a dose, as the figure does; relief 'within
+    hours' is still the onset claim."""
+    text = "Because of its effects, patients stay at the clinic for 2 hours of monitoring after ketamine."
+    assert "onset-within-hours" not in claim_ids(real_engine, text)
+    assert "onset-within-hours" in claim_ids(real_engine, "Ketamine lifts mood within hours of the first infusion.")
