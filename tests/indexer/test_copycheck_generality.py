@@ -346,3 +346,9 @@ def test_time_words_inside_a_figure_for_something_else_are_not_an_onset(real_eng
     text = "Because of its effects, patients stay at the clinic for 2 hours of monitoring after ketamine."
     assert "onset-within-hours" not in claim_ids(real_engine, text)
     assert "onset-within-hours" in claim_ids(real_engine, "Ketamine lifts mood within hours of the first infusion.")
+
+
+def test_a_denial_ends_where_many_of_whom_begins_a_new_statement(real_engine):
+    text = ("In one trial the spray was not tolerated well by patients, many of whom had side effects "
+            "such as nausea and dizziness.")
+    assert ("ketamine-common-side-effects", "asserts") in {(c, st) for _, c, st in flags(real_engine, text)}
