@@ -252,6 +252,15 @@ class Checker:
                     hit = retry
                     triggers = find_triggers(sentence, hit.absorbed)
                     stance, hedged = stance_of(triggers, [sp for sp in hit.spans if sp not in hit.absorbed])
+            if stance is None and (opening := opening_concession_end(sentence)):
+                # "While it is unknown how ketamine works, a single dose can lift mood within hours": the
+                # opening clause's gap or condition is its own; the main clause may still say the claim
+                main = self._match_after(frame, sentence, opening, context_has, own, names_drug)
+                if main is not None:
+                    rest = " " * opening + sentence[opening:]
+                    stance, hedged = stance_of(find_triggers(rest, main.absorbed),
+                                               [sp for sp in main.spans if sp not in main.absorbed])
+                    hit = main if stance is not None else hit
             if stance == "denies" and contrasted(sentence, triggers, hit.spans):
                 stance = "asserts"
             elif stance == "denies" and (opening := opening_concession_end(sentence)):

@@ -325,8 +325,10 @@ def test_studies_still_needed_is_an_evidence_gap_whatever_words_stand_between(re
 ])
 def test_a_step_towards_approval_is_not_approval(real_engine, text):
     assert "esketamine-fda-approved" not in claim_ids(real_engine, text)
-    # once approved, it is
+    # once approved, it is, whatever process led there
     assert "esketamine-fda-approved" in claim_ids(real_engine, "The FDA approved esketamine nasal spray in 2019.")
+    assert "esketamine-fda-approved" in claim_ids(
+        real_engine, "The FDA approved esketamine nasal spray through its expedited Breakthrough Therapy designation process.")
 
 
 def test_it_opening_a_sentence_continues_what_the_sentence_before_was_about(real_engine):
@@ -352,3 +354,12 @@ def test_a_denial_ends_where_many_of_whom_begins_a_new_statement(real_engine):
     text = ("In one trial the spray was not tolerated well by patients, many of whom had side effects "
             "such as nausea and dizziness.")
     assert ("ketamine-common-side-effects", "asserts") in {(c, st) for _, c, st in flags(real_engine, text)}
+
+
+def test_an_opening_while_clause_keeps_its_evidence_gap_to_itself(real_engine):
+    text = ("While it is unknown how ketamine changes the brain, a single dose of ketamine can relieve "
+            "depression within a few hours.")
+    assert "onset-within-hours" in claim_ids(real_engine, text)
+    # the gap still silences a claim made inside it
+    assert "nmda-glutamate-mechanism" not in claim_ids(
+        real_engine, "While it is unclear whether ketamine works by blocking NMDA receptors, it is fast.")
