@@ -139,11 +139,11 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
                     fig = (slot.figure, slot.range[0] * per, slot.range[1] * per, slot.measure)
                 carry = slot.carry if slot.carry is not None else lexicon.carries(slot.concept or "")
                 slots.append(CompiledSlot(f"{claim.id}/{fi}/{si}", slot.concept, terms, concept_terms, fig,
-                                          carry, tuple(lexicon.compile_all(slot.unless)),
+                                          carry, TermList(lexicon.compile_all(slot.unless)),
                                           firsts_of(terms), firsts_of(concept_terms)))
             # Slots that must be in the sentence first: a frame fails fast on the first one missing.
             slots.sort(key=lambda s: s.carry)
-            out.append(CompiledFrame(claim.id, tuple(slots), frame.window, tuple(lexicon.compile_all(frame.unless)),
+            out.append(CompiledFrame(claim.id, tuple(slots), frame.window, TermList(lexicon.compile_all(frame.unless)),
                                      f"{claim.id}/{fi}"))
     return out
 
