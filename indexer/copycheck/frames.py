@@ -66,9 +66,18 @@ class FrameIndex:
         self.frames = frames
         self.always: list[int] = []
         self.by_word: dict[str, list[int]] = {}
-        self.by_phrase: list[tuple[int, tuple[str, ...]]] = []
-        self.own_firsts = [[self._firsts(slot) for slot in frame.slots if not slot.carry and slot.figure is None]
-                           for frame in frames]
+        self.by_phrase: dict[str, list[int]] = {}  # a phrase's first letters -> the frames it anchors
+        # Many frames share a slot's concept: each distinct set of first words is tested once per sentence.
+        self.slot_tests: list[tuple[frozenset[str], tuple[str, ...]]] = []
+        test_ids: dict[tuple[frozenset[str], tuple[str, ...]], int] = {}
+        self.own_tests: list[tuple[int, ...]] = []
+        for frame in frames:
+            ids = []
+            for slot in frame.slots:
+                if not slot.carry and slot.figure is None:
+                    ids.append(test_ids.setdefault(self._firsts(slot), len(test_ids)))
+            self.own_tests.append(tuple(ids))
+        self.slot_tests = sorted(test_ids, key=test_ids.get)
         for i, frame in enumerate(frames):
             anchor = self._anchor(frame)
             if anchor is None:
@@ -77,8 +86,8 @@ class FrameIndex:
             words, phrases = anchor
             for word in words:
                 self.by_word.setdefault(word, []).append(i)
-            if phrases:
-                self.by_phrase.append((i, phrases))
+            for first in phrases:
+                self.by_phrase.setdefault(first, []).append(i)
 
     @staticmethod
     def _firsts(slot: "CompiledSlot") -> tuple[frozenset[str], tuple[str, ...]]:
@@ -104,11 +113,18 @@ class FrameIndex:
         for word in st.by_text:
             picked.update(self.by_word.get(word, ()))
         lower = st.lower
-        picked.update(i for i, phrases in self.by_phrase if i not in picked and any(f in lower for f in phrases))
+        for first, frames in self.by_phrase.items():
+            if first in lower:
+                picked.update(frames)
         # A frame whose other own slots cannot occur either is dropped here, before any of its slots'
         # terms are looked for: the same hits, without the spans of slots that could never complete it.
-        return [self.frames[i] for i in sorted(picked)
-                if all(may_occur(firsts, st) for firsts in self.own_firsts[i])]
+        tested: dict[int, bool] = {}
+
+        def occurs(t: int) -> bool:
+            if t not in tested:
+                tested[t] = may_occur(self.slot_tests[t], st)
+            return tested[t]
+        return [self.frames[i] for i in sorted(picked) if all(occurs(t) for t in self.own_tests[i])]
 
 
 @dataclass(frozen=True)
