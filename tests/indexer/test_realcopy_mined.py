@@ -32,3 +32,13 @@ def test_the_checker_reads_mined_sentences_at_least_at_the_floor(real_engine, fa
     wrong = "\n".join(f"{m['where']}: want {m['want']} not {m['not']} got {m['got']}: {m['text'][:90]}"
                       for m in result["misses"])
     assert result["accuracy"] >= family.floor, f"{result['right']}/{result['sentences']} right\n{wrong}"
+
+
+def test_the_held_aside_mined_set_is_well_formed():
+    """tests/data/realcopy/mined_held_aside/ measures whether mined vocabulary carries over to other sites:
+    checked for form here (no reserved or test-split site), scored only by the benchmark."""
+    held = sorted((realcopy_mined.realcopy.CORPUS / "mined_held_aside").glob("*.yaml"))
+    problems: list[str] = []
+    families = realcopy_mined.load_all(problems, held)
+    assert held and problems == []
+    assert sum(len(f.sentences) for f in families) >= 100
