@@ -32,8 +32,8 @@ def test_unknown_concept_and_malformed_figure_slot_are_errors(real_engine, tmp_p
     edit(claim, "{concept: rapid-onset-hours, figure: duration,", "{concept: rapid-onset-in-hours, figure: duration,")
     assert main(["--kb-dir", str(root), "validate", "--quiet"]) == 1
     assert "no concept 'rapid-onset-in-hours' in kb/concepts.yaml" in capsys.readouterr().err
-    edit(claim, "{concept: rapid-onset-in-hours, figure: duration, measure: time-to-onset, range: [1, 1440], unit: minutes}",
-         "{concept: rapid-onset-hours, figure: duration, measure: time-to-onset, range: [1440, 1]}")
+    edit(claim, "{concept: rapid-onset-in-hours, figure: duration, measure: time-to-onset, range: [1, 1440],",
+         "{concept: rapid-onset-hours, figure: duration, measure: time-to-onset, range: [1440, 1],")
     assert main(["--kb-dir", str(root), "validate", "--quiet"]) == 1
     err = capsys.readouterr().err
     assert "onset-within-hours.yaml" in err and "low is above high" in err

@@ -250,11 +250,13 @@ def test_the_single_dose_trials_rates_and_risk_cut_report_its_result(real_engine
 
 
 def test_a_span_of_months_is_how_long_postpartum_depression_lasts(real_engine):
-    """'usually lasts four to eight months' states the course as a figure; a ceiling, the two-week threshold
-    and ketamine's relief lasting months are not it."""
+    """'usually lasts four to eight months' states the course as a figure, and so does a ceiling ('does not last
+    more than six months': labelling decisions, consistency pass 5); the two-week threshold and ketamine's relief
+    lasting months are not it."""
     assert "ppd-duration-course" in claim_ids(real_engine, "Postpartum depression usually lasts four to eight months.")
-    for text in ("Postpartum depression generally does not last more than six months.",
-                 "PPD symptoms that last longer than 2 weeks need attention.",
+    assert ("Postpartum depression generally does not last more than six months.", "ppd-duration-course",
+            "asserts") in flags(real_engine, "Postpartum depression generally does not last more than six months.")
+    for text in ("PPD symptoms that last longer than 2 weeks need attention.",
                  "Ketamine's relief from postpartum depression lasts several months."):
         assert "ppd-duration-course" not in claim_ids(real_engine, text), text
 
