@@ -61,7 +61,6 @@ class TermList(tuple):
 
     def __new__(cls, terms=()):
         self = super().__new__(cls, terms)
-        self.by_first: dict[str, list[Term]] = {}
         self.singles: frozenset[str] = frozenset()  # the tokens of one-token terms: found by a lookup alone
         self.longer_by_first: dict[str, list[Term]] = {}  # plain terms of two tokens or more
         self.phrases: list[Term] = []  # one-word phrases, whose word may be inflected
@@ -69,7 +68,6 @@ class TermList(tuple):
         singles = set()
         for term in self:
             if term.phrase is None:
-                self.by_first.setdefault(term.tokens[0], []).append(term)
                 if len(term.tokens) == 1:
                     singles.add(term.tokens[0])
                 else:

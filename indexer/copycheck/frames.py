@@ -68,7 +68,6 @@ class FrameIndex:
         self.by_word: dict[str, list[int]] = {}
         self.by_phrase: dict[str, list[int]] = {}  # a phrase's first letters -> the frames it anchors
         # Many frames share a slot's concept: each distinct set of first words is tested once per sentence.
-        self.slot_tests: list[tuple[frozenset[str], tuple[str, ...]]] = []
         test_ids: dict[tuple[frozenset[str], tuple[str, ...]], int] = {}
         self.own_tests: list[tuple[int, ...]] = []
         for frame in frames:
@@ -77,7 +76,7 @@ class FrameIndex:
                 if not slot.carry and slot.figure is None:
                     ids.append(test_ids.setdefault(self._firsts(slot), len(test_ids)))
             self.own_tests.append(tuple(ids))
-        self.slot_tests = sorted(test_ids, key=test_ids.get)
+        self.slot_tests: list[tuple[frozenset[str], tuple[str, ...]]] = sorted(test_ids, key=test_ids.get)
         for i, frame in enumerate(frames):
             anchor = self._anchor(frame)
             if anchor is None:
@@ -100,10 +99,9 @@ class FrameIndex:
         for slot in frame.slots:
             if slot.carry or slot.figure is not None:
                 continue
-            phrases = tuple(sorted(set(slot.firsts[1]) | set(slot.concept_firsts[1])))
-            if not all(isinstance(f, str) and f for f in phrases):
+            anchor = FrameIndex._firsts(slot)
+            if not all(isinstance(f, str) and f for f in anchor[1]):
                 continue  # a phrase with no first letters to look for: may occur anywhere
-            anchor = (slot.firsts[0] | slot.concept_firsts[0], phrases)
             if best is None or len(anchor[0]) + 3 * len(anchor[1]) < len(best[0]) + 3 * len(best[1]):
                 best = anchor
         return best
