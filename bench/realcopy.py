@@ -7,8 +7,8 @@
     python bench/realcopy.py evaluate --part held-aside  # the fresh dev pages kept out of tuning
 
 The development part is what tuning looks at, except the pages bench/data/realcopy_held_aside.txt
-lists: half of the latest round of fresh pages, split off before any change, to tell whether the
-changes that round prompts carry over to pages they were not made on. `--part dev` and the floor
+lists: half of each of the latest rounds of fresh pages (rounds 3 and 4), split off before any change, to
+tell whether the changes later rounds prompt carry over to pages they were not made on. `--part dev` and the floor
 test leave them out; they are scored on their own (`--part held-aside`).
 
 Scores (the same definitions for every checker measured, old or new):
