@@ -62,6 +62,8 @@ class FacetMasks:
     terms: dict = field(default_factory=dict)  # (field, text) -> mask of its postings, filled as queried
 
     def term_mask(self, reader: IndexReader, fieldname: str, text) -> int:
+        # Every searcher of the build (one per request thread) shares these masks: a dict get or
+        # set is atomic, and two threads filling the same term compute the same mask.
         key = (fieldname, text)
         m = self.terms.get(key)
         if m is None:
@@ -102,14 +104,32 @@ def build_masks(reader: IndexReader) -> FacetMasks:
     return FacetMasks(size, (1 << size) - 1, values)
 
 
-_cache: dict[str, FacetMasks] = {}
+def build_key(reader: IndexReader) -> tuple:
+    """What names one index build for the per-build caches (here and indexer/matches.py): the folder
+    and the random id of each of its segments, its generation and its document count.
+
+    Never an object's id(): a reader of a compound segment (every build: commit(optimize=True))
+    reads through a fresh OverlayStorage with no `folder`, and once a reader is freed CPython hands
+    its address to a later one, often a reader of another build with the same document count. That
+    reader was then answered from the other build's masks and matches (a rebuilt index found 0
+    records for a word it holds; tests/indexer/test_build_cache_key.py).
+    """
+    segments = []
+    for leaf, _ in reader.leaf_readers():
+        storage = leaf.storage()
+        folder = getattr(storage, "folder", None) or getattr(getattr(storage, "b", None), "folder", None)
+        segment = leaf.segment() if hasattr(leaf, "segment") else None  # an empty index has no segment
+        segments.append((folder, segment.segment_id() if segment is not None else None))
+    return tuple(segments), reader.generation(), reader.doc_count_all()
+
+
+_cache: dict[tuple, FacetMasks] = {}
 _lock = threading.Lock()
 
 
 def masks_for(reader: IndexReader) -> FacetMasks:
     """The masks of this index build, computed on first use (an index build never changes)."""
-    storage = reader.storage()
-    key = f"{getattr(storage, 'folder', id(storage))}:{reader.generation()}:{reader.doc_count_all()}"
+    key = build_key(reader)
     with _lock:
         masks = _cache.get(key)
     if masks is None:

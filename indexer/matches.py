@@ -21,7 +21,7 @@ from whoosh.collectors import TimeLimit
 
 from indexer.deadline import DeadlineCollector
 
-from indexer.facets import FacetMasks, matching_mask
+from indexer.facets import FacetMasks, build_key, matching_mask
 from indexer.lru import LRU
 
 MAX_SCORED = 1000  # matches kept in score order per query; a deeper filtered page searches afresh
@@ -38,13 +38,12 @@ class Matches:
     complete: bool  # `scored` holds every match, not only the best MAX_SCORED
 
 
-_builds: dict[str, LRU] = {}
+_builds: dict[tuple, LRU] = {}
 _lock = threading.Lock()
 
 
 def _cache_for(reader) -> LRU:
-    storage = reader.storage()
-    key = f"{getattr(storage, 'folder', id(storage))}:{reader.generation()}:{reader.doc_count_all()}"
+    key = build_key(reader)
     with _lock:
         cache = _builds.get(key)
         if cache is None:
