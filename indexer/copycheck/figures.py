@@ -28,13 +28,21 @@ WORD_NUMBERS = {
 }
 NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted((w for w in WORD_NUMBERS if w not in ("a", "an")), key=len, reverse=True)) + ")"
 RANGE = rf"(?P<lo>{NUM})(?:\s*(?:-|–|—|to|and)\s*(?P<hi>{NUM}))?"
-MINUTES_PER = {"minute": 1, "min": 1, "hour": 60, "hr": 60, "day": 1440, "week": 10080, "month": 43200}
+MINUTES_PER = {"minute": 1, "min": 1, "hour": 60, "hr": 60, "day": 1440, "week": 10080, "month": 43200, "year": 525600, "yr": 525600}
+# Durations copy gives in words without a number ("a few minutes", "a couple of hours", "several weeks"):
+# read as one typical value, so "can last from a few minutes to a couple of hours" times the effect as
+# "3-120 minutes" would. (Read as spans, "several hours" = 3-7 hours would touch a three-hour ceiling that
+# the copy's "several" does not mean.)
+VAGUE_NUMBERS = {"a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3, "several": 5}
 
 PERCENT_RE = re.compile(rf"{RANGE}\s*(?:%|per\s?cent\b)", re.I)
 RATIO_RE = re.compile(rf"\b(?P<num>{NUM}|a|an)[\s-]+(?:out\s+)?(?:in|of)[\s-]+(?:every\s+)?(?P<den>{NUM})\b", re.I)
-DURATION_RE = re.compile(rf"\b{RANGE}[\s-]*(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b", re.I)
-# "an hour", "half an hour", "a day": one unit without a digit.
-ONE_UNIT_RE = re.compile(r"\b(?:(?P<half>half) an?|an?|one) (?P<unit>minute|hour|day|week|month)\b", re.I)
+UNITS = r"(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)"
+# ("two or three weeks" is a span, as "two to three weeks" is)
+DURATION_RE = re.compile(rf"\b{RANGE.replace('|and)', '|and|or)')}[\s-]*{UNITS}\b", re.I)
+VAGUE_RE = re.compile(r"\b(?P<vague>" + "|".join(sorted(VAGUE_NUMBERS, key=len, reverse=True)) + rf")\s+{UNITS}\b(?!\s+(?:to|or)\s+(?:weeks|months|years)\b)", re.I)  # ("several days to weeks" is open-ended)
+# "an hour", "half an hour", "a day", "a year", "a week or two": one unit without a digit.
+ONE_UNIT_RE = re.compile(r"\b(?:(?P<half>half) an?|an?|one) (?P<unit>minute|hour|day|week|month|year)(?P<more> or (?:two|so))?\b", re.I)
 FRACTIONS = {"half": 50.0, "a third": 33.3, "one third": 33.3, "one-third": 33.3, "two thirds": 66.7, "two-thirds": 66.7,
              "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
              "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0}
@@ -85,7 +93,10 @@ def extract(sentence: str) -> list[CopyFigure]:
             add("percent", 100 * num / den, 100 * num / den, m)
     for m in ONE_UNIT_RE.finditer(sentence):
         per = MINUTES_PER[m.group("unit").lower()] * (0.5 if m.group("half") else 1)
-        add("duration", per, per, m)
+        add("duration", per, per * (2 if m.group("more") else 1), m)
+    for m in VAGUE_RE.finditer(sentence):
+        value = VAGUE_NUMBERS[" ".join(m.group("vague").lower().split())] * MINUTES_PER[m.group("unit").lower().rstrip("s")]
+        add("duration", value, value, m)
     for m in FRACTION_RE.finditer(sentence):
         value = FRACTIONS[m.group(1).lower()]
         add("percent", value, value, m)

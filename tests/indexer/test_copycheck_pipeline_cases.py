@@ -1,0 +1,41 @@
+"""Pipeline cases of the copy checker (issue 10, round 4): general causes found in the development errors
+that need a rule or code change in one step of the pipeline (figures, stance, context), not vocabulary.
+Every sentence here is invented; each test fails without the change it names."""
+from __future__ import annotations
+
+from flagged import flags  # tests/indexer/flagged.py
+
+from indexer.copycheck import figures
+
+
+def _figure_copies(engine, text, claim_id):
+    """The copy figures the report compares for one claim, as written in the copy."""
+    return {f.copy for s in engine.check(text).sentences for c in s.claims if c.id == claim_id for f in c.figures}
+
+
+def _duration(text):
+    return [(f.text, f.low, f.high, f.measure) for f in figures.extract(text) if f.kind == "duration"]
+
+
+def test_durations_written_in_words_are_read_like_digits():
+    """'up to a year', 'a couple of hours', 'two or three weeks', 'a week or two' are durations."""
+    assert _duration("Relief can last up to a year.") == [("a year", 525600, 525600, "effect-duration")]
+    assert _duration("Most of it fades within a couple of hours.") == [("a couple of hours", 120, 120, "effect-duration")]
+    assert _duration("Pills need two or three weeks to work.")[0][:3] == ("two or three weeks", 20160, 30240)
+    assert _duration("The glow lasts a week or two.") == [("a week or two", 10080, 20160, "effect-duration")]
+    assert _duration("Benefits were seen for 3 years.")[0][:3] == ("3 years", 3 * 525600, 3 * 525600)
+    # a vague number is one typical value, not a span that touches every neighbouring range
+    assert _duration("It lasted for several hours.") == [("several hours", 300, 300, "effect-duration")]
+    # "several days to weeks" has no upper end: no figure rather than a week-long one
+    assert _duration("Relief may persist for several days to weeks.") == []
+    # "as little as" inside "last for as little as" times how long relief lasts, not its onset
+    assert _duration("Relief can last for as little as a few hours.")[0][3] == "effect-duration"
+
+
+def test_a_claim_compares_the_durations_copy_writes_in_words(real_engine):
+    text = "Relief from a single ketamine infusion can last up to a year."
+    assert ("Relief from a single ketamine infusion can last up to a year.", "effects-last-long", "asserts") \
+        in flags(real_engine, text)
+    assert "a year" in _figure_copies(real_engine, text, "effects-last-long")
+    text = "For many patients, ketamine relief can last for several months."
+    assert "several months" in _figure_copies(real_engine, text, "effects-last-long")
