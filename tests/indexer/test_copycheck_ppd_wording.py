@@ -348,3 +348,56 @@ def test_a_sub_anaesthetic_dose_is_no_caesarean_and_the_birth_trial_hides_plain_
     found = claim_ids(real_engine, "The trial's results suggest low-dose esketamine should be offered to new mothers "
                                    "with prenatal depressive symptoms.")
     assert "postpartum-single-dose-esketamine" in found and "ketamine-effective-depression" not in found
+
+
+# --- round 4 tuning: mechanism wording -----------------------------------------------------------------------
+
+def test_plasticity_split_in_two_words_and_regrown_connections_are_synaptogenesis(real_engine):
+    """'neural plasticity' is 'neuroplasticity' in two words; connections rebuilt, connectivity raised and
+    shrunken brain regions regrown are synapses grown."""
+    for sentence in ("Ketamine acts on glutamate, a messenger tied to neural plasticity.",
+                     "Ketamine helps rebuild connections in parts of the brain worn down by stress.",
+                     "Esketamine may repair connections in brain regions that depression has weakened.",
+                     "Ketamine can reverse brain atrophy caused by years of depression.",
+                     "Ketamine leads to increased connectivity between neurons."):
+        assert "neuroplasticity-synaptogenesis" in claim_ids(real_engine, sentence), sentence
+
+
+def test_connections_with_people_are_not_brain_connections(real_engine):
+    for sentence in ("Ketamine therapy can help you restore connections with loved ones.",
+                     "Our ketamine program helps you rebuild connections with your family and friends.",
+                     "Ketamine clinics offer more connectivity with your care team through telehealth."):
+        assert "neuroplasticity-synaptogenesis" not in claim_ids(real_engine, sentence), sentence
+
+
+def test_inducing_glutamate_neurotransmission_is_the_glutamate_mechanism(real_engine):
+    sentence = "A low dose of ketamine induces glutamate neurotransmission in the prefrontal cortex."
+    assert "nmda-glutamate-mechanism" in claim_ids(real_engine, sentence)
+
+
+# --- round 4 tuning: the PPD drugs ---------------------------------------------------------------------------
+
+def test_the_approved_protocols_however_their_length_is_written(real_engine):
+    """Brexanolone's 60-hour drip 'over a 60-hour period' and zuranolone's course that 'lasts 2 weeks' are
+    the approved protocols (labelling decisions: protocol facts count for fda-approved-ppd-drugs)."""
+    for sentence in ("Brexanolone is given as an IV drip over a 60-hour period in a certified clinic.",
+                     "The zuranolone course lasts 2 weeks, one capsule each evening."):
+        assert "fda-approved-ppd-drugs" in claim_ids(real_engine, sentence), sentence
+    # a drug still in trials is not approved, and a driving warning naming the course is that warning
+    for sentence in ("Zuranolone is an investigational drug being evaluated for two weeks in adults with depression.",
+                     "Do not drive for 12 hours after each zuranolone capsule, for two weeks."):
+        assert "fda-approved-ppd-drugs" not in claim_ids(real_engine, sentence), sentence
+
+
+def test_brexanolones_speed_of_response_is_its_efficacy(real_engine):
+    sentence = "The chief benefit of brexanolone is a rapid response, within a few days."
+    assert "brexanolone-efficacy" in claim_ids(real_engine, sentence)
+
+
+def test_a_placebo_group_outside_childbirth_is_not_the_postpartum_trial(real_engine):
+    """Adult esketamine trials have placebo groups too; only among mothers is it the single-dose trial."""
+    trd = ("In the monotherapy trial, Spravato beat placebo on the depression scale, with 20% of adults in remission "
+           "at four weeks, compared with 8% in the placebo group.")
+    assert "postpartum-single-dose-esketamine" not in claim_ids(real_engine, trd)
+    mothers = "Fewer new mothers given esketamine had major depression at six weeks postpartum than the placebo group."
+    assert "postpartum-single-dose-esketamine" in claim_ids(real_engine, mothers)
