@@ -140,6 +140,21 @@ class Engine:
         ix = self.store.open(path)
         return Snapshot(kb, meta.get("fingerprint", ""), path, ix, QueryBuilder(ix.schema, kb.vocabulary))
 
+    def _serve(self, snap: Snapshot | None) -> None:
+        """Serve `snap` (the caller holds self._lock); when it is another build, forget the last look at
+        the record files.
+
+        The build `current` points at need not be the one this engine just made or checked: another
+        builder (a `kb build`, a second server, our own child) may have swapped in its own, and a
+        builder reads the records before it waits for the build lock, so the one that read first can
+        swap last. Trusting the last look ("no record file changed since") would then serve that older
+        build until a file changes; forgetting it makes the next refresh check compare the records with
+        the build actually served (one fingerprint, ~40 ms, per build taken up).
+        """
+        if snap is None or self._snapshot is None or snap.path != self._snapshot.path:
+            self._signature = None
+        self._snapshot = snap
+
     def _load_current(self) -> Snapshot | None:
         """The build `current` points at, verified; if it is broken, the newest older build that verifies."""
         path = self.store.current_path()
@@ -174,7 +189,7 @@ class Engine:
             raise KnowledgeBaseInvalid(kb.errors)
         info = build_index(self.store, kb, fp, progress)
         with self._lock:
-            self._snapshot = self._load_current()
+            self._serve(self._load_current())
         self._cache_clear()
         return info
 
@@ -191,7 +206,7 @@ class Engine:
         if snap is None:
             with self._lock:
                 snap = self._snapshot or self._load_current()
-                self._snapshot = snap
+                self._serve(snap)
                 if snap is None:
                     if self.problem and settings.read_only():
                         raise IndexUnavailable(self.problem)
@@ -214,7 +229,7 @@ class Engine:
         if kb.errors:
             raise KnowledgeBaseInvalid(kb.errors)
         build_index(self.store, kb, fp)
-        self._snapshot = self._load_current()
+        self._serve(self._load_current())
         self._cache_clear()
 
     def report_broken(self, exc: BaseException) -> None:
@@ -243,7 +258,7 @@ class Engine:
             current = self.store.current_path()
             if current is not None and self._snapshot is not None and current != self._snapshot.path:
                 with self._lock:
-                    self._snapshot = self._load_current() or self._snapshot
+                    self._serve(self._load_current() or self._snapshot)
                 self._cache_clear()
             if self._rebuilding is not None and self._rebuilding.is_alive():
                 return
@@ -276,7 +291,7 @@ class Engine:
             if self.rebuild_in_subprocess:
                 self._rebuild_in_child(force)
                 with self._lock:
-                    self._snapshot = self._load_current() or self._snapshot
+                    self._serve(self._load_current() or self._snapshot)
                 self._cache_clear()
             else:
                 self.rebuild()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -268,6 +269,25 @@ def test_serve_rebuilds_a_stale_index_before_it_listens(kbdir, tmp_path):
     assert _prepare(engine) is None
     assert engine.snapshot().fingerprint == fingerprint(kbdir)
     assert engine.search("zebrafish").total == 1  # the first request already sees the edit
+
+
+def test_an_older_build_swapped_in_by_another_process_is_rebuilt_not_served(kbdir, tmp_path):
+    """Two builders (this server's and a `kb build` of records read before an edit): the one that read first
+    can swap last. The server must notice that the build it picked up is older than the files, even though no
+    file changed since it last looked."""
+    from webui.commands import _prepare
+
+    index = tmp_path / "idx"
+    earlier = shutil.copytree(kbdir, tmp_path / "kb-as-read-earlier")
+    set_statement(kbdir, "Zebrafish milk is minimal.")
+    engine = Engine(kbdir, index, refresh_interval=0.0)
+    assert _prepare(engine) is None  # as `kb serve` starts: built, and the records looked at
+    assert engine.search("zebrafish").total == 1
+    Engine(earlier, index, auto_refresh=False).rebuild()  # the other builder swaps in the older records
+    engine.search("milk")  # picks up the swapped-in build, and must look at the records again
+    engine.wait_for_rebuild(60)
+    assert engine.search("zebrafish").total == 1
+    assert engine.snapshot().fingerprint == fingerprint(kbdir)
 
 
 def test_background_rebuild_runs_in_a_child_process(kbdir, tmp_path):
