@@ -39,3 +39,13 @@ def test_a_claim_compares_the_durations_copy_writes_in_words(real_engine):
     assert "a year" in _figure_copies(real_engine, text, "effects-last-long")
     text = "For many patients, ketamine relief can last for several months."
     assert "several months" in _figure_copies(real_engine, text, "effects-last-long")
+
+
+def test_a_reputation_for_working_is_asserted_and_a_reputation_as_a_party_drug_is_reported(real_engine):
+    """'known as an effective treatment' vouches for the claim (the copy's own); 'known as a party drug' reports."""
+    assert ("Ketamine is known as an effective treatment for depression.", "ketamine-effective-depression", "asserts") \
+        in flags(real_engine, "Ketamine is known as an effective treatment for depression.")
+    text = "Ketamine is widely regarded as a safe and effective treatment for depression."
+    assert {(text, "ketamine-effective-depression", "asserts"), (text, "ketamine-safe-well-tolerated", "asserts")} \
+        <= flags(real_engine, text)
+    assert not flags(real_engine, "Ketamine is widely known as a party drug.")
