@@ -23,8 +23,7 @@ class Term:
     tokens: tuple[str, ...] = ()
     phrase: re.Pattern | None = None
     negative: bool = False
-    first: str = ""  # for phrases: the first word's start, lower case (a cheap test before the regex)
-    word: str = ""  # for phrases of two words or more: the first word as written, lower case (it is not inflected)
+    parts: tuple[str, ...] = ()  # for phrases: every word as written, lower case (each must be in the text)
 
 
 def compile_term(text: str, analyse) -> Term | None:
@@ -48,36 +47,82 @@ def compile_term(text: str, analyse) -> Term | None:
         # ...and the last word may be inflected ("not offer" finds "not offered").
         written = [w.lower() for w in re.findall(r"[\w']+", text.replace("’", "'"))]
         return Term(text, phrase=re.compile(rf"(?<!\w){body}(?:s|es|ed|d|ing)?(?!\w)", re.I), negative=negative,
-                    first=written[0][:4], word=written[0] if len(written) > 1 else "")
+                    parts=tuple(written))
     return Term(text, tokens=tokens)
 
 
-class TermList(tuple):
-    """Terms, with the plain-word terms filed by their first word and the phrases listed apart.
+WORD_RUN_RE = re.compile(r"\w+")
+INFLECTIONS = ("s", "es", "ed", "d", "ing")  # the endings a phrase's last word may take (compile_term)
 
-    A concept can have dozens of terms and a sentence a few dozen words: finding a concept looks
-    up the sentence's words here instead of trying every term.
+
+def phrase_key(term: Term) -> tuple[str, bool]:
+    """A word every match of the phrase holds as a whole run of letters, and whether it may be inflected.
+
+    Phrase words are joined by spaces, hyphens or apostrophes, so each word's letter runs stand whole
+    in the matched text; only the last run of the last word may carry an ending ("not offer" finds
+    "not offered"). The longest run is the rarest: the phrase is looked for only where it occurs.
+    """
+    runs = [(run, i == len(term.parts) - 1 and j == len(parts) - 1)
+            for i, parts in enumerate(WORD_RUN_RE.findall(p) for p in term.parts) for j, run in enumerate(parts)]
+    return max(runs, key=lambda r: len(r[0]))
+
+
+class TermIndex:
+    """Every list of terms the checker looks for (a concept's terms, a slot's own words, an `unless`),
+    filed by a word each term must contain, so that a sentence is read once for all of them.
+
+    The ~950 lists hold ~4,300 distinct terms, and a sentence holds few of them: reading the sentence's
+    words against one index, then giving each term found to every list that holds it, replaces a
+    look-up per list and per slot (which had come to be most of a check's time). A list's spans are
+    exactly what finding its terms one by one gives (SentenceTokens.find_all without an index).
     """
 
-    def __new__(cls, terms=()):
-        self = super().__new__(cls, terms)
-        self.singles: frozenset[str] = frozenset()  # the tokens of one-token terms: found by a lookup alone
-        self.longer_by_first: dict[str, list[Term]] = {}  # plain terms of two tokens or more
-        self.phrases: list[Term] = []  # one-word phrases, whose word may be inflected
-        self.phrases_by_word: dict[str, list[Term]] = {}  # longer ones, filed by their first word
-        singles = set()
-        for term in self:
-            if term.phrase is None:
-                if len(term.tokens) == 1:
-                    singles.add(term.tokens[0])
-                else:
-                    self.longer_by_first.setdefault(term.tokens[0], []).append(term)
-            elif term.word:
-                self.phrases_by_word.setdefault(term.word, []).append(term)
+    def __init__(self, lists: dict[str, tuple[Term, ...]]):
+        self.keys = frozenset(lists)
+        holders: dict[Term, set[str]] = {}
+        for key, terms in lists.items():
+            for term in terms:
+                holders.setdefault(term, set()).add(key)
+        self.singles: dict[str, set[str]] = {}  # token -> the lists holding a one-token term of it
+        self.longer: dict[str, list[tuple[Term, tuple[str, ...]]]] = {}  # plain terms, by first token
+        # Phrases (matched as written), filed by their longest word: "not addictive" under "addictive",
+        # not under "not", which a hundred phrases start with. The last word may be inflected.
+        self.phrases_by_word: dict[str, list[tuple[Term, tuple[str, ...]]]] = {}
+        self.phrases_by_stem: dict[str, list[tuple[Term, tuple[str, ...]]]] = {}
+        for term, keys in holders.items():
+            if term.phrase is None and len(term.tokens) == 1:
+                self.singles.setdefault(term.tokens[0], set()).update(keys)
+            elif term.phrase is None:
+                self.longer.setdefault(term.tokens[0], []).append((term, tuple(keys)))
             else:
-                self.phrases.append(term)
-        self.singles = frozenset(singles)
-        return self
+                word, inflected = phrase_key(term)
+                table = self.phrases_by_stem if inflected else self.phrases_by_word
+                table.setdefault(word, []).append((term, tuple(keys)))
+
+    def spans(self, st: "SentenceTokens") -> dict[str, list[tuple[int, int, bool]]]:
+        """list key -> the (start, end, negative) of its terms in the sentence (unsorted, may repeat)."""
+        out: dict[str, list[tuple[int, int, bool]]] = {}
+        by_text = st.by_text
+
+        def give(terms):
+            for term, keys in terms:
+                if found := st.find(term):
+                    for key in keys:
+                        out.setdefault(key, []).extend(found)
+        for token, where in by_text.items():
+            if token in self.singles:
+                found = [(a, b, False) for _, a, b in where]
+                for key in self.singles[token]:
+                    out.setdefault(key, []).extend(found)
+            if token in self.longer:
+                give(self.longer[token])
+        runs = set(WORD_RUN_RE.findall(st.lower))
+        for word in runs & self.phrases_by_word.keys():
+            give(self.phrases_by_word[word])
+        stems = runs | {run[:-len(end)] for run in runs for end in INFLECTIONS if run.endswith(end)}
+        for stem in stems & self.phrases_by_stem.keys():
+            give(self.phrases_by_stem[stem])
+        return out
 
 
 class Lexicon:
@@ -89,7 +134,7 @@ class Lexicon:
         self._cache: dict[str, Term | None] = {}
         self.terms: dict[str, tuple[Term, ...]] = {}
         for name in self.concepts:
-            self.terms[name] = TermList(self.compile_all(self._expand(name, set())))
+            self.terms[name] = tuple(self.compile_all(self._expand(name, set())))
 
     def _expand(self, name: str, seen: set[str]) -> list[str]:
         if name in seen or name not in self.concepts:
@@ -129,12 +174,12 @@ class SentenceTokens:
     by_text: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
     lower: str = ""
     memo: dict[str, list[tuple[int, int, bool]]] = field(default_factory=dict)
-    words: frozenset[str] = frozenset()  # the words as written, lower case (where a phrase can start)
+    index: TermIndex | None = None  # when set, the lists it holds are found in one reading of the sentence
+    found: dict[str, list[tuple[int, int, bool]]] | None = None  # that reading, made on the first look-up
 
     @classmethod
-    def of(cls, text: str, analyzer) -> "SentenceTokens":
-        st = cls(text, lower=text.lower())
-        st.words = frozenset(re.findall(r"[\w']+", st.lower))
+    def of(cls, text: str, analyzer, index: TermIndex | None = None) -> "SentenceTokens":
+        st = cls(text, lower=text.lower(), index=index)
         for t in analyzer(text, mode="index", positions=True, chars=True):
             st.by_text.setdefault(t.text, []).append((t.pos, t.startchar, t.endchar))
         return st
@@ -144,8 +189,7 @@ class SentenceTokens:
         """`head_text` (a prefix of head.text) followed by tail.text, from the two analyses already made:
         a list item read with its lead-in's words, without analysing the lead-in again for every item."""
         text = head_text + tail.text
-        st = cls(text, lower=text.lower())
-        st.words = frozenset(re.findall(r"[\w']+", st.lower))
+        st = cls(text, lower=text.lower(), index=tail.index)
         cut, last = len(head_text), -1
         for token, where in head.by_text.items():
             kept = [(p, a, b) for p, a, b in where if b <= cut]
@@ -159,14 +203,16 @@ class SentenceTokens:
     def find(self, term: Term) -> list[tuple[int, int, bool]]:
         """(start, end, negative) of every occurrence of the term."""
         if term.phrase is not None:
-            if term.first and term.first not in self.lower:
-                return []
+            if any(part not in self.lower for part in term.parts):
+                return []  # a cheap test first: most phrases have a word the sentence lacks
             return [(m.start(), m.end(), term.negative) for m in term.phrase.finditer(self.text)]
         first = self.by_text.get(term.tokens[0])
         if not first:
             return []
         if len(term.tokens) == 1:
             return [(a, b, False) for _, a, b in first]
+        if any(tok not in self.by_text for tok in term.tokens[1:]):
+            return []  # a word of the term is not in the sentence at all
         out = []
         for pos, a, b in first:
             end, cur, ok = b, pos, True
@@ -181,27 +227,23 @@ class SentenceTokens:
                 out.append((a, end, False))
         return out
 
+    def reading(self) -> dict[str, list[tuple[int, int, bool]]] | None:
+        """The index's lists that occur in the sentence (key -> spans), or None without an index."""
+        if self.index is not None and self.found is None:
+            self.found = self.index.spans(self)
+        return self.found
+
+    def holds(self, key: str, terms) -> bool:
+        """Whether any of the terms occurs: find_all(key, terms) is not empty."""
+        if self.index is not None and key in self.index.keys:
+            return key in self.reading()
+        return bool(self.find_all(key, terms))
+
     def find_all(self, key: str, terms) -> list[tuple[int, int, bool]]:
         found = self.memo.get(key)
-        if found is None:
-            spans: list[tuple[int, int, bool]] = []
-            by_text, lower = self.by_text, self.lower
-            if isinstance(terms, TermList):
-                # Only the terms whose first word is in the sentence; a one-token term's occurrences are
-                # the token's, looked up once however many terms analyse to it.
-                singles, longer, phrases = terms.singles, terms.longer_by_first, terms.phrases_by_word
-                for word in singles.intersection(by_text):
-                    spans += [(a, b, False) for _, a, b in by_text[word]]
-                terms = [t for word in by_text if word in longer for t in longer[word]] + terms.phrases + \
-                    [t for word in self.words & phrases.keys() for t in phrases[word]]
-            for term in terms:
-                # find()'s own first test, inline: most terms cannot occur in a given sentence, and
-                # calling find() only to learn that was a fifth of a check's time.
-                if term.phrase is None:
-                    if term.tokens[0] not in by_text:
-                        continue
-                elif term.first and term.first not in lower:
-                    continue
-                spans += self.find(term)
-            found = self.memo[key] = sorted(set(spans))
+        if found is None and self.index is not None and key in self.index.keys:
+            reading = self.reading()
+            found = self.memo[key] = sorted(set(reading[key])) if key in reading else []
+        elif found is None:  # a sentence read without the index, or a list it does not hold
+            found = self.memo[key] = sorted({span for term in terms for span in self.find(term)})
         return found

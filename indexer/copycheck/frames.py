@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from indexer.copycheck.concepts import Lexicon, SentenceTokens, Term, TermList
+from indexer.copycheck.concepts import Lexicon, SentenceTokens, Term
 from kb.models import FIGURE_UNITS
 
 
@@ -26,21 +26,13 @@ class CompiledSlot:
     figure: tuple[str, float, float, str | None] | None  # (kind, low, high in copy units, measure)
     carry: bool
     unless: tuple[Term, ...] = ()  # words that disqualify an overlapping match ("side effects" for "effects")
-    # A cheap test before matching the terms one by one: the first token of every analysed term,
-    # and the first letters of every phrase term (most slots find nothing in most sentences).
-    firsts: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
-    concept_firsts: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+    concept_key: str = ""  # the key its concept's terms are found by (SentenceTokens.find_all)
 
 
-def firsts_of(terms) -> tuple[frozenset[str], tuple[str, ...]]:
-    return (frozenset(t.tokens[0] for t in terms if t.phrase is None),
-            tuple(sorted({t.first for t in terms if t.phrase is not None})))
-
-
-def may_occur(firsts, st: SentenceTokens) -> bool:
-    """False when none of the terms can occur in the sentence (exactly what find() would find: nothing)."""
-    tokens, phrase_firsts = firsts
-    return not tokens.isdisjoint(st.by_text) or any(f in st.lower for f in phrase_firsts)
+def finds_words(slot: CompiledSlot, st: SentenceTokens) -> bool:
+    """Whether the slot's own terms or its concept's occur in the sentence."""
+    return bool(slot.terms) and st.holds(slot.key, slot.terms) or \
+        bool(slot.concept) and st.holds(slot.concept_key, slot.concept_terms)
 
 
 @dataclass(frozen=True)
@@ -53,76 +45,26 @@ class CompiledFrame:
 
 
 class FrameIndex:
-    """The frames a sentence could fill, in their original order, found from the sentence's words.
+    """The frames a sentence could fill, in their original order.
 
-    A frame can only match if each of its own (not carried) slots finds a word in the sentence, so
-    one such slot is the frame's anchor: the frame is tried only on sentences holding one of the
-    anchor's first words, or a phrase's first letters. Frames without such a slot (every own slot
-    a figure) are always tried. Most of the ~85 frames fail on their first slot in most sentences;
-    looking them up by word skips that work and gives exactly the same hits.
+    A frame can only match if each of its own (not carried, not figure) slots finds a word in the
+    sentence. All the terms a sentence holds are found in one reading of it (concepts.TermIndex), so a
+    frame missing one is dropped here, before any of its slots is matched: the same hits, without the
+    work on the ~140 frames most sentences cannot complete.
     """
 
     def __init__(self, frames: list["CompiledFrame"]):
         self.frames = frames
-        self.always: list[int] = []
-        self.by_word: dict[str, list[int]] = {}
-        self.by_phrase: dict[str, list[int]] = {}  # a phrase's first letters -> the frames it anchors
-        # Many frames share a slot's concept: each distinct set of first words is tested once per sentence.
-        test_ids: dict[tuple[frozenset[str], tuple[str, ...]], int] = {}
-        self.own_tests: list[tuple[int, ...]] = []
-        for frame in frames:
-            ids = []
-            for slot in frame.slots:
-                if not slot.carry and slot.figure is None:
-                    ids.append(test_ids.setdefault(self._firsts(slot), len(test_ids)))
-            self.own_tests.append(tuple(ids))
-        self.slot_tests: list[tuple[frozenset[str], tuple[str, ...]]] = sorted(test_ids, key=test_ids.get)
-        for i, frame in enumerate(frames):
-            anchor = self._anchor(frame)
-            if anchor is None:
-                self.always.append(i)
-                continue
-            words, phrases = anchor
-            for word in words:
-                self.by_word.setdefault(word, []).append(i)
-            for first in phrases:
-                self.by_phrase.setdefault(first, []).append(i)
-
-    @staticmethod
-    def _firsts(slot: "CompiledSlot") -> tuple[frozenset[str], tuple[str, ...]]:
-        # the slot's own terms and its concept's together: either may fill it
-        return slot.firsts[0] | slot.concept_firsts[0], tuple(sorted(set(slot.firsts[1]) | set(slot.concept_firsts[1])))
-
-    @staticmethod
-    def _anchor(frame: "CompiledFrame") -> tuple[frozenset[str], tuple[str, ...]] | None:
-        best = None
-        for slot in frame.slots:
-            if slot.carry or slot.figure is not None:
-                continue
-            anchor = FrameIndex._firsts(slot)
-            if not all(isinstance(f, str) and f for f in anchor[1]):
-                continue  # a phrase with no first letters to look for: may occur anywhere
-            if best is None or len(anchor[0]) + 3 * len(anchor[1]) < len(best[0]) + 3 * len(best[1]):
-                best = anchor
-        return best
+        self.own = [tuple(s for s in frame.slots if not s.carry and s.figure is None) for frame in frames]
+        # per own slot, the keys of the term lists that fill it: its own words, its concept's
+        self.own_keys = [tuple(frozenset({s.key, s.concept_key} - {""}) for s in own) for own in self.own]
 
     def candidates(self, st: SentenceTokens) -> list["CompiledFrame"]:
-        picked = set(self.always)
-        for word in st.by_text:
-            picked.update(self.by_word.get(word, ()))
-        lower = st.lower
-        for first, frames in self.by_phrase.items():
-            if first in lower:
-                picked.update(frames)
-        # A frame whose other own slots cannot occur either is dropped here, before any of its slots'
-        # terms are looked for: the same hits, without the spans of slots that could never complete it.
-        tested: dict[int, bool] = {}
-
-        def occurs(t: int) -> bool:
-            if t not in tested:
-                tested[t] = may_occur(self.slot_tests[t], st)
-            return tested[t]
-        return [self.frames[i] for i in sorted(picked) if all(occurs(t) for t in self.own_tests[i])]
+        found = st.reading()
+        if found is None:  # a sentence read without the index
+            return [frame for frame, own in zip(self.frames, self.own) if all(finds_words(s, st) for s in own)]
+        return [frame for frame, keys in zip(self.frames, self.own_keys)
+                if all(not fills.isdisjoint(found) for fills in keys)]
 
 
 @dataclass(frozen=True)
@@ -145,21 +87,34 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
         for fi, frame in enumerate(claim.frames):
             slots = []
             for si, slot in enumerate(frame.slots):
-                concept_terms = lexicon.terms.get(slot.concept, TermList()) if slot.concept else TermList()
-                terms = TermList(lexicon.compile_all(slot.also))
+                concept_terms = lexicon.terms.get(slot.concept, ()) if slot.concept else ()
+                terms = tuple(lexicon.compile_all(slot.also))
                 fig = None
                 if slot.figure:
                     per = FIGURE_UNITS.get(slot.unit or "minutes", 1) if slot.figure == "duration" else 1
                     fig = (slot.figure, slot.range[0] * per, slot.range[1] * per, slot.measure)
                 carry = slot.carry if slot.carry is not None else lexicon.carries(slot.concept or "")
                 slots.append(CompiledSlot(f"{claim.id}/{fi}/{si}", slot.concept, terms, concept_terms, fig,
-                                          carry, TermList(lexicon.compile_all(slot.unless)),
-                                          firsts_of(terms), firsts_of(concept_terms)))
+                                          carry, tuple(lexicon.compile_all(slot.unless)),
+                                          f"concept:{slot.concept}" if slot.concept else ""))
             # Slots that must be in the sentence first: a frame fails fast on the first one missing.
             slots.sort(key=lambda s: s.carry)
-            out.append(CompiledFrame(claim.id, tuple(slots), frame.window, TermList(lexicon.compile_all(frame.unless)),
+            out.append(CompiledFrame(claim.id, tuple(slots), frame.window, tuple(lexicon.compile_all(frame.unless)),
                                      f"{claim.id}/{fi}"))
     return out
+
+
+def term_lists(lexicon: Lexicon, frames: list[CompiledFrame]) -> dict[str, tuple[Term, ...]]:
+    """Every list of terms a check looks for, by the key SentenceTokens.find_all is asked for it by."""
+    lists: dict[str, tuple[Term, ...]] = {f"concept:{name}": terms for name, terms in lexicon.terms.items()}
+    for frame in frames:
+        lists[frame.key + "/unless"] = frame.unless
+        for slot in frame.slots:
+            lists[slot.key] = slot.terms
+            lists[slot.key + "/unless"] = slot.unless
+            if slot.concept:
+                lists[slot.concept_key] = slot.concept_terms
+    return lists
 
 
 class WordIndex:
@@ -198,9 +153,9 @@ TIMES_OF_SOMETHING_ELSE = frozenset({"observation", "session-length", "effect-du
 
 
 def slot_spans(slot: CompiledSlot, st: SentenceTokens, copy_figures) -> list[tuple[int, int, bool]]:
-    spans = list(st.find_all(slot.key, slot.terms)) if slot.terms and may_occur(slot.firsts, st) else []
-    if slot.concept and may_occur(slot.concept_firsts, st):
-        spans += st.find_all(f"concept:{slot.concept}", slot.concept_terms)
+    spans = list(st.find_all(slot.key, slot.terms)) if slot.terms else []
+    if slot.concept:
+        spans += st.find_all(slot.concept_key, slot.concept_terms)
     if slot.unless and spans:
         blocked = st.find_all(slot.key + "/unless", slot.unless)
         spans = [s for s in spans if not any(b[0] < s[1] and s[0] < b[1] for b in blocked)]

@@ -8,9 +8,9 @@ from indexer.analysis import text_analyzer
 from indexer.copycheck import figures
 from indexer.copycheck.blocks import split_blocks
 from indexer.copycheck.checkworthy import checkworthy
-from indexer.copycheck.concepts import Lexicon, SentenceTokens
+from indexer.copycheck.concepts import Lexicon, SentenceTokens, TermIndex
 from indexer.copycheck.context import ANAPHOR_RE, context_sources
-from indexer.copycheck.frames import FrameIndex, WordIndex, compile_frames, match_frame
+from indexer.copycheck.frames import FrameIndex, WordIndex, compile_frames, finds_words, match_frame, term_lists
 from indexer.copycheck.normalize import normalize
 from indexer.copycheck.report import CheckReport, ClaimFlag, SentenceResult, claim_info
 from indexer.copycheck.sentences import split_clauses, split_sentences
@@ -98,6 +98,7 @@ class Checker:
         self.lexicon = Lexicon(kb.concepts, self.analyse)
         self.frames = compile_frames(kb, self.lexicon)
         self.frame_index = FrameIndex(self.frames)
+        self.term_index = TermIndex(term_lists(self.lexicon, self.frames))
         treatments = set(self.lexicon.names("treatment"))
         self.treatments = treatments
         # Concepts that name a treatment, directly or through `include` ("ketamine-session").
@@ -154,7 +155,7 @@ class Checker:
         # A web address's words, and discourse markers ("in short" is not "short-lived"), ("...spravato-esketamine-approved...") are not the copy's words.
         work = [MASKED_RE.sub(lambda m: " " * len(m.group(0)), self.speller.correct(s.text) if self.speller else s.text)
                 for s in sents]
-        tokens = [SentenceTokens.of(w, self.analyzer) for w in work]
+        tokens = [SentenceTokens.of(w, self.analyzer, self.term_index) for w in work]
         sources = context_sources(sents, blocks, lambda j: any(self._concept_spans(tokens[j], n) for n in self.treatments))
         subject = self._page_subject(tokens)
         other_drug_page = self._about_another_drug(tokens)
@@ -226,8 +227,7 @@ class Checker:
                         and slot.concept not in self.treatment_like:
                     continue
                 src_tokens = tokens[src.sentence]
-                if src_tokens.find_all(slot.key, slot.terms) or (
-                        slot.concept and src_tokens.find_all(f"concept:{slot.concept}", slot.concept_terms)):
+                if finds_words(slot, src_tokens):
                     used_source.append(src.sentence)
                     return slot.concept or slot.key
             if subject is not None and slot.concept in self.subject_fills:
@@ -300,7 +300,7 @@ class Checker:
     def _match_after(self, frame, sentence: str, start: int, context_has, own, names_drug):
         """The frame matched on the sentence's words after `start` only (offsets stay the sentence's)."""
         rest = " " * start + sentence[start:]
-        st = SentenceTokens.of(rest, self.analyzer)
+        st = SentenceTokens.of(rest, self.analyzer, self.term_index)
         return match_frame(frame, st, split_clauses(rest), WordIndex(rest), figures.extract(rest), context_has, own,
                            self.treatment_like, named=lambda slot, span: self._names_treatment(st, slot, span),
                            names_other_drug=names_drug)
