@@ -49,3 +49,21 @@ def test_a_reputation_for_working_is_asserted_and_a_reputation_as_a_party_drug_i
     assert {(text, "ketamine-effective-depression", "asserts"), (text, "ketamine-safe-well-tolerated", "asserts")} \
         <= flags(real_engine, text)
     assert not flags(real_engine, "Ketamine is widely known as a party drug.")
+
+
+def test_a_denial_stops_where_a_new_predicate_of_the_list_begins(real_engine):
+    """'little to no relief, may cause weight gain' denies the relief, not the side effects."""
+    text = "Antidepressants often give little to no relief, may cause weight gain and sexual side effects, and take weeks to work."
+    found = flags(real_engine, text)
+    assert (text, "ssri-side-effects", "asserts") in found and (text, "ssri-side-effects", "denies") not in found
+    text = "SSRIs bring no improvement for many mothers, can cause nausea and insomnia, and take a month to work."
+    assert (text, "ssri-side-effects", "asserts") in flags(real_engine, text)
+    # a denial over a list without a new predicate still reaches every member
+    text = "Ketamine is not addictive or habit-forming at the doses clinics use."
+    assert (text, "abuse-potential", "denies") in flags(real_engine, text)
+
+
+def test_not_being_aware_of_evidence_is_an_evidence_gap_over_the_whole_list(real_engine):
+    text = ("Regulators said they are not aware of evidence that compounded ketamine is safer, more effective, "
+            "or faster acting than approved drugs.")
+    assert not flags(real_engine, text)
