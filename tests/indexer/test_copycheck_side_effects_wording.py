@@ -260,3 +260,79 @@ def test_the_labels_later_phase_from_week_nine_is_the_dosing_schedule(real_engin
 def test_a_schedule_going_on_in_subsequent_months_is_maintenance(real_engine):
     text = "Sessions are twice a week for a month, then every two weeks in subsequent months."
     assert "maintenance-may-be-needed" in claim_ids(real_engine, text)
+
+
+# --- round 4 tuning: at-home risk, side effects of other drugs, misuse among the drug's risks ------------------
+
+def test_a_death_or_overdose_after_home_use_is_the_at_home_risk(real_engine):
+    assert "ketamine-at-home-risk" in claim_ids(
+        real_engine, "Last year a patient died after taking ketamine at home without anyone watching.")
+    assert "ketamine-at-home-risk" in claim_ids(
+        real_engine, "Overdoses have been reported among people using ketamine unsupervised.")
+    assert "ketamine-at-home-risk" not in claim_ids(
+        real_engine, "Ketamine clinic\nPatients at home can call our nurses any time.")
+
+
+def test_the_clinics_safeguards_missing_at_home_are_the_at_home_risk(real_engine):
+    text = ("Ketamine clinic\nIn our clinic a nurse checks your vital signs throughout. "
+            "At home, none of these safeguards are in place.")
+    assert "ketamine-at-home-risk" in claim_ids(real_engine, text)
+    assert "ketamine-at-home-risk" in claim_ids(
+        real_engine, "Ketamine clinic\nA cuff mailed to your house is no substitute for a nurse beside you.")
+
+
+def test_drug_tolerance_is_not_a_tolerable_side_effect(real_engine):
+    text = "Long-term side effects of ketamine\nTolerance can build up with frequent use."
+    assert "side-effects-mild-transient" not in claim_ids(real_engine, text)
+
+
+def test_temporary_dissociation_is_brief_dissociation_not_mild_side_effects_in_general(real_engine):
+    found = claim_ids(real_engine, "Because ketamine can cause temporary dissociation and raise blood pressure, "
+                                   "patients stay in the clinic afterwards.")
+    assert "dissociation-brief" in found
+    assert "side-effects-mild-transient" not in found
+    # side effects in general called temporary still are
+    assert "side-effects-mild-transient" in claim_ids(real_engine, "Nausea and dizziness after ketamine are temporary.")
+
+
+def test_the_ppd_pills_side_effects_are_not_ketamines(real_engine):
+    for sentence in ("Zuranolone's side effects, such as drowsiness and dizziness, are mostly mild.",
+                     "Patients report feeling sleepy and dizzy with Zurzuvae use.",
+                     "What to know about how Zurzuvae works, how quickly it acts, and its side effects."):
+        found = claim_ids(real_engine, sentence)
+        assert not found & {"side-effects-mild-transient", "ketamine-common-side-effects"}, sentence
+
+
+def test_stopping_a_drug_gives_withdrawal_not_mild_side_effects(real_engine):
+    text = "Ketamine\nEffects upon discontinuing the medicine may include mild anxiety, headache and nausea."
+    assert "side-effects-mild-transient" not in claim_ids(real_engine, text)
+
+
+def test_side_effects_named_as_the_reason_for_supervision_are_not_said_to_be_common(real_engine):
+    text = "Spravato\nEvery dose is given under supervision because of potential side effects like nausea and dizziness."
+    assert "ketamine-common-side-effects" not in claim_ids(real_engine, text)
+    # outside the rationale, the same effects are
+    assert "ketamine-common-side-effects" in claim_ids(real_engine, "Spravato\nSpravato can cause nausea and dizziness.")
+
+
+def test_warning_signs_to_act_on_at_once_are_not_common_side_effects(real_engine):
+    text = "Spravato\nCall your doctor right away if you experience extreme sleepiness, dizziness or fainting."
+    assert "ketamine-common-side-effects" not in claim_ids(real_engine, text)
+
+
+def test_blood_pressure_in_a_medical_history_is_not_a_side_effect(real_engine):
+    text = "Your first visit includes:\n\n- Medical history review (blood pressure, heart health)"
+    assert "ketamine-common-side-effects" not in claim_ids(real_engine, text)
+
+
+def test_misuse_given_as_the_reason_for_the_restricted_programme_is_abuse_potential(real_engine):
+    text = ("Spravato\nIt is offered only through a Risk Evaluation and Mitigation Strategy programme "
+            "because of the risks of sedation and abuse.")
+    assert "abuse-potential" in claim_ids(real_engine, text)
+
+
+def test_misuse_named_among_the_drugs_known_risks_is_abuse_potential(real_engine):
+    text = "Ketamine\nKnown safety concerns associated with the drug are misuse, raised blood pressure and bladder problems."
+    assert "abuse-potential" in claim_ids(real_engine, text)
+    # harms of heavy misuse alone are another claim
+    assert "abuse-potential" not in claim_ids(real_engine, "Chronic misuse of ketamine has been linked to bladder damage.")
