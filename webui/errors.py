@@ -10,6 +10,8 @@ from flask import Flask, jsonify, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from indexer.engine import IndexUnavailable
+
 log = logging.getLogger(__name__)
 
 CODES = {
@@ -77,6 +79,12 @@ def register(app: Flask) -> None:
             (log.warning if status == 503 else log.error)("HTTP %s on %s: %s", status, request.path, e)
             return error_response(status, FRIENDLY[500][1] if status == 500 else _message(e), headers=headers)
         return error_response(status, _message(e), headers=headers)
+
+    @app.errorhandler(IndexUnavailable)
+    def _index_unavailable(e: IndexUnavailable):
+        # the build being repaired or replaced under the server: a passing state the engine is already mending
+        log.warning("index unavailable on %s: %s", request.path, e)
+        return error_response(503, str(e) or FRIENDLY[503][1], headers={"Retry-After": "5"})
 
     @app.errorhandler(Exception)
     def _unexpected(e: Exception):

@@ -150,3 +150,24 @@ def test_facet_links_are_written_exactly_as_url_for_writes_them(app):
         for query in awkward:
             expected = url_for("search.results", **{k: v for k, v in query.items() if v is not None})
             assert with_query(base, query) == expected
+
+
+def test_an_index_failing_under_the_server_is_a_503_with_its_message_not_a_500(make_engine, monkeypatch):
+    """A build damaged, or deleted by another builder's clean-up, while the server reads it: the engine says
+    IndexUnavailable (and starts a repair); pages and the API answer 503 with that message, never a 500."""
+    import indexer.engine as engine_module
+    from webui import create_app
+
+    app = create_app({"TESTING": True, "ENGINE": make_engine(), "RATELIMIT_ENABLED": False,
+                      "SECRET_KEY": "test-secret", "SERVER_NAME": None})
+    client = app.test_client()
+
+    def damaged(*args, **kwargs):  # Whoosh failing on its own files
+        raise EOFError("Ran out of input (simulated damaged posting file)")
+
+    monkeypatch.setattr(engine_module, "search", damaged)
+    api = client.get("/api/search", query_string={"q": "milk"})
+    assert api.status_code == 503 and api.json["error"]["code"] == "unavailable"
+    assert "repaired" in api.json["error"]["message"] and api.headers["Retry-After"]
+    page = client.get("/search", query_string={"q": "breast milk"})
+    assert page.status_code == 503 and b"repaired" in page.data and b"Traceback" not in page.data
