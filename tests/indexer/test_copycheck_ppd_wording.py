@@ -401,3 +401,16 @@ def test_a_placebo_group_outside_childbirth_is_not_the_postpartum_trial(real_eng
     assert "postpartum-single-dose-esketamine" not in claim_ids(real_engine, trd)
     mothers = "Fewer new mothers given esketamine had major depression at six weeks postpartum than the placebo group."
     assert "postpartum-single-dose-esketamine" in claim_ids(real_engine, mothers)
+
+
+def test_a_risk_said_to_be_greater_for_a_group_names_a_risk_factor(real_engine):
+    sentence = "Postpartum depression risks are greater for women with a past history of mood disorders."
+    assert "ppd-risk-factors" in claim_ids(real_engine, sentence)
+
+
+def test_a_lactation_reviewers_hedged_advice_is_not_the_manufacturers_label(real_engine):
+    """'Until more data are available, ... should probably be avoided' is a lactation database's opinion."""
+    hedged = "Until more data are available, esketamine should probably be avoided while breastfeeding."
+    assert "esketamine-lactation-label" not in claim_ids(real_engine, hedged)
+    label = "The esketamine label advises against breastfeeding during treatment."
+    assert "esketamine-lactation-label" in claim_ids(real_engine, label)
