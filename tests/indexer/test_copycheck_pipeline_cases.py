@@ -67,3 +67,11 @@ def test_not_being_aware_of_evidence_is_an_evidence_gap_over_the_whole_list(real
     text = ("Regulators said they are not aware of evidence that compounded ketamine is safer, more effective, "
             "or faster acting than approved drugs.")
     assert not flags(real_engine, text)
+
+
+def test_and_opening_a_predicate_with_its_own_verb_ends_a_denial(real_engine):
+    """A screening line: the patients 'aren't pregnant' and 'are using contraception' (asserted, not denied)."""
+    text = "Before each esketamine dose, staff confirm that patients aren't pregnant and are using reliable contraception."
+    found = flags(real_engine, text)
+    assert (text, "esketamine-contraception-advice", "asserts") in found
+    assert (text, "esketamine-contraception-advice", "denies") not in found
