@@ -265,3 +265,62 @@ def test_not_a_cure_all_or_not_for_everyone_is_no_verdict_on_efficacy(real_engin
         real_engine, "Ketamine is not a cure-all for depression and may not work for everyone.")
     assert "ketamine-effective-depression" in claim_ids(
         real_engine, "Ketamine relieves depression, though it may not work for everyone.")
+
+
+# --- tuning round 4 ------------------------------------------------------------------------------------------
+
+def test_faster_and_fastest_are_speed_without_a_time_frame(real_engine):
+    """The comparative and superlative of 'fast' say the same speed as 'fast' (labelling decisions 1)."""
+    for text in ("Ketamine infusions can help you feel better, faster.",
+                 "Some call ketamine the fastest acting antidepressant we have.",
+                 "Esketamine may offer a faster-acting option than older pills."):
+        assert "ketamine-rapid-onset" in claim_ids(real_engine, text), text
+    # how fast the body clears it is no speed of relief
+    assert "ketamine-rapid-onset" not in claim_ids(real_engine, "Ketamine is cleared faster in younger adults.")
+
+
+def test_a_mechanism_sentences_helps_is_the_mechanism_not_general_efficacy(real_engine):
+    """'blocks NMDA receptors, which helps restore connections in regions affected by mood disorders': the labels
+    file such sentences under the mechanism claim alone; general efficacy yields to it."""
+    text = "Esketamine blocks NMDA receptors, which helps restore connections in brain areas affected by mood disorders."
+    found = claim_ids(real_engine, text)
+    assert "nmda-glutamate-mechanism" in found and "ketamine-effective-depression" not in found
+    assert "ketamine-effective-depression" in claim_ids(real_engine, "Ketamine helps adults with mood disorders.")
+
+
+def test_works_differently_a_use_or_a_hard_to_treat_illness_is_no_efficacy(real_engine):
+    """'works differently' says how, 'its use in treating' states a use, 'the hardest to treat cases' describe
+    the illness; none says that ketamine works against depression."""
+    for text in ("Spravato works differently than older pills and targets pathways linked to depression.",
+                 "Ketamine has drawn attention for its use in treating mental health conditions such as depression.",
+                 "For the hardest to treat cases of depression, ketamine is now offered online."):
+        assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
+
+
+def test_an_approval_headline_states_the_indication_not_efficacy(real_engine):
+    """'FDA approves X to treat Y in adults with Z' names the indication and its population (labelling decisions,
+    round 3: 6), not that it relieves Y or Z."""
+    for text in ("FDA approves esketamine nasal spray to treat depressive symptoms in older adults",
+                 "FDA approves esketamine nasal spray to treat depressive symptoms in adults with suicidal thoughts",
+                 "FDA approves esketamine nasal spray to treat treatment-resistant depression in adults"):
+        found = claim_ids(real_engine, text)
+        assert "esketamine-fda-approved" in found, text
+        assert not found & {"ketamine-effective-depression", "reduces-suicidal-ideation", "trd-effective"}, text
+
+
+def test_used_for_treatment_resistant_depression_presents_it_as_treating_it(real_engine):
+    """'used for / used for the treatment of / provides treatment for TRD' (labelling decisions, consistency 2);
+    the failed treatments a patient 'tried' are not this one's use."""
+    for text in ("More recently ketamine has been used for the treatment of depression, especially treatment-refractory depression.",
+                 "Ketamine clinics provide much-needed treatment for people with treatment-resistant depression."):
+        assert "trd-effective" in claim_ids(real_engine, text), text
+    assert "trd-effective" not in claim_ids(
+        real_engine, "Ketamine clinic\nYou have probably tried many treatments for your treatment-resistant depression.")
+
+
+def test_a_condition_the_drug_may_cause_or_pain_on_urinating_is_no_other_indication(real_engine):
+    """Anxiety among side effects, or bladder pain after heavy use, are harms, not conditions it treats."""
+    for text in ("Using ketamine may cause dizziness, anxiety or a spinning sensation.",
+                 "Ketamine misuse\nIf you use it often, you may notice pain when you urinate."):
+        assert "ketamine-other-indications" not in claim_ids(real_engine, text), text
+    assert "ketamine-other-indications" in claim_ids(real_engine, "Ketamine is also used to treat anxiety and PTSD.")

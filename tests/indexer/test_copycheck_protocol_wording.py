@@ -199,3 +199,29 @@ def test_something_else_called_safe_on_a_ketamine_page_is_not_the_treatments_saf
     for text in ("Ketamine clinic\nYour personal information is safe with us.",
                  "Ketamine clinic\nParking is safe and free for all patients."):
         assert "ketamine-safe-well-tolerated" not in claim_ids(real_engine, text), text
+
+
+# --- approvals, tuning round 4: unapproved uses, what an approval follows, another country's licence ----------
+
+def test_uses_said_to_be_unapproved_are_not_the_approval_claim(real_engine):
+    """A list of unapproved uses is another claim (labels: esketamine-unapproved-uses), not a denial of approval."""
+    for text in ("Spravato can help some forms of depression, but it is not approved for the following uses:",
+                 "These conditions are not listed as approved uses for Spravato."):
+        assert "esketamine-fda-approved" not in claim_ids(real_engine, text), text
+
+
+def test_what_the_approval_follows_or_another_countrys_licence_is_no_fda_approval(real_engine):
+    for text in ("Spravato news\nThe approval follows a priority review of the company's trial data.",
+                 "In the UK, esketamine nasal spray is only licensed for treatment-resistant depression."):
+        assert "esketamine-fda-approved" not in claim_ids(real_engine, text), text
+
+
+def test_approval_with_its_indication_is_the_approval_claim_only(real_engine):
+    """'an FDA-approved nasal spray used to treat TRD' (labelling decisions, consistency 2); efficacy stated
+    beside the approval ('has been shown to be more effective in treating TRD') is still trd-effective."""
+    found = claim_ids(real_engine, "Spravato is an FDA-approved nasal spray used to treat treatment-resistant depression.")
+    assert "esketamine-fda-approved" in found and "trd-effective" not in found
+    found = claim_ids(real_engine, "Spravato is FDA-approved and has been shown to be more effective in treating "
+                                   "treatment-resistant depression than oral antidepressants alone.")
+    assert {"esketamine-fda-approved", "trd-effective"} <= found
+    assert "esketamine-monotherapy-approved" not in found  # "alone" is said of the comparator
