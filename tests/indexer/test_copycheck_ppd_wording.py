@@ -414,3 +414,14 @@ def test_a_lactation_reviewers_hedged_advice_is_not_the_manufacturers_label(real
     assert "esketamine-lactation-label" not in claim_ids(real_engine, hedged)
     label = "The esketamine label advises against breastfeeding during treatment."
     assert "esketamine-lactation-label" in claim_ids(real_engine, label)
+
+
+def test_dendrites_grown_and_synapses_strengthened_are_synaptogenesis(real_engine):
+    for sentence in ("Ketamine spurs the growth of dendrites in the prefrontal cortex.",
+                     "Ketamine strengthens synaptic connections that chronic stress has worn down."):
+        assert "neuroplasticity-synaptogenesis" in claim_ids(real_engine, sentence), sentence
+
+
+def test_brexanolones_benefits_over_the_trial_window_are_its_efficacy(real_engine):
+    sentence = "Brexanolone's benefits held for 30 days in the trials."
+    assert "brexanolone-efficacy" in claim_ids(real_engine, sentence)
