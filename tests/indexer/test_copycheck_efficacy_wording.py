@@ -324,3 +324,17 @@ def test_a_condition_the_drug_may_cause_or_pain_on_urinating_is_no_other_indicat
                  "Ketamine misuse\nIf you use it often, you may notice pain when you urinate."):
         assert "ketamine-other-indications" not in claim_ids(real_engine, text), text
     assert "ketamine-other-indications" in claim_ids(real_engine, "Ketamine is also used to treat anxiety and PTSD.")
+
+
+def test_a_lifted_mood_is_depression_relieved_but_not_a_euphoric_one(real_engine):
+    assert "ketamine-effective-depression" in claim_ids(
+        real_engine, "Spravato gives many patients a noticeable lift in mood after a few treatments.")
+    assert "ketamine-effective-depression" not in claim_ids(
+        real_engine, "Ketamine can cause euphoria and improve mood for a short time.")
+
+
+def test_a_definition_of_treatment_resistance_is_not_antidepressants_often_failing(real_engine):
+    """'TRD, meaning they have failed two antidepressants' defines who is eligible (labelled as the approval)."""
+    assert "ssri-often-fail" not in claim_ids(
+        real_engine, "Spravato is for adults with treatment-resistant depression, meaning they have failed at least two antidepressants.")
+    assert "ssri-often-fail" in claim_ids(real_engine, "Antidepressants often fail to relieve depression.")
