@@ -425,3 +425,11 @@ def test_dendrites_grown_and_synapses_strengthened_are_synaptogenesis(real_engin
 def test_brexanolones_benefits_over_the_trial_window_are_its_efficacy(real_engine):
     sentence = "Brexanolone's benefits held for 30 days in the trials."
     assert "brexanolone-efficacy" in claim_ids(real_engine, sentence)
+
+
+def test_a_single_dose_outside_childbirth_is_not_the_postpartum_trial(real_engine):
+    """Adult TRD and suicidality trials give esketamine as a single dose too."""
+    trd = "In adults with treatment-resistant depression, a single dose of esketamine eased depression within a day."
+    assert "postpartum-single-dose-esketamine" not in claim_ids(real_engine, trd)
+    mothers = "A single low dose of esketamine given to new mothers after delivery lowered postpartum depression."
+    assert "postpartum-single-dose-esketamine" in claim_ids(real_engine, mothers)
