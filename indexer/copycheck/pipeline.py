@@ -75,6 +75,8 @@ def states_before_list(text: str) -> bool:
 EFFECT_OF_RE = re.compile(r"\s+(?:effects?|actions?|response|properties|activity|benefits?|qualities)\b", re.I)
 # Treatments that go with a drug rather than replace it ("ketamine-assisted psychotherapy").
 NOT_DRUGS = {"psychotherapy"}
+# A page naming another drug in this many sentences, and ketamine in under a third as many, is about that drug.
+OTHER_DRUG_SENTENCES = 3
 MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for short|in a nutshell)\b", re.I)
 
 
@@ -314,16 +316,30 @@ class Checker:
         return self.default_subject
 
     def _about_another_drug(self, tokens) -> bool:
-        """The page names another drug (zuranolone, an SSRI...) and never ketamine or esketamine: its
-        generic words ("the treatment", "each capsule") are that drug's, not the knowledge base's."""
-        return self.default_subject is not None and not self._names_any(tokens, self.subject_drugs) \
-            and self._names_any(tokens, self.other_drugs)
+        """The page is about another drug (zuranolone, an SSRI...): it never names ketamine or esketamine, or
+        names one other drug in at least OTHER_DRUG_SENTENCES sentences and ketamine in under a third as many
+        ("Unlike ketamine, zuranolone is a pill"). Its generic words ("the treatment", "each capsule", "the
+        first dose") are then that drug's, not the knowledge base's."""
+        if self.default_subject is None:
+            return False
+        ours = self._naming_sentences(tokens, self.subject_drugs)
+        theirs = max((self._naming_sentences(tokens, {n}) for n in self.other_drugs), default=0)
+        return theirs > 0 and (ours == 0 or (theirs >= OTHER_DRUG_SENTENCES and 3 * ours < theirs))
 
     def _names_any(self, tokens, treatments) -> bool:
         """Some sentence names one of these treatments as a drug ("the antidepressant effect can persist
         for weeks" names an effect, not a drug)."""
-        return any(not EFFECT_OF_RE.match(st.text, y) for st in tokens for n in treatments
-                   for _, y, _ in self._concept_spans(st, n))
+        return self._naming_sentences(tokens, treatments, first=True) > 0
+
+    def _naming_sentences(self, tokens, treatments, first: bool = False) -> int:
+        """How many sentences name one of these treatments as a drug (with first: stop at the first)."""
+        n = 0
+        for st in tokens:
+            if any(not EFFECT_OF_RE.match(st.text, y) for c in treatments for _, y, _ in self._concept_spans(st, c)):
+                n += 1
+                if first:
+                    break
+        return n
 
     def _names_treatment(self, st, slot, span) -> bool:
         """The span is one of the treatments the slot's concept names (ketamine, esketamine), not "the infusion"."""

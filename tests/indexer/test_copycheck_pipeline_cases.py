@@ -75,3 +75,32 @@ def test_and_opening_a_predicate_with_its_own_verb_ends_a_denial(real_engine):
     found = flags(real_engine, text)
     assert (text, "esketamine-contraception-advice", "asserts") in found
     assert (text, "esketamine-contraception-advice", "denies") not in found
+
+
+ZURANOLONE_PAGE = """Zurzuvae: a new pill for postpartum depression
+
+Zuranolone is the first oral drug approved for postpartum depression. Unlike ketamine or brexanolone, zuranolone does not need an infusion.
+
+How fast does it work?
+
+Many women felt better within hours of the first dose. Side effects of zuranolone were mostly mild and temporary.
+"""
+
+KETAMINE_PAGE = """Ketamine for postpartum depression
+
+Ketamine is an option when SSRIs fall short. SSRIs are the usual first treatment. Sertraline is the SSRI most often prescribed.
+Ketamine infusions are given in our clinic.
+
+How fast does it work?
+
+Many mothers felt better within hours of the first infusion.
+"""
+
+
+def test_a_page_about_another_drug_that_names_ketamine_once_is_still_about_that_drug(real_engine):
+    """The page's own drug is the subject of its sentences that name none: 'the first dose' is zuranolone's."""
+    found = flags(real_engine, ZURANOLONE_PAGE)
+    assert not any(cid in ("onset-within-hours", "side-effects-mild-transient") for _, cid, _ in found)
+    # a ketamine page that names another drug a few times is still about ketamine
+    assert ("Many mothers felt better within hours of the first infusion.", "onset-within-hours", "asserts") \
+        in flags(real_engine, KETAMINE_PAGE)
