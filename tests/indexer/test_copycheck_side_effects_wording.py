@@ -336,3 +336,35 @@ def test_misuse_named_among_the_drugs_known_risks_is_abuse_potential(real_engine
     assert "abuse-potential" in claim_ids(real_engine, text)
     # harms of heavy misuse alone are another claim
     assert "abuse-potential" not in claim_ids(real_engine, "Chronic misuse of ketamine has been linked to bladder damage.")
+
+
+def test_side_effects_it_only_can_cause_like_any_medicine_are_not_called_common(real_engine):
+    for sentence in ("Like every drug, Spravato can cause side effects, most of them mild.",
+                     "Since every patient is different, some may experience side effects."):
+        assert "ketamine-common-side-effects" not in claim_ids(real_engine, "Ketamine\n" + sentence), sentence
+    # named side effects, or unnamed ones called common, many or the main ones, still are
+    for sentence in ("Ketamine can cause side effects such as dizziness.",
+                     "The main side effects of a ketamine session are sleepiness and nausea.",
+                     "Ketamine commonly causes side effects."):
+        assert "ketamine-common-side-effects" in claim_ids(real_engine, sentence), sentence
+    # a section heading naming them states nothing
+    assert "ketamine-common-side-effects" not in claim_ids(
+        real_engine, "Common Side Effects of Spravato®\n\nSpravato is a nasal spray used in a clinic.")
+
+
+def test_effects_named_short_term_in_one_phrase_are_short_lived_side_effects(real_engine):
+    found = claim_ids(real_engine, "Ketamine clinic\nMost clients notice some short-term effects during a session.")
+    assert "side-effects-mild-transient" in found
+    # ...and effects in general called short-term are not brief dissociation
+    text = "You may feel mildly dissociated during the infusion. Typical short-term effects include:"
+    assert "dissociation-brief" not in claim_ids(real_engine, text)
+
+
+def test_side_effects_lasting_longer_called_rare_are_short_lived(real_engine):
+    assert "side-effects-mild-transient" in claim_ids(
+        real_engine, "Ketamine\nSide effects lasting more than a day are uncommon.")
+
+
+def test_numbness_felt_for_years_is_the_illness_not_a_side_effect(real_engine):
+    text = "Ketamine lets patients feel joy again, often after years of feeling numb and detached."
+    assert "ketamine-common-side-effects" not in claim_ids(real_engine, text)
