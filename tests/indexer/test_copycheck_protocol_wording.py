@@ -225,3 +225,10 @@ def test_approval_with_its_indication_is_the_approval_claim_only(real_engine):
                                    "treatment-resistant depression than oral antidepressants alone.")
     assert {"esketamine-fda-approved", "trd-effective"} <= found
     assert "esketamine-monotherapy-approved" not in found  # "alone" is said of the comparator
+
+
+def test_deciding_whether_boosters_are_needed_states_no_need(real_engine):
+    assert "maintenance-may-be-needed" not in claim_ids(
+        real_engine, "Ketamine clinic\nAt your review we help you determine if boosters are needed in your case.")
+    assert "maintenance-may-be-needed" in claim_ids(
+        real_engine, "Ketamine clinic\nSome patients need boosters every few months to keep the benefit.")
