@@ -433,3 +433,10 @@ def test_a_single_dose_outside_childbirth_is_not_the_postpartum_trial(real_engin
     assert "postpartum-single-dose-esketamine" not in claim_ids(real_engine, trd)
     mothers = "A single low dose of esketamine given to new mothers after delivery lowered postpartum depression."
     assert "postpartum-single-dose-esketamine" in claim_ids(real_engine, mothers)
+
+
+def test_approved_to_treat_is_approval_status_not_efficacy(real_engine):
+    """'not FDA-approved to treat PPD' speaks of approval; it neither asserts nor denies that ketamine works."""
+    sentence = "Neither ketamine nor esketamine is FDA-approved to treat PPD."
+    assert "ketamine-treats-ppd" not in claim_ids(real_engine, sentence)
+    assert "ketamine-treats-ppd" in claim_ids(real_engine, "Ketamine treats postpartum depression effectively.")
