@@ -49,6 +49,9 @@ FRACTIONS = {"half": 50.0, "a third": 33.3, "one third": 33.3, "one-third": 33.3
 # ("half a dozen infusions" is a count and "half an hour" a duration, not 50%)
 FRACTION_RE = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True)) + r")\b"
                          r"(?!\s+(?:a\s+dozen|an?\s+(?:minute|hour|day|week|month)|(?:minute|hour|day|week|month)s?\b))", re.I)
+# A duration after these words says how often something happens ("once a day for 14 days", "checked every
+# two hours"), not how long anything takes.
+HOW_OFTEN_RE = re.compile(r"\b(?:once|twice|thrice|times|every|each|per)\s+$", re.I)
 # "$10 per treatment" is a price, not a number of treatments.
 COUNT_RE = re.compile(rf"(?<![$£€])\b{RANGE}\s+(?!per\b)(?:\w+\s+)?(?P<what>infusions?|sessions?|treatments?|doses?)\b", re.I)
 
@@ -81,6 +84,8 @@ def extract(sentence: str) -> list[CopyFigure]:
     def add(kind, lo, hi, m):
         if lo is None or hi is None or any(a < m.end() and m.start() < b for a, b in taken):
             return
+        if kind == "duration" and HOW_OFTEN_RE.search(sentence, 0, m.start()):
+            return  # "once a day", "every two hours": how often, not how long
         taken.append((m.start(), m.end()))
         found.append(CopyFigure(kind, min(lo, hi), max(lo, hi), m.group(0), m.start(), m.end()))
 

@@ -104,3 +104,13 @@ def test_a_page_about_another_drug_that_names_ketamine_once_is_still_about_that_
     # a ketamine page that names another drug a few times is still about ketamine
     assert ("Many mothers felt better within hours of the first infusion.", "onset-within-hours", "asserts") \
         in flags(real_engine, KETAMINE_PAGE)
+
+
+def test_how_often_is_not_how_long(real_engine):
+    """'once a day', 'every two hours', 'twice a week' give a frequency: no duration to compare."""
+    assert _duration("Take it once a day for 14 days.") == [("14 days", 20160, 20160, "unknown")]
+    assert _duration("Nurses check on you every two hours.") == []
+    assert [f for f, *_ in _duration("Infusions twice a week for 3 weeks.")] == ["3 weeks"]
+    assert _duration("Relief within a day.") == [("a day", 1440, 1440, "time-to-onset")]
+    copies = _figure_copies(real_engine, "Zuranolone is a pill taken once a day for two weeks.", "fda-approved-ppd-drugs")
+    assert "two weeks" in copies and "a day" not in copies
