@@ -368,3 +368,13 @@ def test_side_effects_lasting_longer_called_rare_are_short_lived(real_engine):
 def test_numbness_felt_for_years_is_the_illness_not_a_side_effect(real_engine):
     text = "Ketamine lets patients feel joy again, often after years of feeling numb and detached."
     assert "ketamine-common-side-effects" not in claim_ids(real_engine, text)
+
+
+def test_risks_of_clinical_use_called_minimal_are_its_safety_not_misuse(real_engine):
+    text = "Ketamine\nAny medicine can be unsafe through misuse of medication, but the risks of ketamine given in a clinic are minimal."
+    found = claim_ids(real_engine, text)
+    assert "ketamine-safe-well-tolerated" in found
+    assert "abuse-potential" not in found
+    # a low risk of one named harm is that harm's claim, not general safety
+    assert "ketamine-safe-well-tolerated" not in claim_ids(
+        real_engine, "Ketamine\nThe risk of postpartum depression is very low after ketamine at delivery.")
