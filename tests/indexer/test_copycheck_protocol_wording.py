@@ -232,3 +232,18 @@ def test_deciding_whether_boosters_are_needed_states_no_need(real_engine):
         real_engine, "Ketamine clinic\nAt your review we help you determine if boosters are needed in your case.")
     assert "maintenance-may-be-needed" in claim_ids(
         real_engine, "Ketamine clinic\nSome patients need boosters every few months to keep the benefit.")
+
+
+def test_the_programme_named_by_its_own_words_is_the_rems_without_naming_the_drug(real_engine):
+    """A news story names Spravato in its headline only; 'a restricted distribution system' or 'a Risk Evaluation and
+    Mitigation Strategy program' is still the spray's REMS. Brexanolone's programme around its infusion is not."""
+    for text in ("FDA news\nThe drug will only be available through a restricted distribution system.",
+                 "FDA news\nIt will be available through a restricted Risk Evaluation and Mitigation Strategy program."):
+        assert "esketamine-rems-monitoring" in claim_ids(real_engine, text), text
+    assert "esketamine-rems-monitoring" not in claim_ids(
+        real_engine, "Zulresso news\nThe drug is only available through a restricted distribution program during the 60-hour infusion.")
+
+
+def test_not_a_cure_says_nothing_about_the_length_of_a_course(real_engine):
+    assert "short-course-no-maintenance" not in claim_ids(
+        real_engine, "Spravato is not a cure, but it can be part of a larger treatment plan.")
