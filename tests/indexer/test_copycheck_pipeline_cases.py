@@ -114,3 +114,10 @@ def test_how_often_is_not_how_long(real_engine):
     assert _duration("Relief within a day.") == [("a day", 1440, 1440, "time-to-onset")]
     copies = _figure_copies(real_engine, "Zuranolone is a pill taken once a day for two weeks.", "fda-approved-ppd-drugs")
     assert "two weeks" in copies and "a day" not in copies
+
+
+def test_a_comparison_of_degree_is_not_a_denial(real_engine):
+    """'isn't as addictive as some drugs' still says it can be addictive; 'isn't addictive' denies."""
+    text = "Although esketamine isn't as addictive as opioids, misuse is possible."
+    assert (text, "abuse-potential", "asserts") in flags(real_engine, text)
+    assert ("Esketamine is not addictive.", "abuse-potential", "denies") in flags(real_engine, "Esketamine is not addictive.")
