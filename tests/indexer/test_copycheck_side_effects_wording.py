@@ -273,6 +273,11 @@ def test_a_death_or_overdose_after_home_use_is_the_at_home_risk(real_engine):
         real_engine, "Ketamine clinic\nPatients at home can call our nurses any time.")
 
 
+def test_ketamine_taken_outside_a_medical_setting_is_taken_unsupervised(real_engine):
+    assert "ketamine-at-home-risk" in claim_ids(
+        real_engine, "Using ketamine outside of a clinical setting carries serious risks.")
+
+
 def test_the_clinics_safeguards_missing_at_home_are_the_at_home_risk(real_engine):
     text = ("Ketamine clinic\nIn our clinic a nurse checks your vital signs throughout. "
             "At home, none of these safeguards are in place.")
