@@ -440,3 +440,17 @@ def test_approved_to_treat_is_approval_status_not_efficacy(real_engine):
     sentence = "Neither ketamine nor esketamine is FDA-approved to treat PPD."
     assert "ketamine-treats-ppd" not in claim_ids(real_engine, sentence)
     assert "ketamine-treats-ppd" in claim_ids(real_engine, "Ketamine treats postpartum depression effectively.")
+
+
+def test_brexanolones_benefit_without_a_trial_word_is_its_efficacy_but_approval_and_mechanism_are_not(real_engine):
+    assert "brexanolone-efficacy" in claim_ids(
+        real_engine, "Brexanolone was well tolerated and showed activity in severe postpartum depression.")
+    for sentence in ("Brexanolone was approved by the FDA to treat postpartum depression in 2019.",
+                     "Brexanolone eases postpartum depression by acting on GABA receptors."):
+        assert "brexanolone-efficacy" not in claim_ids(real_engine, sentence), sentence
+
+
+def test_tms_offered_to_nursing_mothers_is_tms_for_ppd(real_engine):
+    """The breastfeeding mother is the postpartum patient: TMS as her drug-free option is the TMS claim."""
+    sentence = "For women who are breastfeeding, TMS offers a promising alternative."
+    assert "tms-effective-ppd" in claim_ids(real_engine, sentence)
