@@ -383,3 +383,9 @@ def test_risks_of_clinical_use_called_minimal_are_its_safety_not_misuse(real_eng
     # a low risk of one named harm is that harm's claim, not general safety
     assert "ketamine-safe-well-tolerated" not in claim_ids(
         real_engine, "Ketamine\nThe risk of postpartum depression is very low after ketamine at delivery.")
+
+
+def test_being_evaluated_for_safety_is_a_review_process_not_its_result(real_engine):
+    text = ("FDA cautions about compounded ketamine\n\nRegulators caution patients about compounded ketamine sold online. "
+            "Compounded products are not evaluated by the FDA for safety and effectiveness.")
+    assert "ketamine-safe-well-tolerated" not in claim_ids(real_engine, text)
