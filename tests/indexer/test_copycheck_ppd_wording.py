@@ -454,3 +454,17 @@ def test_tms_offered_to_nursing_mothers_is_tms_for_ppd(real_engine):
     """The breastfeeding mother is the postpartum patient: TMS as her drug-free option is the TMS claim."""
     sentence = "For women who are breastfeeding, TMS offers a promising alternative."
     assert "tms-effective-ppd" in claim_ids(real_engine, sentence)
+
+
+def test_depression_scores_brought_down_in_mothers_with_ppd_is_ketamine_treating_it(real_engine):
+    sentence = "In one study, ketamine significantly lowered depression scores in women with postpartum depression."
+    assert "ketamine-treats-ppd" in claim_ids(real_engine, sentence)
+
+
+def test_allopregnanolone_falling_after_birth_is_the_hormonal_trigger(real_engine):
+    """Labelling decisions: low allopregnanolone after birth linked to PPD is ppd-hormonal-trigger; a drug made
+    from it is the neurosteroid mechanism."""
+    trigger = "After delivery, allopregnanolone levels drop steeply, which may play a part in postpartum depression."
+    assert "ppd-hormonal-trigger" in claim_ids(real_engine, trigger)
+    drug = "Zuranolone is a synthetic form of allopregnanolone, taken for postpartum depression."
+    assert "ppd-hormonal-trigger" not in claim_ids(real_engine, drug)
