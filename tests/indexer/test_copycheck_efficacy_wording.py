@@ -338,3 +338,19 @@ def test_a_definition_of_treatment_resistance_is_not_antidepressants_often_faili
     assert "ssri-often-fail" not in claim_ids(
         real_engine, "Spravato is for adults with treatment-resistant depression, meaning they have failed at least two antidepressants.")
     assert "ssri-often-fail" in claim_ids(real_engine, "Antidepressants often fail to relieve depression.")
+
+
+def test_a_trial_report_under_a_suicidal_population_headline_is_not_suicidal_thoughts_relieved(real_engine):
+    """'Spravato approved for adults with acute suicidal ideation' names the population; the trial report under it
+    ('a rapid reduction of depressive symptoms within 24 hours') relieves depression. Thoughts named in the
+    context and referred to ('reduce them') are still the claim."""
+    page = "Spravato approved for adults with acute suicidal ideation\n\n"
+    found = claim_ids(real_engine, page + "In the trials the spray gave a rapid reduction of depressive symptoms within 24 hours.")
+    assert "onset-within-hours" in found and "reduces-suicidal-ideation" not in found
+    assert "reduces-suicidal-ideation" in claim_ids(
+        real_engine, "Suicidal thoughts\n\nKetamine can rapidly reduce them within hours.")
+
+
+def test_other_treatment_resistant_conditions_are_not_treatment_resistant_depression(real_engine):
+    found = claim_ids(real_engine, "Ketamine infusions are used to treat anxiety, PTSD and other treatment-resistant conditions.")
+    assert "ketamine-other-indications" in found and "trd-effective" not in found
