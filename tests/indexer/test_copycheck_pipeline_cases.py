@@ -121,3 +121,10 @@ def test_a_comparison_of_degree_is_not_a_denial(real_engine):
     text = "Although esketamine isn't as addictive as opioids, misuse is possible."
     assert (text, "abuse-potential", "asserts") in flags(real_engine, text)
     assert ("Esketamine is not addictive.", "abuse-potential", "denies") in flags(real_engine, "Esketamine is not addictive.")
+
+
+def test_whom_a_sentence_is_for_and_more_often_than_not_deny_nothing(real_engine):
+    text = "For mothers who can't take antidepressants while breastfeeding, TMS offers a drug-free option."
+    assert (text, "tms-effective-ppd", "asserts") in flags(real_engine, text)
+    text = "More often than not, the side effects of ketamine are mild and short-lived."
+    assert (text, "side-effects-mild-transient", "asserts") in flags(real_engine, text)
