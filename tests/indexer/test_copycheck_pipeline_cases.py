@@ -128,3 +128,11 @@ def test_whom_a_sentence_is_for_and_more_often_than_not_deny_nothing(real_engine
     assert (text, "tms-effective-ppd", "asserts") in flags(real_engine, text)
     text = "More often than not, the side effects of ketamine are mild and short-lived."
     assert (text, "side-effects-mild-transient", "asserts") in flags(real_engine, text)
+
+
+def test_symptoms_for_a_span_time_how_long_not_how_soon(real_engine):
+    """'improvement in symptoms for 4-10 weeks': the nearer 'symptoms for' beats the onset signal 'improvement in'."""
+    assert _duration("Patients report improvement in symptoms for 4-10 weeks.")[0][3] == "effect-duration"
+    assert _duration("Improvement in symptoms within 2 hours.")[0][3] == "time-to-onset"
+    text = "After a ketamine series, patients usually report improvement in symptoms for 4-10 weeks."
+    assert (text, "effects-last-long", "asserts") in flags(real_engine, text)
