@@ -354,3 +354,14 @@ def test_a_trial_report_under_a_suicidal_population_headline_is_not_suicidal_tho
 def test_other_treatment_resistant_conditions_are_not_treatment_resistant_depression(real_engine):
     found = claim_ids(real_engine, "Ketamine infusions are used to treat anxiety, PTSD and other treatment-resistant conditions.")
     assert "ketamine-other-indications" in found and "trd-effective" not in found
+
+
+def test_symptoms_relieved_with_the_illness_left_to_the_page_is_efficacy_but_not_a_side_effects(real_engine):
+    """'not a cure, but a treatment meant to help in reducing symptoms', 'offers not just symptom relief'; symptoms
+    of nausea reduced by drinking water, or relief named for its length, are other claims."""
+    for text in ("Ketamine is not a cure, but it is a treatment meant to help in reducing symptoms.",
+                 "Spravato offers not just symptom relief, but a path toward recovery."):
+        assert "ketamine-effective-depression" in claim_ids(real_engine, text), text
+    for text in ("Ketamine clinic\n\nDrinking water can help reduce symptoms of nausea after your session.",
+                 "Ketamine clinic\n\nLong-Term Symptom Relief"):
+        assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
