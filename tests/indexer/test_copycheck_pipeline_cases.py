@@ -136,3 +136,13 @@ def test_symptoms_for_a_span_time_how_long_not_how_soon(real_engine):
     assert _duration("Improvement in symptoms within 2 hours.")[0][3] == "time-to-onset"
     text = "After a ketamine series, patients usually report improvement in symptoms for 4-10 weeks."
     assert (text, "effects-last-long", "asserts") in flags(real_engine, text)
+
+
+def test_a_share_of_non_responders_is_a_rate_not_a_denial_of_efficacy(real_engine):
+    """Labelling decisions: 'not effective for 20% to 40% of patients' asserts the response rate it implies."""
+    text = "Ketamine is not effective for about 30% of people with depression."
+    found = flags(real_engine, text)
+    assert (text, "response-rate-70pct", "asserts") in found
+    assert (text, "ketamine-effective-depression", "denies") not in found
+    text = "Ketamine is not effective for depression."
+    assert (text, "ketamine-effective-depression", "denies") in flags(real_engine, text)
