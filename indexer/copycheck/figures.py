@@ -52,6 +52,7 @@ FRACTION_RE = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(FRACTION
 # A duration after these words says how often something happens ("once a day for 14 days", "checked every
 # two hours"), not how long anything takes.
 HOW_OFTEN_RE = re.compile(r"\b(?:once|twice|thrice|times|every|each|per)\s+$", re.I)
+AGE_RE = re.compile(r"[\s-]*old\b", re.I)
 # "$10 per treatment" is a price, not a number of treatments.
 COUNT_RE = re.compile(rf"(?<![$£€])\b{RANGE}\s+(?!per\b)(?:\w+\s+)?(?P<what>infusions?|sessions?|treatments?|doses?)\b", re.I)
 
@@ -86,6 +87,8 @@ def extract(sentence: str) -> list[CopyFigure]:
             return
         if kind == "duration" and HOW_OFTEN_RE.search(sentence, 0, m.start()):
             return  # "once a day", "every two hours": how often, not how long
+        if kind == "duration" and AGE_RE.match(sentence, m.end()):
+            return  # "a 35-year-old woman", "a six-week-old baby": an age, not how long anything takes
         taken.append((m.start(), m.end()))
         found.append(CopyFigure(kind, min(lo, hi), max(lo, hi), m.group(0), m.start(), m.end()))
 

@@ -146,3 +146,9 @@ def test_a_share_of_non_responders_is_a_rate_not_a_denial_of_efficacy(real_engin
     assert (text, "ketamine-effective-depression", "denies") not in found
     text = "Ketamine is not effective for depression."
     assert (text, "ketamine-effective-depression", "denies") in flags(real_engine, text)
+
+
+def test_an_age_is_not_a_duration():
+    assert _duration("A 35-year-old mother was treated.") == []
+    assert _duration("Her six-week-old baby was breastfed.") == []
+    assert _duration("Relief lasted for 3 years.")[0][:3] == ("3 years", 3 * 525600, 3 * 525600)
