@@ -189,8 +189,11 @@ def test_context_carries_the_subject(real_engine):
 
 
 def test_uncovered_checkworthy_sentences_are_marked(real_engine):
-    report = real_engine.check("Zuranolone is taken as a pill once a day for 14 days.\nBook your free consultation today!")
+    # (The 14-day zuranolone course is the approved-PPD-drugs claim: labelling decisions, "News, manufacturer ..." 12.)
+    report = real_engine.check("Zuranolone can make you sleepy, so do not drive for 12 hours after each dose.\n"
+                               "Book your free consultation today!")
     assert [s.checkworthy for s in report.sentences] == [True, False]
+    assert [s.claims for s in report.sentences] == [[], []]
 
 
 def test_list_items_take_the_heading_s_subject_through_the_cli(real_engine, tmp_path, capsys):
