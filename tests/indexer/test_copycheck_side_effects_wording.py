@@ -389,3 +389,10 @@ def test_being_evaluated_for_safety_is_a_review_process_not_its_result(real_engi
     text = ("FDA cautions about compounded ketamine\n\nRegulators caution patients about compounded ketamine sold online. "
             "Compounded products are not evaluated by the FDA for safety and effectiveness.")
     assert "ketamine-safe-well-tolerated" not in claim_ids(real_engine, text)
+
+
+def test_a_drug_said_not_to_be_habit_forming_denies_abuse_potential(real_engine):
+    # the leaflet frame's subject words ("it can", "this medicine") must not absorb the copy's own "not"
+    report = real_engine.check("Esketamine is not addictive, and it is not habit-forming.").to_dict()
+    flags = {c["id"]: c["stance"] for s in report["sentences"] for c in s["claims"]}
+    assert flags.get("abuse-potential") == "denies"
