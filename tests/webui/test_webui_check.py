@@ -82,7 +82,8 @@ def test_check_text_redirects_to_report(client):
 
 
 def test_hedged_sentence_marked(client):
-    r = post_check(client, text="Ketamine barely passes into breast milk and may help. Ketamine barely passes into breast milk.")
+    # the hedge must bear on the claim itself ("... and may help" hedges only its own predicate)
+    r = post_check(client, text="Ketamine may barely pass into breast milk. Ketamine barely passes into breast milk.")
     page = BeautifulSoup(client.get(r.headers["Location"]).get_data(as_text=True), "html.parser")
     items = page.select("ol.flagged-list > li.flagged-item")
     assert [li.select_one("p.hedged") is not None for li in items] == [True, False]  # only the "may" sentence
