@@ -14,14 +14,7 @@ from indexer.engine import Engine, Snapshot
 from indexer.facets import masks_for
 from indexer.search import SearchRequest, search, weighting
 
-CLAIM = "claims/fixture-claim.yaml"
-
-
-def set_statement(root: Path, statement: str) -> None:
-    path = root / CLAIM
-    lines = [f'statement: "{statement}"' if ln.startswith("statement:") else ln
-             for ln in path.read_text().splitlines()]
-    path.write_text("\n".join(lines) + "\n")
+from tests.kb_edits import CLAIM, set_statement
 
 
 def two_builds(kbdir: Path, index: Path) -> tuple[Snapshot, Snapshot]:

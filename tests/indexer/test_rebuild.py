@@ -10,14 +10,7 @@ import pytest
 from indexer import store as store_module
 from indexer.engine import Engine, KnowledgeBaseInvalid
 
-CLAIM = "claims/fixture-claim.yaml"
-
-
-def set_statement(root: Path, statement: str) -> None:
-    path = root / CLAIM
-    lines = path.read_text().splitlines()
-    lines = [f'statement: "{statement}"' if l.startswith("statement:") else l for l in lines]
-    path.write_text("\n".join(lines) + "\n")
+from tests.kb_edits import CLAIM, set_statement
 
 
 def test_index_is_built_on_first_use(kbdir, tmp_path):

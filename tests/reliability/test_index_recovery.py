@@ -19,14 +19,7 @@ from indexer.store import IndexStore
 from kb.cli import main
 from kb.loader import load
 
-CLAIM = "claims/fixture-claim.yaml"
-
-
-def set_statement(root: Path, statement: str) -> None:
-    path = root / CLAIM
-    lines = [f'statement: "{statement}"' if ln.startswith("statement:") else ln
-             for ln in path.read_text().splitlines()]
-    path.write_text("\n".join(lines) + "\n")
+from tests.kb_edits import CLAIM, set_statement
 
 
 def problems_of(kbdir: Path) -> list[str]:
