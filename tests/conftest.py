@@ -50,6 +50,17 @@ def real_engine(tmp_path_factory, real_kb_dir):
     return engine
 
 
+@pytest.fixture(scope="session")
+def cli_index_dir(tmp_path_factory, real_engine) -> Path:
+    """An index folder of its own for tests that run the `kb` command over the real KB. The command
+    rebuilds a stale index where it is pointed; pointed at real_engine's folder, an edit to kb/ during
+    a run would have it write builds under the session's shared engine. A copy of that build costs
+    nothing to make (`current` is a relative symlink)."""
+    folder = tmp_path_factory.mktemp("cli-index")
+    shutil.copytree(real_engine.store.root, folder, symlinks=True, dirs_exist_ok=True)
+    return folder
+
+
 @pytest.fixture
 def kbdir(tmp_path) -> Path:
     """A writable copy of the minimal fixture KB (one claim, one study), to break or edit."""

@@ -109,10 +109,10 @@ def test_several_claims_in_one_sentence(real_engine):
     assert {"onset-within-hours", "ssri-onset-weeks"} <= ids
 
 
-def test_check_json_contract_from_the_command_line(real_engine, tmp_path, capsys):
+def test_check_json_contract_from_the_command_line(cli_index_dir, real_engine, tmp_path, capsys):
     page = tmp_path / "copy.txt"
     page.write_text("Ketamine Relief\nFeel better within hours, not weeks.\nOur clinic has free parking.\n")
-    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(real_engine.store.root),
+    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(cli_index_dir),
                  "check", str(page), "--json"])
     assert code == 0
     d = json.loads(capsys.readouterr().out)
@@ -131,22 +131,22 @@ def test_check_json_contract_from_the_command_line(real_engine, tmp_path, capsys
     assert d["sentences"][2]["claims"] == []
 
 
-def test_check_markdown_and_stdin(real_engine, monkeypatch, capsys):
+def test_check_markdown_and_stdin(cli_index_dir, real_engine, monkeypatch, capsys):
     import io
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("About 70% of patients improve with ketamine.".encode())))
-    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(real_engine.store.root), "check", "-", "--markdown"])
+    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(cli_index_dir), "check", "-", "--markdown"])
     assert code == 0
     out = capsys.readouterr().out
     assert out.startswith("# Evidence KB check")
     assert "response-rate-70pct" in out and "not medical advice" in out and "Action:" in out
 
 
-def test_unreadable_source_is_a_clear_message(real_engine, tmp_path, capsys):
-    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(real_engine.store.root),
+def test_unreadable_source_is_a_clear_message(cli_index_dir, real_engine, tmp_path, capsys):
+    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(cli_index_dir),
                  "check", str(tmp_path / "missing.txt")])
     assert code == 2
     assert "cannot check" in capsys.readouterr().err
-    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(real_engine.store.root),
+    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(cli_index_dir),
                  "check", "http://127.0.0.1:9/page"])
     assert code == 2
     err = capsys.readouterr().err
@@ -196,11 +196,11 @@ def test_uncovered_checkworthy_sentences_are_marked(real_engine):
     assert [s.claims for s in report.sentences] == [[], []]
 
 
-def test_list_items_take_the_heading_s_subject_through_the_cli(real_engine, tmp_path, capsys):
+def test_list_items_take_the_heading_s_subject_through_the_cli(cli_index_dir, real_engine, tmp_path, capsys):
     """Plain-text intake makes every line a paragraph unit; short unpunctuated lines still act as headings."""
     page = tmp_path / "copy.txt"
     page.write_text("Ketamine for depression\nBenefits include:\n• relief within hours\n• safe while breastfeeding\n")
-    assert main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(real_engine.store.root),
+    assert main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(cli_index_dir),
                  "check", str(page), "--json"]) == 0
     d = json.loads(capsys.readouterr().out)
     by_text = {s["text"]: s for s in d["sentences"]}

@@ -27,8 +27,8 @@ def test_json_contract_shape(real_engine):
     json.dumps(d)  # serialisable as is
 
 
-def test_cli_json_matches_the_engine(real_engine, capsys):
-    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(real_engine.store.root),
+def test_cli_json_matches_the_engine(cli_index_dir, real_engine, capsys):
+    code = main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(cli_index_dir),
                  "search", "caesarean esketamine", "--json", "--limit", "5", "--type", "claim"])
     assert code == 0
     d = json.loads(capsys.readouterr().out)
@@ -38,8 +38,8 @@ def test_cli_json_matches_the_engine(real_engine, capsys):
         h.id for h in real_engine.search("caesarean esketamine", type="claim", per_page=5).results]
 
 
-def test_cli_prints_readable_results(real_engine, capsys):
-    main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(real_engine.store.root), "search", "breastfeeding"])
+def test_cli_prints_readable_results(cli_index_dir, real_engine, capsys):
+    main(["--kb-dir", str(real_engine.kb_dir), "--index-dir", str(cli_index_dir), "search", "breastfeeding"])
     out = capsys.readouterr().out
     assert re.search(r"^\d+ result\(s\)", out, re.M)
     assert re.search(r"^1\. (claim|study) ", out, re.M)

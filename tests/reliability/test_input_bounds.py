@@ -109,13 +109,13 @@ def test_every_input_path_applies_the_one_text_limit(path):
     assert intake.extracted.original_chars >= len(text) - 1000
 
 
-def test_truncation_is_reported_by_the_cli_and_its_exit_status(tmp_path, real_kb_dir, real_engine, capsys,
+def test_truncation_is_reported_by_the_cli_and_its_exit_status(cli_index_dir, tmp_path, real_kb_dir, real_engine, capsys,
                                                                small_check_limit):
     from kb.cli import EXIT_TRUNCATED, main
 
     path = tmp_path / "tail.txt"
     path.write_text(long_copy(small_check_limit), encoding="utf-8")
-    index_dir = str(real_engine.store.root)
+    index_dir = str(cli_index_dir)
     assert main(["--kb-dir", str(real_kb_dir), "--index-dir", index_dir, "check", str(path), "--json"]) == EXIT_TRUNCATED
     captured = capsys.readouterr()
     assert '"truncated": true' in captured.out

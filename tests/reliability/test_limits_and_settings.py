@@ -64,14 +64,14 @@ def test_web_config_comes_from_the_tables(monkeypatch):
 # --------------------------------------------------------------------------- the same answer everywhere
 
 
-def test_long_query_gets_the_same_cut_and_message_on_the_cli_and_the_web(real_app, real_kb_dir, real_engine,
+def test_long_query_gets_the_same_cut_and_message_on_the_cli_and_the_web(cli_index_dir, real_app, real_kb_dir, real_engine,
                                                                           capsys):
     from kb.cli import main
 
     query = "ketamine breastfeeding " * 20  # 460 characters
     web = real_app.test_client().get("/api/search", query_string={"q": query})
     assert web.status_code == 200
-    assert main(["--kb-dir", str(real_kb_dir), "--index-dir", str(real_engine.store.root), "search", query,
+    assert main(["--kb-dir", str(real_kb_dir), "--index-dir", str(cli_index_dir), "search", query,
                  "--json"]) == 0
     import json
 
