@@ -35,7 +35,14 @@ MINUTES_PER = {"minute": 1, "min": 1, "hour": 60, "hr": 60, "day": 1440, "week":
 # the copy's "several" does not mean.)
 VAGUE_NUMBERS = {"a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3, "several": 5}
 
-PERCENT_RE = re.compile(rf"{RANGE}\s*(?:%|per\s?cent\b)", re.I)
+PERCENT_RE = re.compile(rf"(?P<lo>{NUM})\s*(?:%|per\s?cent\b)", re.I)
+# A range may give the unit at both ends ("30% – 40%", "10 percent to 30 percent", "between 20% and 40%"): it is
+# still one range, compared with the evidence by overlap, not as two endpoints each judged alone (the top of a
+# range that overlaps the evidence read as "outside" it). Two values joined by a bare "and" are two figures
+# ("52.2% and 20.6%", "6.7 and 25.4 percent ... respectively"), and so are a change's two ends ("fell from 25% to 6.7%").
+PERCENT_SPAN_RE = re.compile(rf"(?P<lo>{NUM})\s*(?P<unit>%|per\s?cent\b)?\s*(?P<sep>-|–|—|to|and)\s*(?P<hi>{NUM})\s*(?:%|per\s?cent\b)", re.I)
+BETWEEN_RE = re.compile(r"\bbetween\s+$", re.I)
+CHANGE_FROM_RE = re.compile(r"(?<!anywhere )(?<!ranging )(?<!ranged )(?<!ranges )(?<!range )(?<!varies )(?<!vary )(?<!varying )\bfrom\s+$", re.I)
 RATIO_RE = re.compile(rf"\b(?P<num>{NUM}|a|an)[\s-]+(?:out\s+)?(?:in|of)[\s-]+(?:every\s+)?(?P<den>{NUM})\b", re.I)
 UNITS = r"(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)"
 # ("two or three weeks" is a span, as "two to three weeks" is)
@@ -67,6 +74,21 @@ def to_number(text: str) -> float | None:
         return None
 
 
+class _Part:
+    """One group of a match, standing in for the match: a range's end read as a figure of its own."""
+    def __init__(self, m: re.Match, group: str):
+        self._start, self._end, self._text = m.start(group), m.end(group), m.group(group)
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _=0) -> str:
+        return self._text
+
+
 @dataclass(frozen=True)
 class CopyFigure:
     kind: str  # percent | duration | count (ratios are read as percent)
@@ -92,9 +114,16 @@ def extract(sentence: str) -> list[CopyFigure]:
         taken.append((m.start(), m.end()))
         found.append(CopyFigure(kind, min(lo, hi), max(lo, hi), m.group(0), m.start(), m.end()))
 
+    for m in PERCENT_SPAN_RE.finditer(sentence):
+        lo, hi = to_number(m.group("lo")), to_number(m.group("hi"))
+        if not (CHANGE_FROM_RE.search(sentence, 0, m.start())
+                or (m.group("sep").lower() == "and" and not BETWEEN_RE.search(sentence, 0, m.start()))):
+            add("percent", lo, hi, m)
+        elif not m.group("unit"):  # "6.7 and 25.4 percent": the first value takes the second's unit
+            add("percent", lo, lo, _Part(m, "lo"))
     for m in PERCENT_RE.finditer(sentence):
         lo = to_number(m.group("lo"))
-        add("percent", lo, to_number(m.group("hi")) if m.group("hi") else lo, m)
+        add("percent", lo, lo, m)
     for m in RATIO_RE.finditer(sentence):
         num, den = to_number(m.group("num")), to_number(m.group("den"))
         if num and den and den > num and den <= 1000:

@@ -1,0 +1,70 @@
+"""Stance and figure cases of the copy checker (issue 10, pass 8): general causes in how the checker reads a
+question embedded in a statement, an exclusion list, and a range of percentages. Every sentence here is
+invented; each test fails without the change it names."""
+from __future__ import annotations
+
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
+
+from indexer.copycheck import figures
+
+
+def _percents(text):
+    return [(f.text, f.low, f.high) for f in figures.extract(text) if f.kind == "percent"]
+
+
+def _verdicts(engine, text, claim_id):
+    """(copy figure, verdict) for every figure the report compares for one claim."""
+    return {(f.copy, f.verdict) for s in engine.check(text).sentences for c in s.claims if c.id == claim_id
+            for f in c.figures}
+
+
+# --- ranges of percentages ---------------------------------------------------------------------------------
+
+def test_a_range_with_the_unit_at_both_ends_is_one_range():
+    """'25% – 45%', '15 percent to 35 percent', 'between 30% and 50%' are one range each, not two endpoints."""
+    assert _percents("Roughly 25% – 45% of people see no benefit from a first antidepressant.") == [("25% – 45%", 25, 45)]
+    assert _percents("Some 15 percent to 35 percent of mothers stop nursing early.") == \
+        [("15 percent to 35 percent", 15, 35)]
+    assert _percents("It fails in between 30% and 50% of patients.") == [("30% and 50%", 30, 50)]
+    assert _percents("Relief was seen in 55%-65% of those treated.") == [("55%-65%", 55, 65)]
+
+
+def test_two_values_and_a_change_are_not_a_range():
+    """A bare 'and' joins two figures ('41.5% and 18.2%', '5.5 and 21.3 percent ... respectively'), and 'fell
+    from 30% to 8%' gives a change's two ends: none of them is a range from the one to the other."""
+    assert _percents("Response and remission were 41.5% and 18.2% at one week.") == \
+        [("41.5%", 41.5, 41.5), ("18.2%", 18.2, 18.2)]
+    assert _percents("Episodes occurred in 5.5 and 21.3 percent of the two groups, respectively.") == \
+        [("5.5", 5.5, 5.5), ("21.3 percent", 21.3, 21.3)]
+    assert _percents("Rates fell from 30% to 8% after the infusion.") == [("30%", 30, 30), ("8%", 8, 8)]
+    # "anywhere from" and "ranging from" open a range, not a change
+    assert _percents("Anywhere from 35% to 75% of new mothers feel low for a few days.") == [("35% to 75%", 35, 75)]
+
+
+def test_a_range_overlapping_the_evidence_is_not_outside_it(real_engine):
+    """'30% – 40% fail' overlaps the SSRI remission-failure evidence: its top alone is not 'outside' it."""
+    text = "It is estimated that 30% – 40% of people fail to recover on SSRIs."
+    verdicts = _verdicts(real_engine, text, "ssri-often-fail")
+    assert verdicts and all(v != "outside" for _, v in verdicts), verdicts
+    assert ("30% – 40%", "ok") in verdicts or ("30% – 40%", "caution") in verdicts
+
+
+# --- questions embedded in statements ---------------------------------------------------------------------
+
+def test_an_if_after_a_verb_of_asking_or_knowing_opens_a_question(real_engine):
+    """'ask your doctor if it is safe while breastfeeding' asks; it asserts nothing, as 'whether' does not."""
+    for text in ("Ask your provider if ketamine is safe while breastfeeding.",
+                 "Experts question if ketamine is safe while breastfeeding.",
+                 "Check with your doctor to see if ketamine is safe for you while breastfeeding.",
+                 "Nobody can say yet if ketamine is safe for breastfeeding mothers."):
+        assert not flags(real_engine, text), text
+    # only whom one asks stands between the verb and the "if": a condition later in a statement leaves it asserted
+    text = "Most patients see relief within hours if they respond to ketamine."
+    assert (text, "onset-within-hours", "asserts") in flags(real_engine, text)
+
+
+def test_regardless_of_whether_leaves_nothing_open(real_engine):
+    """'Regardless of whether ..., ketamine relieves depression within hours': the main clause holds either way."""
+    text = "Regardless of whether it is given by infusion or as a spray, ketamine relieves depression within hours."
+    assert (text, "onset-within-hours", "asserts") in flags(real_engine, text)
+    assert "onset-within-hours" not in claim_ids(real_engine, "Doctors are unsure whether ketamine relieves depression within hours.")
