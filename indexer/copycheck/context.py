@@ -92,6 +92,14 @@ def context_sources(sentences, blocks, names_treatment=lambda i: True) -> list[l
             if reach == "treatment" and OPENING_IT_RE.match(s.text) and not names_treatment(prev):
                 reach = "all"
             sources.append(Source(prev, reach, "previous sentence"))
+            if _refers_explicitly(s.text):
+                # only the treatment (with a trial's population) comes from further back: what else the
+                # sentences between say is nearer
+                sources += [Source(j, "subject" if default == "subject" else "treatment", "previous sentence")
+                            for j in _referred_through(prev, sentences, blocks, names_treatment)]
+            if ANAPHORS["all"].search(s.text) and blocks[sentences[prev].block].kind == "list-item" and block.kind != "list-item":
+                # "These effects usually fade within minutes" after a list: the whole list is referred to
+                sources += [Source(j, "all", "previous sentence") for j in _list_items_before(prev, sentences, blocks)]
         elif i > 0 and sentences[i - 1].block == s.block and sentences[i - 1].is_question \
                 and not sentences[i - 1].is_heading:
             # "Struggling with postpartum depression? Ketamine can help.": answered in the same breath
@@ -103,6 +111,36 @@ def context_sources(sentences, blocks, names_treatment=lambda i: True) -> list[l
             if title != i and all(x.sentence != title for x in sources):
                 sources.append(Source(title, default, "title"))
         out.append(sources)
+    return out
+
+
+def _referred_through(prev: int, sentences, blocks, names_treatment, hops: int = 2) -> list[int]:
+    """The sentences an anaphoric sentence before this one took its subject from: "Esketamine works differently.
+    Instead, it affects glutamate. This mechanism rebuilds connections" -- "this mechanism" is esketamine's,
+    two sentences back. Followed only while each sentence refers back and names no treatment of its own."""
+    out = []
+    while hops and not names_treatment(prev) and _refers_explicitly(sentences[prev].text):
+        before = _previous_sentence(prev, sentences, blocks)
+        if before is None:
+            break
+        out.append(before)
+        prev, hops = before, hops - 1
+    return out
+
+
+def _refers_explicitly(text: str) -> bool:
+    """A referring word ("it", "these", "this mechanism"), not mere shortness."""
+    return bool(ANAPHOR_RE.search(text) or OPENING_IT_RE.match(text))
+
+
+def _list_items_before(last: int, sentences, blocks) -> list[int]:
+    """The other items of the list ending with sentence `last`, last first."""
+    lead = blocks[sentences[last].block].lead_in
+    out = []
+    j = last - 1
+    while j >= 0 and blocks[sentences[j].block].kind == "list-item" and blocks[sentences[j].block].lead_in == lead:
+        out.append(j)
+        j -= 1
     return out
 
 

@@ -1,0 +1,37 @@
+"""Context cases of the copy checker (issue 10, pass 8): where a sentence takes its subject from when it does
+not name it. General causes found in the development errors; every text here is invented, and each test
+fails without the change it names (indexer/copycheck/context.py)."""
+from __future__ import annotations
+
+from flagged import flags  # tests/indexer/flagged.py
+
+
+def _claims_of(engine, text, sentence_start):
+    """The claim ids flagged on the sentence that starts with `sentence_start`."""
+    return {cid for s, cid, _ in flags(engine, text) if s.startswith(sentence_start)}
+
+
+def test_a_referring_word_reaches_past_a_sentence_that_itself_refers_back(real_engine):
+    """'This mechanism' two sentences after the drug, through a sentence saying only 'it'."""
+    text = ("Esketamine acts on a different brain system than older pills. Instead of serotonin, it works on "
+            "glutamate. This mechanism helps rebuild connections in regions that shrink during long-term depression.")
+    assert "neuroplasticity-synaptogenesis" in _claims_of(real_engine, text, "This mechanism")
+    text = ("Zulresso is given as a continuous IV drip in a hospital. It takes sixty hours to complete. "
+            "In two clinical trials, it was safe and effective for severe postpartum depression.")
+    assert "brexanolone-efficacy" in _claims_of(real_engine, text, "In two clinical trials")
+
+
+def test_only_the_treatment_comes_from_two_sentences_back(real_engine):
+    """The sentence between has its own subject ('the agency's summary'): the illness of the first sentence
+    does not travel past it into 'it also notes the costs ... despite its efficacy'."""
+    text = ("Esketamine was approved in 2019 for treatment-resistant depression. The agency's summary walks through "
+            "the data it reviewed. It also notes the costs that keep the spray out of reach for many patients "
+            "despite its efficacy.")
+    assert not _claims_of(real_engine, text, "It also notes")
+
+
+def test_these_effects_after_a_list_refer_to_the_whole_list(real_engine):
+    """'These effects usually wear off' under a list names every item, not only the last one."""
+    text = ("Ketamine infusions: what to expect\nDuring a session you may notice:\n• Blurred vision\n"
+            "• Feeling detached from your surroundings\n• Mild nausea\nThese effects usually wear off within half an hour.")
+    assert "dissociation-brief" in _claims_of(real_engine, text, "These effects")
