@@ -10,10 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from indexer.analysis import NEGATIONS, analyse as base_analyse
+from indexer.analysis import NEGATIONS, SYNONYM_PREFIX, analyse as base_analyse
 
-MAX_GAP = 2  # other words allowed between the words of a multi-word term (never across , ; : . ( ))
-PUNCT_RE = re.compile(r"[,;:.!?()]")
+MAX_GAP = 2  # other words allowed between the words of a multi-word term (never across a BREAK_RE)
+# A clause or sentence break between two words: , ; : . ! ? a bracket, a dash (an em or en dash, or a
+# hyphen with spaces round it). "their bodies, some may experience" is not "out-of-body experience".
+# A dash before a number joins a range ("within 15–30 minutes"); the ")-" of "(S)-ketamine" joins the name.
+BREAK_RE = re.compile(r"[,;:.!?\[\]{}]|[—–](?!\s?\d)|\s-+\s(?!\d)|[()](?!-)")
+# The analyzer's synonym tokens ("out-of-body experience" -> one group token) are laid over the words
+# they stand for, which stop words may separate and punctuation does not: such a token over a break
+# is no phrase of the group.
+SYNONYM_TOKEN_RE = re.compile(rf"{SYNONYM_PREFIX}\d+")
 NEGATIVE_RE = re.compile(r"\b(?:not|no|never|none|nothing|without|cannot)\b|n't\b", re.I)
 
 
@@ -42,8 +49,9 @@ def compile_term(text: str, analyse) -> Term | None:
     # match unrelated text ("following the infusion"): match it as written.
     dropped = len(base_analyse(text)) < len(words)
     if exact or not tokens or negative or dropped:
-        # One extra word may stand between the words ("don't have to ever stop", "not have responded").
-        body = r"[\s\-']+(?:\w+\s+)?".join(re.escape(w) for w in re.findall(r"[\w']+", text.replace("’", "'")))
+        # One extra word may stand between the words ("don't have to ever stop", "not have responded");
+        # a hyphen joins them only inside a word ("pump-and-dump"): a spaced one is a dash (BREAK_RE).
+        body = r"(?:\s+|[\-'])(?:\w+\s+)?".join(re.escape(w) for w in re.findall(r"[\w']+", text.replace("’", "'")))
         # ...and the last word may be inflected ("not offer" finds "not offered").
         written = [w.lower() for w in re.findall(r"[\w']+", text.replace("’", "'"))]
         return Term(text, phrase=re.compile(rf"(?<!\w){body}(?:s|es|ed|d|ing)?(?!\w)", re.I), negative=negative,
@@ -181,6 +189,8 @@ class SentenceTokens:
     def of(cls, text: str, analyzer, index: TermIndex | None = None) -> "SentenceTokens":
         st = cls(text, lower=text.lower(), index=index)
         for t in analyzer(text, mode="index", positions=True, chars=True):
+            if SYNONYM_TOKEN_RE.fullmatch(t.text) and BREAK_RE.search(text, t.startchar, t.endchar):
+                continue
             st.by_text.setdefault(t.text, []).append((t.pos, t.startchar, t.endchar))
         return st
 
@@ -218,7 +228,7 @@ class SentenceTokens:
             end, cur, ok = b, pos, True
             for tok in term.tokens[1:]:
                 nxt = [(p, s, e) for p, s, e in self.by_text.get(tok, ())
-                       if cur < p <= cur + 1 + MAX_GAP and not PUNCT_RE.search(self.text[end:s])]
+                       if cur < p <= cur + 1 + MAX_GAP and not BREAK_RE.search(self.text[end:s])]
                 if not nxt:
                     ok = False
                     break
