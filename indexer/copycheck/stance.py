@@ -30,6 +30,10 @@ INNER_CONDITION_RE = re.compile(r"(?:[;:—–]\s*(?:but\s+)?|\s[-–—]\s+(?:b
 OPENING_CONTRAST_RE = re.compile(r"^\s*unlike\b[^,]{2,80},", re.I)
 DENYING = {"negated", "reported-false"}
 SILENT = {"gap", "hypothetical", "reported", "topic"}
+# An exclusion ("not recommended for people with heart disease or psychosis") names whom the drug is not for: the
+# claims its population's words make are neither asserted nor denied, yet the sentence stays check-worthy (a
+# contraindication), so this is not one of the SILENT categories, which also mark a sentence as making no claim.
+EXCLUDING = {"excluded"}
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,7 @@ def stance_of(triggers: list[Trigger], spans: list[tuple[int, int]]) -> tuple[st
         return None, False
     hit = [t for t in triggers if covers(t) and t.category != "conditional"]
     hedged = any(t.category == "hedged" for t in hit)
-    if any(t.category in SILENT for t in hit):
+    if any(t.category in SILENT or t.category in EXCLUDING for t in hit):
         return None, hedged
     if any(t.category in DENYING for t in hit):
         return "denies", hedged

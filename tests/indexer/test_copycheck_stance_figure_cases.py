@@ -6,6 +6,7 @@ from __future__ import annotations
 from flagged import claim_ids, flags  # tests/indexer/flagged.py
 
 from indexer.copycheck import figures
+from indexer.copycheck.stance import SILENT, find_triggers
 
 
 def _percents(text):
@@ -68,3 +69,34 @@ def test_regardless_of_whether_leaves_nothing_open(real_engine):
     text = "Regardless of whether it is given by infusion or as a spray, ketamine relieves depression within hours."
     assert (text, "onset-within-hours", "asserts") in flags(real_engine, text)
     assert "onset-within-hours" not in claim_ids(real_engine, "Doctors are unsure whether ketamine relieves depression within hours.")
+
+
+# --- exclusions and the populations they name ----------------------------------------------------------------
+
+def test_an_exclusion_names_whom_the_drug_is_not_for_and_denies_nothing_of_them(real_engine):
+    """'not recommended for people with heart disease, psychosis or substance use problems' is a contraindication:
+    it denies no use of ketamine and none of its side effects. A claim whose own words are the exclusion ('not
+    suitable ... who are pregnant', pregnancy-avoid) still takes it."""
+    text = "Ketamine is not recommended for people with heart disease, psychosis, or substance use problems."
+    assert not flags(real_engine, text)
+    # a contraindication is still worth checking: the exclusion is none of the categories that mark a sentence as
+    # making no claim at all (an evidence gap, a pending outcome), which check-worthiness reads
+    triggers = find_triggers(text)
+    assert any(t.category == "excluded" for t in triggers) and not any(t.category in SILENT for t in triggers)
+    text = "Ketamine is not suitable for everyone, including people with uncontrolled blood pressure or those who are pregnant."
+    assert flags(real_engine, text) == {(text, "pregnancy-avoid", "asserts")}
+    text = "Spravato is not recommended in women who could become pregnant and are not using contraception."
+    assert (text, "esketamine-contraception-advice", "denies") not in flags(real_engine, text)
+    assert (text, "pregnancy-avoid", "asserts") in flags(real_engine, text)
+    # a plain denial of safety is no exclusion: it still denies
+    text = "Ketamine is not safe for breastfeeding mothers."
+    assert (text, "breastfeeding-compatible", "denies") in flags(real_engine, text)
+
+
+def test_a_negation_in_a_relative_clause_describes_the_population(real_engine):
+    """'mothers who don't want to stop breastfeeding can still receive ketamine' asserts compatibility: the
+    relative clause's 'don't' says whom the sentence is about, not what it denies."""
+    text = "Mothers who don't want to stop breastfeeding can still receive ketamine."
+    assert flags(real_engine, text) == {(text, "breastfeeding-compatible", "asserts")}
+    text = "Pregnant women and those who are not using birth control cannot take part in ketamine treatment."
+    assert (text, "pregnancy-avoid", "denies") not in flags(real_engine, text)
