@@ -23,7 +23,9 @@ ANAPHORS = {
                           r"\b(?:it|this) is an? (?:\w+ )?(?:condition|illness|disorder|disease)\b|"
                           # what is treated or diagnosed is the illness: "it can easily be treated with ..."
                           r"\bit (?:can|could|may|will|is|often|usually)?\s?(?:\w+ly )?(?:be )?(?:treated|diagnosed|managed|cured)\b", re.I),
-    "all": re.compile(r"\b(?:they|them|their|these|those|such|both|the (?:effects?|symptoms|side effects|results|benefits))\b", re.I),
+    "all": re.compile(r"\b(?:they|them|their|these|those|such|both|the (?:effects?|symptoms|side effects|results|benefits)|"
+                      # a demonstrative naming what the sentence before described: "This mechanism", "this study"
+                      r"th(?:is|at) (?:mechanism|process|effect|finding|study|trial|result|discovery|research))\b", re.I),
 }
 # A sentence opening with "It" or "This" continues the sentence before: when that sentence names no
 # treatment, "it" is whatever that sentence was about ("Ketamine dissociation is ... It typically fades
@@ -81,7 +83,11 @@ def context_sources(sentences, blocks, names_treatment=lambda i: True) -> list[l
             refers = "subject"  # "trials of this approach": its population comes along with the treatment
         sources: list[Source] = []
         if block.kind == "list-item" and block.lead_in is not None and block.lead_in in by_block:
-            sources.append(Source(by_block[block.lead_in][-1], "all", "lead-in"))
+            lead = by_block[block.lead_in][-1]
+            # a lead-in opens the list ("Benefits include:", "Baby blues?"); a statement above it is only
+            # the sentence before ("In 2019 the FDA approved esketamine for TRD." over a list of facts)
+            opens = not sentences[lead].text.rstrip().endswith((".", "!"))
+            sources.append(Source(lead, "all" if opens else (refers or default), "lead-in"))
         if block.question is not None and block.question in by_block:
             first_of_answer = by_block[s.block][0] == i
             reach = "all" if first_of_answer else (refers or "treatment")

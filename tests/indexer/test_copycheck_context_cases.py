@@ -35,3 +35,21 @@ def test_these_effects_after_a_list_refer_to_the_whole_list(real_engine):
     text = ("Ketamine infusions: what to expect\nDuring a session you may notice:\n• Blurred vision\n"
             "• Feeling detached from your surroundings\n• Mild nausea\nThese effects usually wear off within half an hour.")
     assert "dissociation-brief" in _claims_of(real_engine, text, "These effects")
+
+
+def test_a_demonstrative_naming_what_came_before_refers_to_all_of_it(real_engine):
+    """'This study' is the study the sentence before described, with its setting (a caesarean section)."""
+    text = ("Anaesthetists gave a low dose of ketamine to women during their caesarean section. "
+            "This study found a significant decrease in the rate of postpartum depression afterwards.")
+    assert "csection-ketamine-prevents-ppd" in _claims_of(real_engine, text, "This study")
+
+
+def test_a_statement_above_a_list_is_only_the_sentence_before_its_items(real_engine):
+    """A list under a full sentence is a list of separate statements, not items completing a lead-in: the
+    first item takes the treatment from above, not the illness ('esketamine ... TRD' is no efficacy claim)."""
+    text = ("Our clinic has offered esketamine to adults with treatment-resistant depression since 2020.\n"
+            "• The safety and efficacy of esketamine are backed by many studies.\n• Each session takes about two hours.")
+    assert "trd-effective" not in _claims_of(real_engine, text, "The safety and efficacy")
+    # a lead-in that opens its list still lends its illness to the items
+    text = "Esketamine nasal spray is approved for adults with:\n• treatment-resistant depression\n• depression with suicidal thoughts"
+    assert "esketamine-fda-approved" in _claims_of(real_engine, text, "treatment-resistant depression")
