@@ -1,0 +1,59 @@
+"""The copy checker on safety wording any site may use (issue 10, tuning round 5, safety family): misuse names,
+the driving restriction, the Spravato REMS by its acronym, side effects called rare. Each case stands for a
+general cause of a missed or false flag, fixed as concept or frame data; the sentences are invented."""
+from __future__ import annotations
+
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
+
+
+def test_a_misuse_name_in_a_clause_that_leaves_ketamine_to_the_clause_before(real_engine):
+    """'..., but has since been sold as a party drug': the subject is elided, and the name is ketamine's."""
+    sentence = ("Ketamine was first made as an anaesthetic for surgery, but has since been sold on the street as an "
+                "illegal party drug.")
+    assert (sentence, "abuse-potential", "asserts") in flags(real_engine, sentence)
+    # another drug called a party drug on a ketamine page is not ketamine's misuse
+    other = "Ketamine and PTSD\nMDMA, a popular party drug, is now being tested for PTSD."
+    assert "abuse-potential" not in claim_ids(real_engine, other)
+
+
+def test_a_club_drug_stigma_set_aside_is_no_misuse_claim(real_engine):
+    """Rule 7's exception: a reputation the page presents as past or mistaken asserts nothing about misuse."""
+    text = "Ketamine history\nIt has broken through its past stigma as a club drug."
+    assert "abuse-potential" not in claim_ids(real_engine, text)
+
+
+def test_rare_side_effects_are_not_called_mild_or_common(real_engine):
+    """How often an effect comes is not how mild or brief it is, and 'rare' denies 'common' (labelling decisions)."""
+    for sentence in ("Nausea is rare with this treatment.", "Side effects like dizziness are rare."):
+        found = claim_ids(real_engine, "Ketamine FAQ\n" + sentence)
+        assert "side-effects-mild-transient" not in found, sentence
+        assert ("ketamine-common-side-effects", "asserts") not in {
+            (cid, stance) for t, cid, stance in flags(real_engine, "Ketamine FAQ\n" + sentence) if t == sentence}
+    # a named effect called mild still is
+    assert "side-effects-mild-transient" in claim_ids(real_engine, "Ketamine FAQ\nAny nausea is mild and passes quickly.")
+
+
+def test_untoward_effects_are_side_effects(real_engine):
+    """'Untoward effects' is the clinical word for side effects: called mild and brief, they make the claim."""
+    sentence = "Untoward effects of the infusion were mild and passed within an hour."
+    assert (sentence, "side-effects-mild-transient", "asserts") in flags(real_engine, "Ketamine FAQ\n" + sentence)
+
+
+def test_the_driving_restriction_in_a_clinic_s_words(real_engine):
+    """'X hours post treatment', 'we do not recommend that you drive', 'someone to drive you', 'the same day'."""
+    for sentence in ("You should not drive for eight hours post treatment.",
+                     "We do not recommend that you drive after your session.",
+                     "You will need someone to drive you to and from each appointment.",
+                     "Driving is not permitted on the same day as your treatment."):
+        assert (sentence, "no-driving-after-treatment", "asserts") in flags(real_engine, "Ketamine FAQ\n" + sentence), sentence
+
+
+def test_the_spravato_rems_named_by_its_acronym(real_engine):
+    """'REMS-certified', 'follows the Spravato REMS' (labelling decisions: REMS wording is the claim)."""
+    for sentence in ("Our office is REMS-certified to offer this treatment.",
+                     "Every step of your visit follows the Spravato REMS."):
+        found = flags(real_engine, "Spravato at our practice\n" + sentence)
+        assert (sentence, "esketamine-rems-monitoring", "asserts") in found, sentence
+    # brexanolone's own REMS is not the spray's
+    other = "Spravato at our practice\nBrexanolone also has a REMS of its own."
+    assert "esketamine-rems-monitoring" not in claim_ids(real_engine, other)
