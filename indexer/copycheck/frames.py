@@ -27,10 +27,13 @@ class CompiledSlot:
     carry: bool
     unless: tuple[Term, ...] = ()  # words that disqualify an overlapping match ("side effects" for "effects")
     concept_key: str = ""  # the key its concept's terms are found by (SentenceTokens.find_all)
+    who: bool = False  # names the illness or the people the claim is about (COMPARED_WITH_RE applies)
 
 
 def finds_words(slot: CompiledSlot, st: SentenceTokens) -> bool:
-    """Whether the slot's own terms or its concept's occur in the sentence."""
+    """Whether the slot's own terms or its concept's occur in the sentence (not only in a comparison)."""
+    if slot.who:
+        return bool(_who_spans(slot, st))
     return bool(slot.terms) and st.holds(slot.key, slot.terms) or \
         bool(slot.concept) and st.holds(slot.concept_key, slot.concept_terms)
 
@@ -96,7 +99,8 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
                 carry = slot.carry if slot.carry is not None else lexicon.carries(slot.concept or "")
                 slots.append(CompiledSlot(f"{claim.id}/{fi}/{si}", slot.concept, terms, concept_terms, fig,
                                           carry, tuple(lexicon.compile_all(slot.unless)),
-                                          f"concept:{slot.concept}" if slot.concept else ""))
+                                          f"concept:{slot.concept}" if slot.concept else "",
+                                          lexicon.category(slot.concept or "") in WHO_CATEGORIES))
             # Slots that must be in the sentence first: a frame fails fast on the first one missing.
             slots.sort(key=lambda s: s.carry)
             out.append(CompiledFrame(claim.id, tuple(slots), frame.window, tuple(lexicon.compile_all(frame.unless)),
@@ -152,10 +156,28 @@ def _fills(f, lo: float, hi: float, measure: str | None) -> bool:
 TIMES_OF_SOMETHING_ELSE = frozenset({"observation", "session-length", "effect-duration", "course-length"})
 
 
-def slot_spans(slot: CompiledSlot, st: SentenceTokens, copy_figures) -> list[tuple[int, int, bool]]:
+# What a comparison sets the claim's subject against is not who the claim is about: "outperforms other
+# antidepressants" is not the population other antidepressants failed, "lasts longer than in bipolar
+# depression" not a claim about bipolar depression.
+WHO_CATEGORIES = frozenset({"illness", "population"})
+COMPARED_WITH_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|versus|vs\.?|outperform(?:s|ed|ing)?)\s+"
+                              r"(?:(?:the|a|an|other|those|people|patients|with|for|in|on|of)\s+)*$", re.I)
+
+
+def _who_spans(slot: CompiledSlot, st: SentenceTokens) -> list[tuple[int, int, bool]]:
     spans = list(st.find_all(slot.key, slot.terms)) if slot.terms else []
     if slot.concept:
         spans += st.find_all(slot.concept_key, slot.concept_terms)
+    return [s for s in spans if not COMPARED_WITH_RE.search(st.text, max(0, s[0] - 60), s[0])]
+
+
+def slot_spans(slot: CompiledSlot, st: SentenceTokens, copy_figures) -> list[tuple[int, int, bool]]:
+    if slot.who:
+        spans = _who_spans(slot, st)
+    else:
+        spans = list(st.find_all(slot.key, slot.terms)) if slot.terms else []
+        if slot.concept:
+            spans += st.find_all(slot.concept_key, slot.concept_terms)
     if slot.unless and spans:
         blocked = st.find_all(slot.key + "/unless", slot.unless)
         spans = [s for s in spans if not any(b[0] < s[1] and s[0] < b[1] for b in blocked)]

@@ -38,3 +38,17 @@ def test_a_multi_word_term_does_not_span_a_dash(real_engine):
     assert _spans(real_engine, "rapid-onset-hours", "Mood lifted within hours.") == ["within hours"]
     text = "With ketamine, mood improves within weeks – hours after each session patients may feel tired."
     assert "side-effects-mild-transient" not in {c for _, c, _ in flags(real_engine, text)}
+
+
+def test_what_a_comparison_sets_the_treatment_against_is_not_who_the_claim_is_about(real_engine):
+    """"outperformed other antidepressants" is no population other antidepressants failed (trd-effective);
+    "lasts longer than in bipolar depression" no claim about bipolar depression. The failure still is."""
+    for text in ("In trials, ketamine outperformed other antidepressants in relieving symptoms.",
+                 "Ketamine is more effective than conventional drugs for many patients."):
+        assert "trd-effective" not in {c for _, c, _ in flags(real_engine, text)}, text
+    text = "With ketamine, improvement in major depression tends to last longer than in bipolar depression."
+    assert "ketamine-other-indications" not in {c for _, c, _ in flags(real_engine, text)}
+    text = "Ketamine can help when other antidepressants have failed."
+    assert (text, "trd-effective", "asserts") in flags(real_engine, text)
+    text = "Ketamine also helps people with bipolar depression."
+    assert (text, "ketamine-other-indications", "asserts") in flags(real_engine, text)
