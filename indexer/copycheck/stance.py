@@ -30,10 +30,11 @@ INNER_CONDITION_RE = re.compile(r"(?:[;:—–]\s*(?:but\s+)?|\s[-–—]\s+(?:b
 OPENING_CONTRAST_RE = re.compile(r"^\s*unlike\b[^,]{2,80},", re.I)
 DENYING = {"negated", "reported-false"}
 SILENT = {"gap", "hypothetical", "reported", "topic"}
-# An exclusion ("not recommended for people with heart disease or psychosis") names whom the drug is not for: the
-# claims its population's words make are neither asserted nor denied, yet the sentence stays check-worthy (a
-# contraindication), so this is not one of the SILENT categories, which also mark a sentence as making no claim.
-EXCLUDING = {"excluded"}
+# An exclusion ("not recommended for people with heart disease or psychosis") names whom the drug is not for, and a
+# limit ("can't be counted on to cure depression", "the effects aren't permanent") bounds a claim without denying it:
+# the claims in their scope are neither asserted nor denied, yet the sentence stays check-worthy (a contraindication,
+# a limit of response), so these are not SILENT categories, which also mark a sentence as making no claim.
+EXCLUDING = {"excluded", "limit"}
 
 
 @dataclass(frozen=True)

@@ -100,3 +100,18 @@ def test_a_negation_in_a_relative_clause_describes_the_population(real_engine):
     assert flags(real_engine, text) == {(text, "breastfeeding-compatible", "asserts")}
     text = "Pregnant women and those who are not using birth control cannot take part in ketamine treatment."
     assert (text, "pregnancy-avoid", "denies") not in flags(real_engine, text)
+
+
+# --- limits ---------------------------------------------------------------------------------------------------
+
+def test_a_limit_bounds_a_claim_without_denying_it(real_engine):
+    """'there is no guarantee that it will relieve your depression', 'the relief isn't permanent': a limit of the
+    claim, not its denial (labelling decisions: limits of response); a plain denial still denies."""
+    text = "There is no guarantee that ketamine will relieve your depression."
+    assert not any(stance == "denies" for _, _, stance in flags(real_engine, text))
+    text = "Many mothers feel better after a few ketamine treatments, though the benefits aren't permanent."
+    assert (text, "effects-last-long", "denies") not in flags(real_engine, text)
+    text = "Ketamine does not relieve depression."
+    assert (text, "ketamine-effective-depression", "denies") in flags(real_engine, text)
+    # the limit is check-worthy, as an exclusion is: not a category that marks a sentence as making no claim
+    assert not any(t.category in SILENT for t in find_triggers("There is no guarantee that ketamine will relieve your depression."))
