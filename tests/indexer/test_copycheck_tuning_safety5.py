@@ -57,3 +57,26 @@ def test_the_spravato_rems_named_by_its_acronym(real_engine):
     # brexanolone's own REMS is not the spray's
     other = "Spravato at our practice\nBrexanolone also has a REMS of its own."
     assert "esketamine-rems-monitoring" not in claim_ids(real_engine, other)
+
+
+def test_minimising_a_risk_is_a_precaution_not_a_mild_effect(real_engine):
+    """'minimize' shares the stem of 'minimal': a precaution against nausea does not call side effects mild, nor a
+    step to limit the baby's exposure call the exposure minimal."""
+    text = "Ketamine FAQ\nWe time the infusion to minimize side effects such as nausea."
+    assert "side-effects-mild-transient" not in claim_ids(real_engine, text)
+    milk = "Ketamine and breastfeeding\nTo minimize the baby's exposure, pump and discard milk for 12 hours."
+    assert "milk-transfer-minimal" not in claim_ids(real_engine, milk)
+    # "minimal" itself still is
+    assert "side-effects-mild-transient" in claim_ids(real_engine, "Ketamine FAQ\nSide effects are minimal and pass quickly.")
+    assert "milk-transfer-minimal" in claim_ids(real_engine,
+                                                "Ketamine and breastfeeding\nOnly minimal amounts of ketamine pass into breast milk.")
+
+
+def test_a_regulator_s_caution_about_home_or_telehealth_ketamine(real_engine):
+    """'advised caution', 'warned that': a warning is the danger claim, as 'dangerous' is; 'warning signs' is not."""
+    for sentence in ("Regulators warned that ketamine prescribed over telehealth can lead to adverse events.",
+                     "The agency advised caution about compounded ketamine obtained through telemedicine platforms."):
+        assert (sentence, "ketamine-at-home-risk", "asserts") in flags(real_engine, "Ketamine news\n" + sentence), sentence
+    for sentence in ("Telehealth visits let us check on you between sessions, and we warn every patient about driving.",
+                     "Our at-home program comes with warning signs to watch for and a nurse on call."):
+        assert "ketamine-at-home-risk" not in claim_ids(real_engine, "Ketamine at our clinic\n" + sentence), sentence
