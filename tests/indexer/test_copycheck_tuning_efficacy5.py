@@ -1,0 +1,50 @@
+"""The copy checker on the efficacy, approval, onset, suicidality, PPD, protocol and mechanism family,
+tuning round 5 (issue 10): invented sentences, each standing for a general way copy states a claim (a
+common paraphrase or inflection) or a class of false flags, fixed as claim frames or their `unless`."""
+from __future__ import annotations
+
+from flagged import claim_ids  # tests/indexer/flagged.py
+
+
+def test_relief_from_suicidal_thoughts_and_an_effective_treatment_for_them_reduce_them(real_engine):
+    """'relief' is the noun of 'relieve'; 'an effective treatment for suicidal thoughts' says the drug reduces them."""
+    for text in ("Ketamine can provide relief from suicidal thoughts.",
+                 "Doctors call esketamine an effective treatment for suicidal ideation."):
+        assert "reduces-suicidal-ideation" in claim_ids(real_engine, text), text
+    # the bare noun stays out: "symptom relief for suicidal adults" names whom the drug helps
+    assert "reduces-suicidal-ideation" not in claim_ids(
+        real_engine, "The maker says the spray gives symptom relief for suicidal adults until other medicines start working.")
+
+
+def test_a_spray_derived_from_ketamine_is_esketamine_when_approved(real_engine):
+    for text in ("Regulators have approved a new nasal spray derived from ketamine for hard-to-treat depression.",
+                 "The FDA approved a ketamine-derived nasal spray for treatment-resistant depression."):
+        assert "esketamine-fda-approved" in claim_ids(real_engine, text), text
+
+
+def test_a_dose_given_immediately_after_giving_birth_is_the_postpartum_esketamine_trial(real_engine):
+    """'immediately after giving birth' / 'right after delivery' say what 'right after childbirth' says."""
+    for text in ("Esketamine given to new mothers immediately after giving birth cut their risk of postnatal depression.",
+                 "Ketamine given right after delivery helped prevent postpartum depression in new mothers."):
+        assert "postpartum-single-dose-esketamine" in claim_ids(real_engine, text), text
+
+
+def test_brexanolone_alleviating_or_reversing_symptoms_is_its_efficacy(real_engine):
+    for text in ("In trials, brexanolone was shown to alleviate postpartum depression symptoms within 60 hours.",
+                 "Brexanolone alleviates the symptoms of postpartum depression."):
+        assert "brexanolone-efficacy" in claim_ids(real_engine, text), text
+
+
+def test_antidepressants_and_talk_therapy_together_are_not_ketamine_plus_psychotherapy(real_engine):
+    """The combination claim is ketamine's; the standard treatment's 'medication and talk therapy, or both' is not."""
+    text = "Most mothers with postpartum depression get better with antidepressants and talk therapy, or both."
+    assert "ketamine-plus-psychotherapy" not in claim_ids(real_engine, text)
+    assert "ketamine-plus-psychotherapy" in claim_ids(
+        real_engine, "Pairing ketamine with talk therapy gives better results than ketamine alone.")
+
+
+def test_a_drug_levels_timing_is_not_the_sessions_length(real_engine):
+    """Pharmacokinetics ('peak plasma concentration 20-40 minutes after dosing') is no session length."""
+    text = "Peak plasma concentration of esketamine is reached 20-40 minutes after the last spray."
+    assert "infusion-40-60-min" not in claim_ids(real_engine, text)
+    assert "infusion-40-60-min" in claim_ids(real_engine, "Each ketamine infusion takes about 40 minutes.")
