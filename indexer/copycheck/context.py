@@ -47,9 +47,15 @@ class Source:
     label: str  # lead-in | question | previous sentence | heading | title
 
 
+# "This" standing alone as the subject ("This can be a temporary side effect", "This means ...") points at
+# what the sentence before said, not only at its treatment.
+THIS_SAYS_RE = re.compile(r"^\W*this\s+(?:can|could|may|might|will|would|should|is|was|has|means|helps|allows|leads|"
+                          r"makes|gives|ensures|results|explains|suggests|shows|indicates|does|usually|often|typically)\b", re.I)
+
+
 def refers_to(text: str) -> str | None:
     """What the sentence refers back to: all (plural, or too short to stand alone), illness, treatment, or None."""
-    if ANAPHORS["all"].search(text) or len(text.split()) <= ELLIPTICAL_WORDS:
+    if ANAPHORS["all"].search(text) or len(text.split()) <= ELLIPTICAL_WORDS or THIS_SAYS_RE.match(text):
         return "all"
     if ANAPHORS["illness"].search(text):
         return "illness"

@@ -53,3 +53,10 @@ def test_a_statement_above_a_list_is_only_the_sentence_before_its_items(real_eng
     # a lead-in that opens its list still lends its illness to the items
     text = "Esketamine nasal spray is approved for adults with:\n• treatment-resistant depression\n• depression with suicidal thoughts"
     assert "esketamine-fda-approved" in _claims_of(real_engine, text, "treatment-resistant depression")
+
+
+def test_this_standing_alone_as_subject_points_at_what_the_sentence_before_said(real_engine):
+    """'This can be ...' after a sentence naming dissociation is about the dissociation, not only the drug."""
+    text = ("One possible side effect of ketamine infusions is dissociation, a feeling of being detached from your "
+            "body. This can be a temporary and manageable side effect, but you should know about it before treatment.")
+    assert "dissociation-brief" in _claims_of(real_engine, text, "This can be")
