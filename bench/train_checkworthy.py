@@ -2,15 +2,20 @@
 development part only. Two reproducible steps:
 
     .venv/bin/python bench/train_checkworthy.py extract   # dev pages -> bench/data/checkworthy_dev_examples.jsonl
+                                                          # (the pages of bench/data/checkworthy_pages.txt;
+                                                          # --pages FILE: another list)
     .venv/bin/python bench/train_checkworthy.py train     # examples -> indexer/copycheck/checkworthy_model.json
-    .venv/bin/python bench/train_checkworthy.py cv        # cross-validation grouped by page (--group site: by site)
+    .venv/bin/python bench/train_checkworthy.py cv        # cross-validation grouped by page (--group site: by site;
+                                                          # --options '{"l2": 0.01}': other model options)
     .venv/bin/python bench/train_checkworthy.py compare   # rules vs model end to end on dev
                                                           # (--part test --modes off,model: the one final measurement)
 
 `extract` runs this tree's checker over tests/data/realcopy/dev/ and keeps, for every sentence the
 checker examines, what the check-worthy step sees (the sentence and its flags: names a health topic,
-has a figure, is a heading, an evidence-gap trigger) and the label (the sentence overlaps a labelled
-check-worthy sentence). It depends on the KB (claims decide which sentences reach the step), so its
+has a figure, is a heading, an evidence-gap trigger), where it stands (its block's kind, its place in the
+block, the sentence before it: CONTEXT) and the label (the sentence overlaps a labelled check-worthy
+sentence). The corpus grows during a session; `--pages` pins the pages (e.g. the tuning list agreed for
+the session), so the examples change only when the list does. It depends on the KB (claims decide which sentences reach the step), so its
 output is stored: `train` is then a pure function of that file (fixed order, no randomness), and
 tests/indexer/test_checkworthy_model.py checks the stored model is what `train` produces.
 The test part (tests/data/realcopy/test/) is never read here.
@@ -41,11 +46,19 @@ import realcopy  # noqa: E402
 from indexer.copycheck import checkworthy_model as cwm  # noqa: E402
 
 EXAMPLES = ROOT / "bench" / "data" / "checkworthy_dev_examples.jsonl"
+# The tuning pages the examples come from (repo-relative paths, one a line): pinned, because the corpus's dev
+# part grows during a session with pages that are not yet tunable.
+PAGES = ROOT / "bench" / "data" / "checkworthy_pages.txt"
+# The context recorded beside each sentence (what the pipeline knows around it when it asks the step).
+CONTEXT = ("index", "block_kind", "block_pos", "block_len", "answers", "under_lead_in", "prev_same_block",
+           "prev_question", "prev_heading", "prev_claims", "prev_rule")
 
 
 # -- extract ------------------------------------------------------------------------------------
-def extract(out: Path = EXAMPLES) -> int:
-    """Run the checker over the dev pages, recording the check-worthy step's inputs per sentence."""
+def extract(out: Path = EXAMPLES, pages_file: Path | None = PAGES) -> int:
+    """Run the checker over the dev pages, recording the check-worthy step's inputs per sentence.
+    `pages_file`: keep only the pages it lists (paths from the repo root, one a line; None: every tuning
+    page), so a corpus that grows during a session does not change the examples until the list does."""
     from indexer import engine as engine_mod
     from indexer.copycheck import figures, pipeline
     from indexer.copycheck.checkworthy import by_rules
@@ -53,8 +66,14 @@ def extract(out: Path = EXAMPLES) -> int:
 
     calls: list[dict] = []
     recorded: list[dict] = []
+    page_blocks: list = []
     original_checkworthy = pipeline.checkworthy
     original_flag = pipeline.Checker._flag
+    original_split_blocks = pipeline.split_blocks
+
+    def recording_split_blocks(*args, **kwargs):
+        page_blocks[:] = original_split_blocks(*args, **kwargs)
+        return page_blocks
 
     def recording_checkworthy(text, **flags):
         calls.append({"text": text, **flags})
@@ -75,6 +94,14 @@ def extract(out: Path = EXAMPLES) -> int:
                    "has_figure": bool(figures.extract(sentence)), "is_question": sents[i].is_question,
                    "is_heading": sents[i].is_heading,
                    "silent": any(t.category in SILENT for t in find_triggers(sentence))}
+        # Where the sentence stands: its block's kind, its place in the block, the sentence before it.
+        block = page_blocks[sents[i].block]
+        same_block = [j for j, s in enumerate(sents) if s.block == sents[i].block]
+        row.update(index=i, block_kind=block.kind, block_pos=same_block.index(i), block_len=len(same_block),
+                   answers=block.question is not None, under_lead_in=block.lead_in is not None,
+                   prev_same_block=i > 0 and sents[i - 1].block == sents[i].block,
+                   prev_question=i > 0 and sents[i - 1].is_question,
+                   prev_heading=i > 0 and sents[i - 1].is_heading)
         row.update(start=result.start, end=result.end, claims=sorted(c.id for c in result.claims),
                    rule=by_rules(row["text"], **{k: row[k] for k in (
                        "has_topic", "has_figure", "is_question", "is_heading", "silent")}),
@@ -83,19 +110,35 @@ def extract(out: Path = EXAMPLES) -> int:
 
     pipeline.checkworthy = recording_checkworthy
     pipeline.Checker._flag = recording_flag
+    pipeline.split_blocks = recording_split_blocks
+    wanted = None
+    if pages_file is not None:
+        wanted = {line.strip() for line in pages_file.read_text(encoding="utf-8").splitlines() if line.strip()}
+        tunable = {str(p.path.relative_to(ROOT)) for p in realcopy.tuning_pages()}
+        if wanted - tunable:  # a page held aside, in the test part or gone is never trained on
+            print(f"{pages_file}: not tuning pages of tests/data/realcopy/dev: {sorted(wanted - tunable)}", file=sys.stderr)
+            return 2
     try:
         engine = engine_mod.Engine(ROOT / "kb", Path(tempfile.mkdtemp(prefix="cw-train-index-")))
         rows = []
         for page in realcopy.tuning_pages():
+            if wanted is not None and str(page.path.relative_to(ROOT)) not in wanted:
+                continue
             recorded.clear()
             report = engine.check(page.text).to_dict()
+            sentences = report["sentences"]
             seen = {(r["start"], r["end"]) for r in recorded}
             # Questions and lead-ins never reach the step; the benchmark still counts them as others.
             skipped_others = sum(1 for s in report["sentences"] if (s["start"], s["end"]) not in seen
                                  and not any(realcopy._overlaps(s["start"], s["end"], lab.start, lab.end)
                                              for lab in page.labels))
             site = realcopy.site_of(page.url)
+            by_index = {r["index"]: r for r in recorded}
             for r in recorded:
+                before = r["index"] - 1
+                # what the pipeline knows of the sentence before when it reaches this one
+                r["prev_claims"] = before >= 0 and bool(sentences[before]["claims"])
+                r["prev_rule"] = before in by_index and bool(by_index[before]["rule"]) and not by_index[before]["claims"]
                 hits = [k for k, lab in enumerate(page.labels)
                         if realcopy._overlaps(r["start"], r["end"], lab.start, lab.end)]
                 rows.append({
@@ -106,6 +149,7 @@ def extract(out: Path = EXAMPLES) -> int:
                     "labels": hits,
                     "label": any(page.labels[k].checkworthy for k in hits),
                     "uncovered": [k for k in hits if page.labels[k].checkworthy and not page.labels[k].claims],
+                    **{k: r[k] for k in CONTEXT},
                 })
             # The labelled uncovered sentences of the page, so recall has the benchmark's denominator.
             rows.append({"page": page.path.name, "site": site, "skipped_others": skipped_others, "uncovered_labels":
@@ -113,12 +157,13 @@ def extract(out: Path = EXAMPLES) -> int:
     finally:
         pipeline.checkworthy = original_checkworthy
         pipeline.Checker._flag = original_flag
+        pipeline.split_blocks = original_split_blocks
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
     n = sum(1 for r in rows if "text" in r)
-    print(f"{n} sentences from {len({r['page'] for r in rows})} dev pages -> {out.relative_to(ROOT)}")
+    print(f"{n} sentences from {len({r['page'] for r in rows})} dev pages -> {out}")
     return 0
 
 
@@ -197,11 +242,12 @@ def cross_validate(k: int = 5, thresholds=None, group: str = "page", **options) 
     def by_model(t):
         return lambda e: predictions.get(index[id(e)], -1.0) >= t
 
-    out: dict = {"group": group, "folds": k, "threshold_in_use": cwm.DEFAULTS["threshold"],
+    threshold = options.get("threshold", cwm.DEFAULTS["threshold"])
+    out: dict = {"group": group, "folds": k, "threshold_in_use": threshold,
                  "rules": benchmark_scores(examples, pages, lambda e: bool(e["rule"]) and not e["claims"]
                                            and not excluded[index[id(e)]]),
                  "model": {t: benchmark_scores(examples, pages, by_model(t)) for t in thresholds}}
-    out["model_at_threshold_in_use"] = benchmark_scores(examples, pages, by_model(cwm.DEFAULTS["threshold"]))
+    out["model_at_threshold_in_use"] = benchmark_scores(examples, pages, by_model(threshold))
     return out
 
 
@@ -238,16 +284,21 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--part", choices=["dev", "test"], default="dev",
                     help="compare: the test part is for the one final measurement only")
     ap.add_argument("--modes", default="off,model,either,both")
+    ap.add_argument("--pages", type=Path, default=PAGES,
+                    help="extract: only the pages this file lists (repo-relative paths, one a line)")
+    ap.add_argument("--out", type=Path, default=EXAMPLES, help="extract: where the examples go")
+    ap.add_argument("--options", type=json.loads, default={},
+                    help='cv: model options over checkworthy_model.DEFAULTS, as JSON (e.g. \'{"l2": 0.01}\')')
     args = ap.parse_args(argv)
     if args.step == "extract":
-        return extract()
+        return extract(args.out, args.pages)
     if args.step == "train":
         train()
         return 0
     if args.step == "compare":
         print(json.dumps(compare(args.part, args.modes.split(",")), indent=1))
         return 0
-    result = cross_validate(args.folds, group=args.group)
+    result = cross_validate(args.folds, group=args.group, **args.options)
     print(json.dumps(result, indent=1))
     chosen = result["model_at_threshold_in_use"]
     print(f"grouped by {args.group}, {args.folds} folds, threshold {result['threshold_in_use']}: uncovered recall "

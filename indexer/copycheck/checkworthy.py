@@ -14,7 +14,7 @@ crisis-line referral, a study's methods without a finding).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +33,8 @@ class CheckworthyRules:
     # exclusions that decide even when the learned model would mark the sentence:
     # (pattern, a pattern that lets the sentence through after all or None)
     hard_exclude: tuple[tuple[re.Pattern, re.Pattern | None], ...] = ()
+    # patterns the learned model weighs but the rules do not use (hedges, person, citations...)
+    model_features: dict[str, re.Pattern] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +45,8 @@ def rules() -> CheckworthyRules:
                             {k: re.compile(v, re.I) for k, v in data["exclude"].items()},
                             str(data.get("learned", "off")),
                             tuple(_hard_exclusion(name, spec or {}, data["exclude"])
-                                  for name, spec in (data.get("hard_exclude") or {}).items()))
+                                  for name, spec in (data.get("hard_exclude") or {}).items()),
+                            {k: re.compile(v, re.I) for k, v in (data.get("model_features") or {}).items()})
 
 
 def _hard_exclusion(name: str, spec: dict, exclude: dict) -> tuple[re.Pattern, re.Pattern | None]:
@@ -55,8 +58,10 @@ def _hard_exclusion(name: str, spec: dict, exclude: dict) -> tuple[re.Pattern, r
 
 
 def checkworthy(text: str, *, has_topic: bool, has_figure: bool, is_question: bool, is_heading: bool,
-                silent: bool = False) -> bool:
-    """`silent`: the stance rules found an evidence gap, an open question or a pending outcome."""
+                silent: bool = False, block_kind: str = "paragraph") -> bool:
+    """`silent`: the stance rules found an evidence gap, an open question or a pending outcome.
+    `block_kind`: the kind of block the sentence stands in (blocks.Block.kind: paragraph, heading,
+    list-item...); the learned model weighs it (a claim is mostly made in running prose)."""
     mode = rules().learned
     if is_question or hard_excluded(text):
         return False
@@ -67,7 +72,7 @@ def checkworthy(text: str, *, has_topic: bool, has_figure: bool, is_question: bo
             return rule
     from indexer.copycheck import checkworthy_model  # only when configured: it loads the weights file
     return checkworthy_model.predict(text, {"has_topic": has_topic, "has_figure": has_figure,
-                                            "is_heading": is_heading, "silent": silent})
+                                            "is_heading": is_heading, "silent": silent, "block_kind": block_kind})
 
 
 def hard_excluded(text: str) -> bool:

@@ -88,6 +88,7 @@ class Sentence:
     block: int
     is_question: bool
     is_heading: bool
+    kind: str = "paragraph"  # its block's kind (blocks.Block.kind): the check-worthiness model weighs it
 
 
 class Checker:
@@ -153,7 +154,7 @@ class Checker:
                 names_study = bool(HEADING_NAMES_STUDY.search(sp.text)) and not HEADING_VERB.search(sp.text) \
                     and not sp.text.rstrip().endswith((".", "!"))
                 asks = is_question(sp.text) or b.kind == "question" or names_topic or names_study
-                sents.append(Sentence(sp.start, sp.end, sp.text, b.index, asks, b.kind == "heading"))
+                sents.append(Sentence(sp.start, sp.end, sp.text, b.index, asks, b.kind == "heading", b.kind))
         # A web address's words, and discourse markers ("in short" is not "short-lived"), ("...spravato-esketamine-approved...") are not the copy's words.
         work = [MASKED_RE.sub(lambda m: " " * len(m.group(0)), self.speller.correct(s.text) if self.speller else s.text)
                 for s in sents]
@@ -297,7 +298,8 @@ class Checker:
             silent = any(t.category in SILENT for t in find_triggers(sentence))
             result.checkworthy = checkworthy(sentence, has_topic=self._has_topic(st, sentence, sources, tokens),
                                              has_figure=bool(copy_figures), is_question=sents[i].is_question,
-                                             is_heading=sents[i].is_heading, silent=silent)
+                                             is_heading=sents[i].is_heading, silent=silent,
+                                             block_kind=sents[i].kind)
 
     def _match_after(self, frame, sentence: str, start: int, context_has, own, names_drug):
         """The frame matched on the sentence's words after `start` only (offsets stay the sentence's)."""

@@ -78,9 +78,12 @@ def test_the_pipeline_step_follows_the_configured_mode():
     assert checkworthy("Does esketamine work within hours?", **{**flags, "is_question": True}) is False
 
 
-def test_hard_exclusions_overrule_the_model():
+def test_hard_exclusions_overrule_the_model(monkeypatch):
     """A crisis-line referral and a trial's methods without a finding are not check-worthy even where the
-    learned model would mark them (checkworthy.yaml `hard_exclude`); a finding beside the methods is."""
+    learned model would mark them (checkworthy.yaml `hard_exclude`); a finding beside the methods is. The
+    stored model runs with its threshold at 0, so it marks every sentence it is asked about."""
+    eager = {**cwm.load(), "threshold": 0.0}
+    monkeypatch.setattr(cwm, "load", lambda: eager)
     flags = dict(has_topic=True, has_figure=False, is_question=False, is_heading=False, silent=False)
     crisis = "If you or someone you know is having thoughts of suicide, call or text 988 for the Suicide & Crisis Lifeline."
     methods = "Participants were randomly assigned to receive 0.2 mg/kg esketamine or placebo over 40 minutes after delivery."
@@ -98,3 +101,61 @@ def test_hard_exclusions_overrule_the_model():
     assert cwm.predict(aim, {k: flags[k] for k in cwm.FLAGS})
     assert checkworthy(aim, **flags) is False
     assert checkworthy(aim_and_finding, **flags) is True
+    # a trial that met its endpoint reports a finding; symptoms that using a drug brings on are side effects,
+    # not a list of an illness's symptoms
+    endpoint = "In a phase 3 trial, participants were randomized to the new pill or placebo, and the pill met its primary endpoint."
+    side_effects = "If you take it every week, you may notice symptoms such as headaches and a racing heart."
+    illness = "Symptoms of postpartum depression include sadness, anxiety and trouble sleeping."
+    assert checkworthy(endpoint, **flags) is True
+    assert checkworthy(side_effects, **flags) is True
+    assert checkworthy(illness, **flags) is False
+
+
+def test_training_examples_are_the_pinned_tuning_pages():
+    """`extract` reads the pages bench/data/checkworthy_pages.txt lists, none held aside: pages that join
+    the dev part during a session change nothing until the list does."""
+    examples, pages = train_checkworthy.load_examples()
+    listed = [line.strip() for line in train_checkworthy.PAGES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert set(pages) == {Path(p).name for p in listed}
+    assert {e["page"] for e in examples} <= set(pages)
+    assert not set(listed) & train_checkworthy.realcopy.held_aside()
+    assert all(p.startswith("tests/data/realcopy/dev/") for p in listed)
+
+
+def test_the_model_weighs_the_block_kind():
+    """A statement in running prose is more likely a claim than the same words as a list item."""
+    text = "Esketamine can raise blood pressure for a few hours after each dose."
+    in_prose = cwm.probability(cwm.load(), text, {**TOPIC, "block_kind": "paragraph"})
+    as_item = cwm.probability(cwm.load(), text, {**TOPIC, "block_kind": "list-item"})
+    assert in_prose > as_item
+
+
+def test_the_pipeline_passes_each_sentence_its_block_kind(real_engine, monkeypatch):
+    from indexer.copycheck import pipeline
+    seen = {}
+    step = pipeline.checkworthy
+
+    def recording_step(text, **flags):
+        seen[text] = flags.get("block_kind")
+        return step(text, **flags)
+
+    monkeypatch.setattr(pipeline, "checkworthy", recording_step)
+    real_engine.check("Life with a newborn\n\nMany new mothers report feeling tired and short of sleep for months "
+                      "after the birth.\n\nWhat our rooms offer:\n• Calm rooms with soft lighting and a recliner for "
+                      "every visit\n")
+    assert seen == {"Life with a newborn": "heading",
+                    "Many new mothers report feeling tired and short of sleep for months after the birth.": "paragraph",
+                    "Calm rooms with soft lighting and a recliner for every visit": "list-item"}
+
+
+def test_unknown_feature_names_are_a_clear_error(tmp_path):
+    with pytest.raises(ValueError, match="unknown context 'nope'"):
+        cwm.fit([], context=["nope"])
+    with pytest.raises(ValueError, match="model_features 'nope'"):
+        cwm.fit([], model_features=["nope"])
+    # cv may try any recorded context, but a stored model may use only what the pipeline passes
+    stored = cwm.load()
+    path = tmp_path / "model.json"
+    path.write_text(cwm.dumps({**stored, "options": {**stored["options"], "context": ["prev_claims"]}}), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"model\.json: unknown context 'prev_claims'"):
+        cwm.load.__wrapped__(path)
