@@ -41,6 +41,14 @@ PERCENT_RE = re.compile(rf"(?P<lo>{NUM})\s*(?:%|per\s?cent\b)", re.I)
 # range that overlaps the evidence read as "outside" it). Two values joined by a bare "and" are two figures
 # ("52.2% and 20.6%", "6.7 and 25.4 percent ... respectively"), and so are a change's two ends ("fell from 25% to 6.7%").
 PERCENT_SPAN_RE = re.compile(rf"(?P<lo>{NUM})\s*(?P<unit>%|per\s?cent\b)?\s*(?P<sep>-|–|—|to|and)\s*(?P<hi>{NUM})\s*(?:%|per\s?cent\b)", re.I)
+# "95% confidence interval", "95% CI": the confidence level of an interval, not a figure the copy reports.
+CONFIDENCE_RE = re.compile(r"\s*(?:confidence|credible|CI\b|C\.I\.)", re.I)
+# A bound, not a value: "disappeared within 24 hours", "RIDs less than 1%" say at most; "last at least two weeks",
+# "a month or more" say at least. Compared with the evidence as the open range they state (any evidence value under
+# the ceiling agrees with "within 24 hours"); the figure's own value is kept for the claims' figure slots.
+AT_MOST_RE = re.compile(r"\b(?:within|less than|fewer than|under|below|no more than|not more than|at most)\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|just\s+|only\s+)?$", re.I)
+AT_LEAST_RE = re.compile(r"\b(?:at least|more than|greater than|upwards of|in excess of|no less than|not less than)\s+(?:about\s+|approximately\s+|around\s+)?$", re.I)
+OR_MORE_RE = re.compile(r"\s*(?:\+|or (?:more|longer|greater|over)\b)", re.I)
 BETWEEN_RE = re.compile(r"\bbetween\s+$", re.I)
 CHANGE_FROM_RE = re.compile(r"(?<!anywhere )(?<!ranging )(?<!ranged )(?<!ranges )(?<!range )(?<!varies )(?<!vary )(?<!varying )\bfrom\s+$", re.I)
 RATIO_RE = re.compile(rf"\b(?P<num>{NUM}|a|an)[\s-]+(?:out\s+)?(?:in|of)[\s-]+(?:every\s+)?(?P<den>{NUM})\b", re.I)
@@ -98,6 +106,7 @@ class CopyFigure:
     start: int
     end: int
     measure: str = "unknown"
+    bound: str = ""  # "at-most" ("within 24 hours", "less than 1%") | "at-least" ("at least two weeks", "a month or more")
 
 
 def extract(sentence: str) -> list[CopyFigure]:
@@ -107,12 +116,16 @@ def extract(sentence: str) -> list[CopyFigure]:
     def add(kind, lo, hi, m):
         if lo is None or hi is None or any(a < m.end() and m.start() < b for a, b in taken):
             return
+        if kind == "percent" and CONFIDENCE_RE.match(sentence, m.end()):
+            return  # "95% confidence interval": a confidence level
         if kind == "duration" and HOW_OFTEN_RE.search(sentence, 0, m.start()):
             return  # "once a day", "every two hours": how often, not how long
         if kind == "duration" and AGE_RE.match(sentence, m.end()):
             return  # "a 35-year-old woman", "a six-week-old baby": an age, not how long anything takes
         taken.append((m.start(), m.end()))
-        found.append(CopyFigure(kind, min(lo, hi), max(lo, hi), m.group(0), m.start(), m.end()))
+        bound = "at-most" if AT_MOST_RE.search(sentence, 0, m.start()) else \
+            "at-least" if AT_LEAST_RE.search(sentence, 0, m.start()) or OR_MORE_RE.match(sentence, m.end()) else ""
+        found.append(CopyFigure(kind, min(lo, hi), max(lo, hi), m.group(0), m.start(), m.end(), bound=bound))
 
     for m in PERCENT_SPAN_RE.finditer(sentence):
         lo, hi = to_number(m.group("lo")), to_number(m.group("hi"))
@@ -201,7 +214,13 @@ def signals(text: str, kind: str) -> list[tuple[int, str, int]]:
     return out
 
 
+# "reduced the risk by about three quarters", "cut symptoms by 50%": a percentage right after "by" is a change.
+BY_RE = re.compile(r"\bby\s+(?:about\s+|more than\s+|nearly\s+|roughly\s+|approximately\s+|around\s+|almost\s+|over\s+|up to\s+|some\s+|at least\s+)?$", re.I)
+
+
 def classify(cf: CopyFigure, sentence: str) -> CopyFigure:
+    if cf.kind == "percent" and BY_RE.search(sentence, 0, cf.start):
+        return CopyFigure(cf.kind, cf.low, cf.high, cf.text, cf.start, cf.end, "relative-change", cf.bound)
     near, _ = measure_table()
     before = _words(sentence[: cf.start])
     at = len(before)
@@ -214,7 +233,7 @@ def classify(cf: CopyFigure, sentence: str) -> CopyFigure:
             best = (key, name)
     if best is None:
         return cf
-    return CopyFigure(cf.kind, cf.low, cf.high, cf.text, cf.start, cf.end, best[1])
+    return CopyFigure(cf.kind, cf.low, cf.high, cf.text, cf.start, cf.end, best[1], cf.bound)
 
 
 def evidence_measure(fig: Figure) -> str:
@@ -260,9 +279,10 @@ def distance(cf: CopyFigure, fig: Figure) -> float | None:
     if not comparable(cf, fig):
         return None
     _, lo, hi = evidence_range(fig)
-    if lo <= cf.high and cf.low <= hi:
+    low, high = (0.0 if cf.bound == "at-most" else cf.low), (math.inf if cf.bound == "at-least" else cf.high)
+    if lo <= high and low <= hi:
         return 0.0
-    near, value = (lo, cf.high) if cf.high < lo else (hi, cf.low)
+    near, value = (lo, high) if high < lo else (hi, low)
     return abs(math.log((value + 1e-9) / (near + 1e-9)))
 
 

@@ -50,6 +50,38 @@ def test_a_range_overlapping_the_evidence_is_not_outside_it(real_engine):
     assert ("30% – 40%", "ok") in verdicts or ("30% – 40%", "caution") in verdicts
 
 
+def test_a_confidence_level_is_not_a_figure():
+    """'95% confidence interval', '95% CI' give an interval's confidence, not a rate the copy reports."""
+    assert _percents("Depression fell (odds ratio 0.41, 95% confidence interval 0.2 to 0.8).") == []
+    assert _percents("The risk ratio was 0.3 (95% CI 0.1-0.6) in 12% of mothers.") == [("12%", 12, 12)]
+
+
+def test_a_bound_is_compared_as_the_open_range_it_states(real_engine):
+    """'disappeared within 24 hours' is at most a day: evidence of a few hours agrees with it; 'at least two weeks'
+    and 'a month or more' are at least that long. The figure keeps its value for the claims' figure slots."""
+    within = figures.extract("The dizziness disappeared within 24 hours.")[0]
+    assert (within.low, within.high, within.bound) == (1440, 1440, "at-most")
+    assert figures.extract("Relief can last for a month or more.")[0].bound == "at-least"
+    assert figures.extract("Relief lasts at least two weeks.")[0].bound == "at-least"
+    assert figures.extract("Each session is infused over 40 minutes.")[0].bound == ""
+    text = "Relief from one ketamine infusion can last for a month or more."
+    verdicts = _verdicts(real_engine, text, "effects-last-long")
+    assert verdicts and all(v != "outside" for _, v in verdicts), verdicts
+    # a ceiling below the evidence is still outside it: "relief within 1 hour" is sooner than trials showed
+    assert ("1 hour", "outside") in _verdicts(real_engine, "Ketamine relieves depression within 1 hour.", "onset-within-hours")
+
+
+def test_a_relative_change_is_not_compared_with_the_rates_in_each_group(real_engine):
+    """'reduced the risk by about three quarters' is relative to placebo: not a rate to set beside 6.7% and 25.4%."""
+    assert [f.measure for f in figures.extract("It cut the risk of postpartum depression by about three quarters.")] == \
+        ["relative-change"]
+    assert [f.measure for f in figures.extract("A 75% risk reduction was seen.")] == ["relative-change"]
+    text = ("A single low dose of esketamine given to mothers after childbirth reduced the risk of major depression "
+            "by about three quarters at 42 days.")
+    found = {(f.copy, f.verdict) for s in real_engine.check(text).sentences for c in s.claims for f in c.figures}
+    assert not any(copy == "three quarters" and verdict == "outside" for copy, verdict in found), found
+
+
 # --- questions embedded in statements ---------------------------------------------------------------------
 
 def test_an_if_after_a_verb_of_asking_or_knowing_opens_a_question(real_engine):
