@@ -80,3 +80,20 @@ def test_a_regulator_s_caution_about_home_or_telehealth_ketamine(real_engine):
     for sentence in ("Telehealth visits let us check on you between sessions, and we warn every patient about driving.",
                      "Our at-home program comes with warning signs to watch for and a nurse on call."):
         assert "ketamine-at-home-risk" not in claim_ids(real_engine, "Ketamine at our clinic\n" + sentence), sentence
+
+
+def test_the_misuse_risk_with_the_drug_left_to_the_page(real_engine):
+    """'warns about the potential for abuse' on a ketamine page is ketamine's; the patient's own history is not."""
+    sentence = "The psychiatrists' association warns patients about the potential for abuse and the lack of long-term studies."
+    assert "abuse-potential" in claim_ids(real_engine, "Ketamine therapy\n" + sentence)
+    history = "Ketamine therapy\nWe screen every patient for a history of substance abuse and the risk of misuse of other medications."
+    assert "abuse-potential" not in claim_ids(real_engine, history)
+
+
+def test_named_dose_effects_said_to_be_reported_with_the_drug_left_to_the_page(real_engine):
+    """A leaflet's 'Nausea, dizziness ... have also been reported' lists the drug's effects; the illness's symptoms
+    reported by mothers are not side effects."""
+    sentence = "Dizziness, nausea and a spinning sensation have also been reported."
+    assert (sentence, "ketamine-common-side-effects", "asserts") in flags(real_engine, "Spravato\n" + sentence)
+    symptoms = "Postpartum depression\nFatigue and headaches have been reported by many new mothers."
+    assert "ketamine-common-side-effects" not in claim_ids(real_engine, symptoms)
