@@ -48,3 +48,11 @@ def test_a_drug_levels_timing_is_not_the_sessions_length(real_engine):
     text = "Peak plasma concentration of esketamine is reached 20-40 minutes after the last spray."
     assert "infusion-40-60-min" not in claim_ids(real_engine, text)
     assert "infusion-40-60-min" in claim_ids(real_engine, "Each ketamine infusion takes about 40 minutes.")
+
+
+def test_the_verb_results_in_and_a_daily_courses_length_are_no_lasting_effect(real_engine):
+    """'This results in ...' names a cause, not results that last; 'once a day for 14 days' is the course, not the effect."""
+    for text in ("This results in dopamine being released steadily and in a sustained way.",
+                 "The tablet is taken once a day for 14 days, and many patients saw benefits within three days."):
+        assert "effects-last-long" not in claim_ids(real_engine, text), text
+    assert "effects-last-long" in claim_ids(real_engine, "Ketamine's results are sustained for weeks after the last session.")
