@@ -56,3 +56,11 @@ def test_the_verb_results_in_and_a_daily_courses_length_are_no_lasting_effect(re
                  "The tablet is taken once a day for 14 days, and many patients saw benefits within three days."):
         assert "effects-last-long" not in claim_ids(real_engine, text), text
     assert "effects-last-long" in claim_ids(real_engine, "Ketamine's results are sustained for weeks after the last session.")
+
+
+def test_a_use_in_clinical_trials_is_no_other_indication_treated(real_engine):
+    """'has been used in clinical trials for PTSD' names research, like 'being studied' (labelling decisions)."""
+    for text in ("Ketamine has been used in clinical trials for PTSD, anxiety and chronic pain.",
+                 "Ketamine infusions were used in trials for treatment of OCD and chronic pain."):
+        assert "ketamine-other-indications" not in claim_ids(real_engine, text), text
+    assert "ketamine-other-indications" in claim_ids(real_engine, "In clinical trials, ketamine also relieved PTSD symptoms.")
