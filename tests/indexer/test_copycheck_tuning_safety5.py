@@ -97,3 +97,12 @@ def test_named_dose_effects_said_to_be_reported_with_the_drug_left_to_the_page(r
     assert (sentence, "ketamine-common-side-effects", "asserts") in flags(real_engine, "Spravato\n" + sentence)
     symptoms = "Postpartum depression\nFatigue and headaches have been reported by many new mothers."
     assert "ketamine-common-side-effects" not in claim_ids(real_engine, symptoms)
+
+
+def test_shortness_of_breath_does_not_make_dissociation_short(real_engine):
+    """'short' shares its stem with 'shortness': a warning list naming breathlessness and feeling disconnected says
+    nothing about how long dissociation lasts."""
+    text = ("Spravato\nTell your doctor right away if you experience any of the following symptoms: extreme tiredness or "
+            "sleepiness, dizziness, fainting, or shortness of breath or if you feel anxious or disconnected from your body.")
+    assert "dissociation-brief" not in claim_ids(real_engine, text)
+    assert "dissociation-brief" in claim_ids(real_engine, "Ketamine\nThe dissociation is short and fades within 20 minutes.")
