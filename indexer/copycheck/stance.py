@@ -20,8 +20,9 @@ QUESTION_RE = re.compile(r"\?\s*[\"'”’)]*\s*$")
 # (after an opening connective too: "However, if these feelings persist longer than two weeks, ...")
 CONDITIONAL_RE = re.compile(r"^\s*(?:(?:however|but|and|so|also|still|yet),?\s+)?(?:if|unless|when|whenever|in case)\b[^,]{3,120},", re.I)
 # An opening subordinate clause ("Although ketamine is often thought of as a party drug, studies show
-# ...") keeps its triggers to itself, as an if-clause does.
-OPENING_CLAUSE_RE = re.compile(r"^\s*(?:although|though|even though|while|whereas|despite|unlike)\b[^,]{3,120},", re.I)
+# ...") keeps its triggers to itself, as an if-clause does; so does an opening choice of alternatives ("Whether you
+# are a new mother or have struggled for years, ketamine ..."), whose "whether" leaves nothing of the main clause open.
+OPENING_CLAUSE_RE = re.compile(r"^\s*(?:(?:although|though|even though|while|whereas|despite|unlike)\b[^,]{3,120}|whether\b[^,]{1,120}?\bor\b[^,]{1,80}),", re.I)
 # An if-clause after a clause break ("... early stages—but if researchers can develop protocols as safe
 # and effective as IV infusions, ..."): it silences a claim that lies wholly inside it.
 INNER_CONDITION_RE = re.compile(r"(?:[;:—–]\s*(?:but\s+)?|\s[-–—]\s+(?:but\s+)?|,?\s+but\s+)(?P<cond>(?:if|unless)\b[^,;]{3,120},)", re.I)

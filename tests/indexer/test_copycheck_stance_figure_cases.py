@@ -103,6 +103,15 @@ def test_regardless_of_whether_leaves_nothing_open(real_engine):
     assert "onset-within-hours" not in claim_ids(real_engine, "Doctors are unsure whether ketamine relieves depression within hours.")
 
 
+def test_an_opening_choice_of_alternatives_leaves_the_main_clause_asserted(real_engine):
+    """'Whether you are a new mother or have struggled for years, ketamine can relieve depression within hours': the
+    'whether ... or ...,' clause is a choice of cases, not an open question over the main clause."""
+    text = "Whether you are a new mother or have struggled for years, ketamine can relieve depression within hours."
+    assert (text, "onset-within-hours", "asserts") in flags(real_engine, text)
+    # a whether-clause as the subject is still an open question
+    assert not flags(real_engine, "Whether ketamine relieves depression within hours is still debated.")
+
+
 # --- exclusions and the populations they name ----------------------------------------------------------------
 
 def test_an_exclusion_names_whom_the_drug_is_not_for_and_denies_nothing_of_them(real_engine):
