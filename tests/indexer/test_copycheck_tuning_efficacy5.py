@@ -64,3 +64,13 @@ def test_a_use_in_clinical_trials_is_no_other_indication_treated(real_engine):
                  "Ketamine infusions were used in trials for treatment of OCD and chronic pain."):
         assert "ketamine-other-indications" not in claim_ids(real_engine, text), text
     assert "ketamine-other-indications" in claim_ids(real_engine, "In clinical trials, ketamine also relieved PTSD symptoms.")
+
+
+def test_postpartum_depression_called_long_lasting_is_its_course(real_engine):
+    """'more severe and long-lasting' (than the blues) states the illness's course; its lasting effects on the
+    child are its harms, not the course, and not a treatment's lasting effect."""
+    for text in ("Compared with the baby blues, postpartum depression is deeper and longer lasting.",
+                 "Postpartum depression tends to be more intense and long-lasting."):
+        assert "ppd-duration-course" in claim_ids(real_engine, text), text
+    harms = claim_ids(real_engine, "Postpartum depression can have long-lasting effects on the child's development.")
+    assert "ppd-duration-course" not in harms and "effects-last-long" not in harms
