@@ -106,3 +106,16 @@ def test_shortness_of_breath_does_not_make_dissociation_short(real_engine):
             "sleepiness, dizziness, fainting, or shortness of breath or if you feel anxious or disconnected from your body.")
     assert "dissociation-brief" not in claim_ids(real_engine, text)
     assert "dissociation-brief" in claim_ids(real_engine, "Ketamine\nThe dissociation is short and fades within 20 minutes.")
+
+
+def test_a_low_risk_of_dependence_is_the_misuse_claim_unless_another_drug_has_it(real_engine):
+    """The claim's own phrasing: 'at therapeutic doses the risk of abuse is low'; dependence is the same risk."""
+    assert "abuse-potential" in claim_ids(real_engine, "Ketamine\nPublished reviews report a low risk of dependence.")
+    for other in ("Benzodiazepines carry a risk of dependence.", "Patients taking opioids have a risk of dependence."):
+        assert "abuse-potential" not in claim_ids(real_engine, "Ketamine\n" + other), other
+
+
+def test_safe_in_a_list_of_the_therapy_s_qualities(real_engine):
+    """'a powerful, safe and evidence-based therapy' calls the treatment safe."""
+    sentence = "Ketamine therapy is a gentle, safe and evidence-based option for many people with depression."
+    assert (sentence, "ketamine-safe-well-tolerated", "asserts") in flags(real_engine, sentence)
