@@ -53,9 +53,15 @@ THIS_SAYS_RE = re.compile(r"^\W*this\s+(?:can|could|may|might|will|would|should|
                           r"makes|gives|ensures|results|explains|suggests|shows|indicates|does|usually|often|typically)\b", re.I)
 
 
-def refers_to(text: str) -> str | None:
-    """What the sentence refers back to: all (plural, or too short to stand alone), illness, treatment, or None."""
-    if ANAPHORS["all"].search(text) or len(text.split()) <= ELLIPTICAL_WORDS or THIS_SAYS_RE.match(text):
+def refers_to(text: str, drug_at: int | None = None) -> str | None:
+    """What the sentence refers back to: all (plural, or too short to stand alone), illness, treatment, or None.
+    drug_at: where the sentence first names the knowledge base's own drug; a demonstrative after it ("these
+    effects", "such") points back into the sentence ("The effects of ketamine can last weeks, but the duration of
+    these effects varies")."""
+    # (a pronoun still may: "offering hope for those dealing with this condition", "they")
+    plural = any(drug_at is None or m.start() < drug_at or re.match(r"th(?:ey|em|eir|ose)\b", m.group(0), re.I)
+                 for m in ANAPHORS["all"].finditer(text))
+    if plural or len(text.split()) <= ELLIPTICAL_WORDS or THIS_SAYS_RE.match(text):
         return "all"
     if ANAPHORS["illness"].search(text):
         return "illness"
@@ -64,9 +70,10 @@ def refers_to(text: str) -> str | None:
     return None
 
 
-def context_sources(sentences, blocks, names_treatment=lambda i: True) -> list[list[Source]]:
+def context_sources(sentences, blocks, names_treatment=lambda i: True, drug_at=lambda i: None) -> list[list[Source]]:
     """For each sentence (objects with .block, .text, .is_question, .is_heading), its context sources.
-    names_treatment(i): whether sentence i names a treatment itself."""
+    names_treatment(i): whether sentence i names a treatment itself; drug_at(i): where it first names the
+    knowledge base's own drug (or None)."""
     by_block: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_block.setdefault(s.block, []).append(i)
@@ -82,7 +89,7 @@ def context_sources(sentences, blocks, names_treatment=lambda i: True) -> list[l
     out: list[list[Source]] = []
     for i, s in enumerate(sentences):
         block = blocks[s.block]
-        refers = refers_to(s.text)
+        refers = refers_to(s.text, drug_at(i))
         # A trial report takes its population from the report around it; other sentences only the treatment.
         default = "subject" if TRIAL_REPORT_RE.search(s.text) else "treatment"
         if refers == "treatment" and default == "subject":

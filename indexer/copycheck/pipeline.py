@@ -159,7 +159,8 @@ class Checker:
         work = [MASKED_RE.sub(lambda m: " " * len(m.group(0)), self.speller.correct(s.text) if self.speller else s.text)
                 for s in sents]
         tokens = [SentenceTokens.of(w, self.analyzer, self.term_index) for w in work]
-        sources = context_sources(sents, blocks, lambda j: any(self._concept_spans(tokens[j], n) for n in self.treatments))
+        sources = context_sources(sents, blocks, lambda j: any(self._concept_spans(tokens[j], n) for n in self.treatments),
+                                  lambda j: min((x for n in self.subject_drugs for x, _, _ in self._concept_spans(tokens[j], n)), default=None))
         subject = self._page_subject(tokens)
         other_drug_page = self._about_another_drug(tokens)
         results = []

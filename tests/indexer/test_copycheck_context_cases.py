@@ -60,3 +60,16 @@ def test_this_standing_alone_as_subject_points_at_what_the_sentence_before_said(
     text = ("One possible side effect of ketamine infusions is dissociation, a feeling of being detached from your "
             "body. This can be a temporary and manageable side effect, but you should know about it before treatment.")
     assert "dissociation-brief" in _claims_of(real_engine, text, "This can be")
+
+
+def test_a_demonstrative_after_the_sentences_own_drug_points_into_the_sentence(real_engine):
+    """'these effects' after 'the mood benefits of ketamine' are those benefits: the illness of the sentence
+    before does not come along (no 'ketamine works for treatment-resistant depression' here)."""
+    text = ("Ketamine is being studied for treatment-resistant depression. The mood benefits of ketamine can persist "
+            "for weeks, although these effects vary between people.")
+    found = _claims_of(real_engine, text, "The mood benefits")
+    assert "effects-last-long" in found and "trd-effective" not in found
+    # a pronoun after the drug may still look back: "those dealing with this condition" are the mothers before
+    text = ("Postpartum depression affects many new mothers. Recent studies point to ketamine therapy as a possible "
+            "solution, offering new hope for those dealing with this difficult condition.")
+    assert "ketamine-treats-ppd" in _claims_of(real_engine, text, "Recent studies")
