@@ -74,3 +74,10 @@ def test_postpartum_depression_called_long_lasting_is_its_course(real_engine):
         assert "ppd-duration-course" in claim_ids(real_engine, text), text
     harms = claim_ids(real_engine, "Postpartum depression can have long-lasting effects on the child's development.")
     assert "ppd-duration-course" not in harms and "effects-last-long" not in harms
+
+
+def test_neural_growth_is_the_growth_of_connections_but_not_in_a_developing_fetus(real_engine):
+    assert "neuroplasticity-synaptogenesis" in claim_ids(
+        real_engine, "Researchers think ketamine may spur neuronal growth in brain regions affected by depression.")
+    assert "neuroplasticity-synaptogenesis" not in claim_ids(
+        real_engine, "In animal studies, ketamine disrupted neuronal growth in the fetal brain.")
