@@ -119,3 +119,10 @@ def test_safe_in_a_list_of_the_therapy_s_qualities(real_engine):
     """'a powerful, safe and evidence-based therapy' calls the treatment safe."""
     sentence = "Ketamine therapy is a gentle, safe and evidence-based option for many people with depression."
     assert (sentence, "ketamine-safe-well-tolerated", "asserts") in flags(real_engine, sentence)
+
+
+def test_a_precaution_against_a_side_effect_in_the_ing_form(real_engine):
+    """'helps in minimizing the risk of nausea' is a precaution, as 'minimize the risk of' already was."""
+    text = "Ketamine FAQ\nThis step helps in minimizing the risk of nausea."
+    assert "ketamine-common-side-effects" not in claim_ids(real_engine, text)
+    assert "ketamine-common-side-effects" in claim_ids(real_engine, "Ketamine FAQ\nKetamine carries some risk of nausea.")
