@@ -156,3 +156,20 @@ def test_a_limit_bounds_a_claim_without_denying_it(real_engine):
     assert (text, "ketamine-effective-depression", "denies") in flags(real_engine, text)
     # the limit is check-worthy, as an exclusion is: not a category that marks a sentence as making no claim
     assert not any(t.category in SILENT for t in find_triggers("There is no guarantee that ketamine will relieve your depression."))
+
+
+# --- a study's subject in the present tense; a comparison of more or less ----------------------------------
+
+def test_a_review_that_examines_a_question_states_no_finding(real_engine):
+    """'This course examines the efficacy of ...' says what a text is about, as 'examined the' already did."""
+    text = "This short review evaluates the efficacy of ketamine in treatment-resistant depression."
+    assert "trd-effective" not in claim_ids(real_engine, text)
+    assert "trd-effective" in claim_ids(real_engine, "Ketamine is effective in treatment-resistant depression.")
+
+
+def test_not_more_effective_compares_and_denies_nothing(real_engine):
+    """'won't be any more effective' sets one way of taking a drug against another; it denies no effect."""
+    text = "Having ketamine every single day won't be any more effective against depression."
+    assert {(cid, stance) for _, cid, stance in flags(real_engine, text)} & {("ketamine-effective-depression", "denies")} == set()
+    assert ("ketamine-effective-depression", "denies") in \
+        {(cid, stance) for _, cid, stance in flags(real_engine, "Ketamine is not effective against depression.")}
