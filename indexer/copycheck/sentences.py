@@ -20,6 +20,9 @@ BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s
 # A footnote number glued to the stop ("...in depressed patients.1 The effect...") or bracketed
 # reference marks after it ("...and feeling drunk.[8][9] Physicians...") still end the sentence.
 BOUNDARY_RE = re.compile(r"((?<=[a-z])[.!?]\d{1,2}(?=\s)|[.!?]+(?:\[\d{1,3}(?:[,–-]\d{1,3})*\])+|[.!?]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9•\-*])")
+# A stop the page's markup lost its space after ("...at high levels.This misuse carries risks") still ends a
+# sentence when a word of three or more letters, not part of a web address, meets a capitalised word.
+GLUED_STOP_RE = re.compile(r"(?<![\w./@-])(?!www\.)([a-z]{3,}[.!?])(?=[A-Z][a-z]+\b)")
 
 
 @dataclass(frozen=True)
@@ -45,13 +48,19 @@ def _is_abbreviation(before: str) -> bool:
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     line = text[start:end]
     cuts = [0]
+    for m in GLUED_STOP_RE.finditer(line):
+        cuts.append(m.end(1))
     for m in BOUNDARY_RE.finditer(line):
+        # "etc." closes a list, and a capital after it opens the next sentence ("dizziness, etc. I assume ...")
+        if re.search(r"\betc$", line[: m.start()], re.I):
+            cuts.append(m.end(1))
+            continue
         if m.group(1).startswith(".") and len(m.group(1).rstrip("\"'”’)]")) == 1 and _is_abbreviation(line[: m.start()]):
             # "No." abbreviates "number" only before one ("No. 5"); an answer "No. You must ..." ends there
             if not (re.search(r"\bno$", line[: m.start()], re.I) and not line[m.end():m.end() + 1].isdigit()):
                 continue
         cuts.append(m.end(1))
-    cuts.append(len(line))
+    cuts = sorted(set(cuts)) + [len(line)]
     return [(start + a, start + b) for a, b in zip(cuts, cuts[1:])]
 
 

@@ -20,6 +20,10 @@ from kb.cli import main
     ("It rose 2.5 times. Really? Yes.", ["It rose 2.5 times.", "Really?", "Yes."]),
     ('"It changed my life." She smiled.', ['"It changed my life."', "She smiled."]),
     ("No. You must arrange a ride. See No. 5 below.", ["No.", "You must arrange a ride.", "See No. 5 below."]),
+    # a stop whose space the markup lost, and "etc." closing a list before a new sentence
+    ("Doses climb far too high.Such misuse harms the bladder.", ["Doses climb far too high.", "Such misuse harms the bladder."]),
+    ("Expect nausea, blurred vision, etc. Most of it fades.", ["Expect nausea, blurred vision, etc.", "Most of it fades."]),
+    ("Book at www.Example.com. Or call.", ["Book at www.Example.com.", "Or call."]),
 ])
 def test_sentences_survive_abbreviations_decimals_and_bullets(text, expected):
     spans = split_sentences(text)
