@@ -107,7 +107,7 @@ def test_an_effect_named_after_a_drug_class_leaves_the_pasted_text_to_its_subjec
 
 
 @pytest.mark.parametrize("text, claim", [
-    ("When traditional treatments prove insufficient, ketamine offers new hope for people with depression.",
+    ("When traditional treatments prove insufficient, ketamine brings relief to people with depression.",
      "trd-effective"),
     ("Ketamine can help with post-natal depression.", "ketamine-treats-ppd"),
     ("Ketamine can treat peripartum depression.", "ketamine-treats-ppd"),

@@ -81,3 +81,12 @@ def test_neural_growth_is_the_growth_of_connections_but_not_in_a_developing_fetu
         real_engine, "Researchers think ketamine may spur neuronal growth in brain regions affected by depression.")
     assert "neuroplasticity-synaptogenesis" not in claim_ids(
         real_engine, "In animal studies, ketamine disrupted neuronal growth in the fetal brain.")
+
+
+def test_hope_and_new_options_are_not_relief(real_engine):
+    """'offers new hope' / 'a new option' for people other drugs failed is no efficacy claim (labelling decisions,
+    round 5, settling round 4's open case 1); saying it helps where they failed still is."""
+    for text in ("For people whom two antidepressants did not help, ketamine offers new hope.",
+                 "The spray gives doctors a new option for patients who do not respond to oral antidepressants."):
+        assert not {"trd-effective", "ketamine-effective-depression"} & claim_ids(real_engine, text), text
+    assert "trd-effective" in claim_ids(real_engine, "Ketamine helps when other antidepressants haven't worked.")
