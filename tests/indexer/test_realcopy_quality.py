@@ -47,8 +47,10 @@ import realcopy  # noqa: E402
 # Round 5 (2026-12-02): 23 fresh pages joined the tuning pages (163), 23 more are held aside; the checker of
 # 830f325 reads the 163 at page F1 0.919, sentence F1 0.867 (0.906 / 0.831), stance 0.998, uncovered recall
 # 0.714 of 248, others marked 0.087.
+# After the fixes round 5 prompted and the check-worthy model retrained on the 163 (ead78c8): page F1 0.926,
+# sentence F1 0.885 (0.926 / 0.846), stance 0.996, uncovered recall 0.810 of 247, others marked 0.095.
 FLOORS = {
-    "page_f1": 0.91, "sentence_f1": 0.855, "stance": 0.98, "uncovered_recall": 0.70, "others_marked_max": 0.095,
+    "page_f1": 0.915, "sentence_f1": 0.87, "stance": 0.98, "uncovered_recall": 0.78, "others_marked_max": 0.10,
 }
 
 
