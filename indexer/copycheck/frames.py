@@ -164,20 +164,20 @@ COMPARED_WITH_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|versus|vs\
                               r"(?:(?:the|a|an|other|those|people|patients|with|for|in|on|of)\s+)*$", re.I)
 
 
-def _who_spans(slot: CompiledSlot, st: SentenceTokens) -> list[tuple[int, int, bool]]:
+def _word_spans(slot: CompiledSlot, st: SentenceTokens) -> list[tuple[int, int, bool]]:
+    """Where the slot's own terms and its concept's occur."""
     spans = list(st.find_all(slot.key, slot.terms)) if slot.terms else []
     if slot.concept:
         spans += st.find_all(slot.concept_key, slot.concept_terms)
-    return [s for s in spans if not COMPARED_WITH_RE.search(st.text, max(0, s[0] - 60), s[0])]
+    return spans
+
+
+def _who_spans(slot: CompiledSlot, st: SentenceTokens) -> list[tuple[int, int, bool]]:
+    return [s for s in _word_spans(slot, st) if not COMPARED_WITH_RE.search(st.text, max(0, s[0] - 60), s[0])]
 
 
 def slot_spans(slot: CompiledSlot, st: SentenceTokens, copy_figures) -> list[tuple[int, int, bool]]:
-    if slot.who:
-        spans = _who_spans(slot, st)
-    else:
-        spans = list(st.find_all(slot.key, slot.terms)) if slot.terms else []
-        if slot.concept:
-            spans += st.find_all(slot.concept_key, slot.concept_terms)
+    spans = _who_spans(slot, st) if slot.who else _word_spans(slot, st)
     if slot.unless and spans:
         blocked = st.find_all(slot.key + "/unless", slot.unless)
         spans = [s for s in spans if not any(b[0] < s[1] and s[0] < b[1] for b in blocked)]
