@@ -33,7 +33,7 @@ def test_safe_and_effective_states_efficacy_without_naming_the_illness(real_engi
 def test_failed_treatment_paraphrases_make_the_treatment_resistant_claim(real_engine):
     """'resistant to standard therapies', 'have not found success with', 'when other treatments have not'."""
     for text in ("Ketamine helps many adults whose depression is resistant to standard therapies.",
-                 "Ketamine offers hope to those who have not found success with conventional medication.",
+                 "Ketamine brings relief to those who have not found success with conventional medication.",
                  "Ketamine infusions can bring relief when other treatments have not."):
         assert "trd-effective" in claim_ids(real_engine, text), text
 
