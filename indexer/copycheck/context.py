@@ -89,7 +89,8 @@ def context_sources(sentences, blocks, names_treatment=lambda i: True, drug_at=l
     out: list[list[Source]] = []
     for i, s in enumerate(sentences):
         block = blocks[s.block]
-        refers = refers_to(s.text, drug_at(i))
+        # (where the drug is named matters only to a demonstrative, and finding it costs a reading of the sentence)
+        refers = refers_to(s.text, drug_at(i) if ANAPHORS["all"].search(s.text) else None)
         # A trial report takes its population from the report around it; other sentences only the treatment.
         default = "subject" if TRIAL_REPORT_RE.search(s.text) else "treatment"
         if refers == "treatment" and default == "subject":
