@@ -170,6 +170,6 @@ def test_a_review_that_examines_a_question_states_no_finding(real_engine):
 def test_not_more_effective_compares_and_denies_nothing(real_engine):
     """'won't be any more effective' sets one way of taking a drug against another; it denies no effect."""
     text = "Having ketamine every single day won't be any more effective against depression."
-    assert {(cid, stance) for _, cid, stance in flags(real_engine, text)} & {("ketamine-effective-depression", "denies")} == set()
-    assert ("ketamine-effective-depression", "denies") in \
-        {(cid, stance) for _, cid, stance in flags(real_engine, "Ketamine is not effective against depression.")}
+    assert (text, "ketamine-effective-depression", "denies") not in flags(real_engine, text)
+    denial = "Ketamine is not effective against depression."
+    assert (denial, "ketamine-effective-depression", "denies") in flags(real_engine, denial)
