@@ -258,17 +258,32 @@ def test_report_survives_a_real_server_restart(tmp_path, engine):
     import requests
     from waitress import create_server
 
+    closing = threading.Event()
+
+    def run(server):
+        try:
+            server.run()
+        except OSError:
+            # close() from the test's thread can pull the socket out from under the loop's select(): EBADF
+            # then, and only then, is how the loop learns it is over
+            if not closing.is_set():
+                raise
+
     def start():
+        closing.clear()
         app = create_app({"ENGINE": engine, "RATELIMIT_ENABLED": False, "DATABASE": tmp_path / "live.sqlite3"})
         server = create_server(app, host="127.0.0.1", port=0, threads=2)
-        threading.Thread(target=server.run, daemon=True).start()
-        return server, f"http://127.0.0.1:{server.effective_port}"
+        thread = threading.Thread(target=run, args=(server,), daemon=True, name="restart-waitress")
+        thread.start()
+        return server, thread, f"http://127.0.0.1:{server.effective_port}"
 
-    def stop(server):
+    def stop(server, thread):
+        closing.set()
         server.task_dispatcher.shutdown()  # let running requests finish, then stop the worker threads
         server.close()
+        thread.join(5)
 
-    server, url = start()
+    server, thread, url = start()
     try:
         r = requests.post(f"{url}/api/check", json={"text": TEXT}, timeout=30)
         assert r.status_code == 200, r.text
@@ -276,8 +291,8 @@ def test_report_survives_a_real_server_restart(tmp_path, engine):
         key = r.headers["X-Report-Delete-Key"]
         assert requests.get(url + path, timeout=30).status_code == 200
     finally:
-        stop(server)
-    server, url = start()
+        stop(server, thread)
+    server, thread, url = start()
     try:
         page = requests.get(url + path, timeout=30)
         assert page.status_code == 200 and "Ketamine barely passes into breast milk!" in page.text
@@ -287,7 +302,7 @@ def test_report_survives_a_real_server_restart(tmp_path, engine):
         assert requests.delete(f"{url}/api/check/{rid}", headers={"X-Report-Delete-Key": key}, timeout=30).status_code == 200
         assert requests.get(url + path, timeout=30).status_code == 404
     finally:
-        stop(server)
+        stop(server, thread)
 
 
 def test_concurrent_saves_from_many_threads_keep_the_cap(tmp_path):
