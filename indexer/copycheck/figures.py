@@ -109,6 +109,13 @@ class CopyFigure:
     bound: str = ""  # "at-most" ("within 24 hours", "less than 1%") | "at-least" ("at least two weeks", "a month or more")
 
 
+# Literal hints each family of patterns needs: a sentence without them is not searched by that family (the
+# patterns start with a number that may be a word, so the regex engine otherwise tries every position).
+PERCENT_HINT_RE = re.compile(r"%|per\s?cent", re.I)
+UNIT_HINT_RE = re.compile(r"min|hour|hr|day|week|month|year|yr", re.I)
+COUNT_HINT_RE = re.compile(r"infusion|session|treatment|dose", re.I)
+
+
 def extract(sentence: str) -> list[CopyFigure]:
     found: list[CopyFigure] = []
     taken: list[tuple[int, int]] = []
@@ -127,37 +134,39 @@ def extract(sentence: str) -> list[CopyFigure]:
             "at-least" if AT_LEAST_RE.search(sentence, 0, m.start()) or OR_MORE_RE.match(sentence, m.end()) else ""
         found.append(CopyFigure(kind, min(lo, hi), max(lo, hi), m.group(0), m.start(), m.end(), bound=bound))
 
-    for m in PERCENT_SPAN_RE.finditer(sentence):
+    percent = PERCENT_HINT_RE.search(sentence) is not None
+    unit = UNIT_HINT_RE.search(sentence) is not None
+    for m in PERCENT_SPAN_RE.finditer(sentence) if percent else ():
         lo, hi = to_number(m.group("lo")), to_number(m.group("hi"))
         if not (CHANGE_FROM_RE.search(sentence, 0, m.start())
                 or (m.group("sep").lower() == "and" and not BETWEEN_RE.search(sentence, 0, m.start()))):
             add("percent", lo, hi, m)
         elif not m.group("unit"):  # "6.7 and 25.4 percent": the first value takes the second's unit
             add("percent", lo, lo, _Part(m, "lo"))
-    for m in PERCENT_RE.finditer(sentence):
+    for m in PERCENT_RE.finditer(sentence) if percent else ():
         lo = to_number(m.group("lo"))
         add("percent", lo, lo, m)
     for m in RATIO_RE.finditer(sentence):
         num, den = to_number(m.group("num")), to_number(m.group("den"))
         if num and den and den > num and den <= 1000:
             add("percent", 100 * num / den, 100 * num / den, m)
-    for m in ONE_UNIT_RE.finditer(sentence):
+    for m in ONE_UNIT_RE.finditer(sentence) if unit else ():
         per = MINUTES_PER[m.group("unit").lower()] * (0.5 if m.group("half") else 1)
         add("duration", per, per * (2 if m.group("more") else 1), m)
-    for m in VAGUE_RE.finditer(sentence):
+    for m in VAGUE_RE.finditer(sentence) if unit else ():
         value = VAGUE_NUMBERS[" ".join(m.group("vague").lower().split())] * MINUTES_PER[m.group("unit").lower().rstrip("s")]
         add("duration", value, value, m)
     for m in FRACTION_RE.finditer(sentence):
         value = FRACTIONS[m.group(1).lower()]
         add("percent", value, value, m)
-    for m in DURATION_RE.finditer(sentence):
+    for m in DURATION_RE.finditer(sentence) if unit else ():
         unit = m.group("unit").lower().rstrip("s")
         per = MINUTES_PER.get(unit)
         lo = to_number(m.group("lo"))
         hi = to_number(m.group("hi")) if m.group("hi") else lo
         if per and lo is not None:
             add("duration", lo * per, hi * per, m)
-    for m in COUNT_RE.finditer(sentence):
+    for m in COUNT_RE.finditer(sentence) if COUNT_HINT_RE.search(sentence) else ():
         lo = to_number(m.group("lo"))
         add("count", lo, to_number(m.group("hi")) if m.group("hi") else lo, m)
     found = [classify(f, sentence) for f in found]
