@@ -1,0 +1,78 @@
+"""The copy checker on the efficacy, onset, approval and protocol claims, residual misses of pass 9 (issue 10):
+general ways any page words these claims that the checker missed on the tuning pages. Every sentence here is
+invented (none is copied from a page); each test fails without the wording it names, and each wording has a
+negative example beside it."""
+from __future__ import annotations
+
+from flagged import claim_ids  # tests/indexer/flagged.py
+
+
+def test_a_lifeline_for_people_with_an_illness_presents_the_drug_as_treating_it(real_engine):
+    """'a lifeline for those battling X' (labelling decisions, round 5 rule 4) is efficacy wording."""
+    text = "For many adults, ketamine has become a lifeline for those living with treatment-resistant depression."
+    assert "trd-effective" in claim_ids(real_engine, text)
+    text = "Esketamine is a lifeline to patients whose depression has not responded to other drugs."
+    assert "trd-effective" in claim_ids(real_engine, text)
+    # the crisis line is a phone number, not a benefit
+    text = "If your depression has not responded to treatment and you feel unsafe, call the Crisis Lifeline at 988."
+    assert "trd-effective" not in claim_ids(real_engine, text)
+
+
+def test_existing_or_standard_drugs_taking_weeks_is_the_delay_of_conventional_antidepressants(real_engine):
+    """'existing/current/standard drugs take weeks' names the conventional drugs by a plain 'drugs'/'medicines'."""
+    for text in ("Existing drugs for depression often need several weeks before they help.",
+                 "Standard drugs can take a month or more to lift a low mood.",
+                 "Ketamine may act in a day, while current medicines take weeks to work."):
+        assert "ssri-onset-weeks" in claim_ids(real_engine, text), text
+    # a drug's own course given in weeks is no delay
+    assert "ssri-onset-weeks" not in claim_ids(real_engine, "Existing drugs are usually taken for several weeks at a time.")
+
+
+def test_the_procedure_taking_about_an_hour_is_the_session_length(real_engine):
+    """'the procedure (only) takes about 40 minutes' states the session's length."""
+    for text in ("The procedure usually takes 45 minutes from start to finish.",
+                 "At our clinic the procedure lasts about an hour."):
+        assert "infusion-40-60-min" in claim_ids(real_engine, text), text
+    # another procedure's length, and a length far from the claim's, are not it
+    assert "infusion-40-60-min" not in claim_ids(real_engine, "The surgical procedure takes about 45 minutes.")
+    assert "infusion-40-60-min" not in claim_ids(real_engine, "The procedure takes two hours.")
+
+
+def test_the_spray_doses_with_how_often_they_are_given_are_its_schedule(real_engine):
+    """'56 mg or 84 mg weekly' / '84 mg every 2 weeks' give the spray's schedule as its doses."""
+    text = "Spravato comes as a nasal spray. From week five it is given at 84 mg once per week."
+    assert "esketamine-dosing-schedule" in claim_ids(real_engine, text)
+    text = "Spravato comes as a nasal spray. Later a dose of 56 mg is used every 2 weeks."
+    assert "esketamine-dosing-schedule" in claim_ids(real_engine, text)
+    # a dose with no frequency is not a schedule, nor is ketamine dosed by weight
+    assert "esketamine-dosing-schedule" not in claim_ids(real_engine, "Spravato comes in a device holding 28 mg.")
+    assert "esketamine-dosing-schedule" not in claim_ids(
+        real_engine, "Spravato is a nasal spray. Ketamine lozenges of 56 mg are taken once a week at home.")
+
+
+def test_the_later_phases_of_the_spray_are_maintenance(real_engine):
+    """The spray's tapering phases ('from the ninth week', 'weekly or every other week', 'followed by weekly
+    sessions') are maintenance besides the schedule (labelling decisions, round 4 rule 14)."""
+    for text in ("Spravato is a nasal spray. From the ninth week you come in every two weeks.",
+                 "Spravato is a nasal spray. By then, most patients get their treatments weekly or every other week.",
+                 "The Spravato plan is two sessions a week for a month, followed by weekly sessions."):
+        found = claim_ids(real_engine, text)
+        assert {"maintenance-may-be-needed", "esketamine-dosing-schedule"} <= found, (text, found)
+    # an infusion clinic's own weekly sessions, and the induction alone, are not the spray's tapering phase
+    assert "maintenance-may-be-needed" not in claim_ids(
+        real_engine, "We offer ketamine infusions twice weekly, followed by weekly integration calls.")
+    assert "maintenance-may-be-needed" not in claim_ids(real_engine, "Spravato is given twice a week for the first four weeks.")
+
+
+def test_trial_news_of_ketamine_cutting_depression_after_birth_is_the_postpartum_trial(real_engine):
+    """A news headline 'Ketamine cuts depression after childbirth, study finds' reports the post-delivery trial
+    (labelling decisions, round 4 rule 15), not the treatment claim."""
+    for text in ("Ketamine Lowers Depression In New Mothers, Study Finds",
+                 "Researchers found that a ketamine jab after giving birth reduced depression in mothers."):
+        found = claim_ids(real_engine, text)
+        assert "postpartum-single-dose-esketamine" in found, (text, found)
+    # the caesarean trial's news names the operation; earlier "studies show" are not the reported trial
+    assert "postpartum-single-dose-esketamine" not in claim_ids(
+        real_engine, "Ketamine during caesarean section lowers postpartum depression, study finds.")
+    assert "postpartum-single-dose-esketamine" not in claim_ids(
+        real_engine, "Earlier studies show lower depression rates after delivery with ketamine.")
