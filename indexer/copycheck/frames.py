@@ -61,13 +61,23 @@ class FrameIndex:
         self.own = [tuple(s for s in frame.slots if not s.carry and s.figure is None) for frame in frames]
         # per own slot, the keys of the term lists that fill it: its own words, its concept's
         self.own_keys = [tuple(frozenset({s.key, s.concept_key} - {""}) for s in own) for own in self.own]
+        # Each frame filed under the keys of one own slot, its last (the first is mostly the drug, which most
+        # sentences name): only frames filed under a key the sentence holds are tested further.
+        self.always = [n for n, keys in enumerate(self.own_keys) if not keys]
+        self.by_key: dict[str, list[int]] = {}
+        for n, keys in enumerate(self.own_keys):
+            for key in keys[-1] if keys else ():
+                self.by_key.setdefault(key, []).append(n)
 
     def candidates(self, st: SentenceTokens) -> list["CompiledFrame"]:
         found = st.reading()
         if found is None:  # a sentence read without the index
             return [frame for frame, own in zip(self.frames, self.own) if all(finds_words(s, st) for s in own)]
-        return [frame for frame, keys in zip(self.frames, self.own_keys)
-                if all(not fills.isdisjoint(found) for fills in keys)]
+        filed = set(self.always)
+        for key in found:
+            filed.update(self.by_key.get(key, ()))
+        return [self.frames[n] for n in sorted(filed)
+                if all(not fills.isdisjoint(found) for fills in self.own_keys[n])]
 
 
 @dataclass(frozen=True)
