@@ -1,0 +1,51 @@
+"""Residual misses on the tuning pages, pass 9 (issue 10): general wordings of the safety, misuse, side-effect,
+other-use and failed-drug claims that real copy uses and the checker missed (or flagged wrongly). Every sentence
+here is invented, not copied from any page; each test fails without the change it names."""
+from __future__ import annotations
+
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
+
+
+def test_recreational_use_named_is_the_misuse_claim_whatever_harm_follows(real_engine):
+    """Naming ketamine's recreational use asserts abuse-potential (labelling decisions, round 2 rule 7), also when the
+    sentence goes on to a harm of that use (round 5, open case 8 decided): the bladder words no longer hide it."""
+    for sentence in ("Bladder damage is a known complication of recreational use of ketamine.",
+                     "Cystitis has mostly been described in people who take ketamine recreationally.",
+                     "Urinary problems were reported among frequent recreational users of ketamine."):
+        assert (sentence, "abuse-potential", "asserts") in flags(real_engine, sentence), sentence
+    # a harm of "chronic misuse" with no recreational use named stays the harms claim (older rule, kept)
+    assert "abuse-potential" not in claim_ids(real_engine, "Chronic misuse of ketamine has been linked to bladder damage.")
+    # a wait before nursing after recreational use is the breastfeeding pause, not the misuse claim
+    assert "abuse-potential" not in claim_ids(
+        real_engine, "Ketamine\nMothers should wait twelve hours to breastfeed after recreational use.")
+    # another drug's recreational use is not ketamine's
+    assert "abuse-potential" not in claim_ids(
+        real_engine, "Ketamine\nPatients who use cannabis recreationally should tell their doctor.")
+    # a topic heading that only announces the comparison states nothing
+    assert "abuse-potential" not in claim_ids(
+        real_engine, "Ketamine therapy\nUnderstanding Medical and Recreational Use\nDoses differ by a factor of ten.")
+
+
+def test_the_share_of_depression_that_is_treatment_resistant_is_how_often_antidepressants_fail(real_engine):
+    """'About 30% of cases are treatment-resistant' states how often the standard drugs fail (labelling decisions,
+    round 5 rule 26: "over 30 percent of people with depression have TRD" -> ssri-often-fail)."""
+    for sentence in ("About a third of people with major depression turn out to have treatment-resistant depression.",
+                     "Roughly 30 percent of depressed patients have a treatment-resistant form of the illness.",
+                     "Depression that is resistant to treatment affects about one in three patients."):
+        assert (sentence, "ssri-often-fail", "asserts") in flags(real_engine, sentence), sentence
+    # a share of treatment-resistant patients helped by a treatment is that treatment's result
+    for sentence in ("A third of patients with treatment-resistant depression responded to ketamine.",
+                     "In the study, 35% of people with treatment-resistant depression reached remission."):
+        assert "ssri-often-fail" not in claim_ids(real_engine, sentence), sentence
+
+
+def test_the_standard_drugs_described_rather_than_named_still_fail(real_engine):
+    """'Drugs prescribed for depression do not always help': the antidepressants named by what they are for."""
+    for sentence in ("Medications for depression often fall short for new mothers.",
+                     "Depression medications do not always work.",
+                     "Drugs commonly prescribed for depression do not always help."):
+        assert (sentence, "ssri-often-fail", "asserts") in flags(real_engine, sentence), sentence
+    # ketamine's own limit, or the failure as who ketamine is for, is not this claim
+    for sentence in ("Ketamine is a medication for depression, but it does not work for everyone.",
+                     "Ketamine can help when medications for depression have not worked."):
+        assert "ssri-often-fail" not in claim_ids(real_engine, sentence), sentence
