@@ -378,11 +378,15 @@ def test_inducing_glutamate_neurotransmission_is_the_glutamate_mechanism(real_en
 # --- round 4 tuning: the PPD drugs ---------------------------------------------------------------------------
 
 def test_the_approved_protocols_however_their_length_is_written(real_engine):
-    """Brexanolone's 60-hour drip 'over a 60-hour period' and zuranolone's course that 'lasts 2 weeks' are
-    the approved protocols (labelling decisions: protocol facts count for fda-approved-ppd-drugs)."""
+    """Brexanolone's 60-hour drip 'over a 60-hour period' and zuranolone's course that 'lasts 2 weeks' are the
+    approved drugs only where the sentence says they are available (labelling decisions, round 6 rule 3, which
+    replaced 'protocol facts count for fda-approved-ppd-drugs'); the bare protocol fact is the drug's dosing."""
+    for sentence in ("Brexanolone is available only through certified clinics, as an IV drip over a 60-hour period.",
+                     "Zuranolone is now available as a 2-week course, one capsule each evening."):
+        assert "fda-approved-ppd-drugs" in claim_ids(real_engine, sentence), sentence
     for sentence in ("Brexanolone is given as an IV drip over a 60-hour period in a certified clinic.",
                      "The zuranolone course lasts 2 weeks, one capsule each evening."):
-        assert "fda-approved-ppd-drugs" in claim_ids(real_engine, sentence), sentence
+        assert "fda-approved-ppd-drugs" not in claim_ids(real_engine, sentence), sentence
     # a drug still in trials is not approved, and a driving warning naming the course is that warning
     for sentence in ("Zuranolone is an investigational drug being evaluated for two weeks in adults with depression.",
                      "Do not drive for 12 hours after each zuranolone capsule, for two weeks."):

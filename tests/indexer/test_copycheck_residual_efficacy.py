@@ -76,3 +76,28 @@ def test_trial_news_of_ketamine_cutting_depression_after_birth_is_the_postpartum
         real_engine, "Ketamine during caesarean section lowers postpartum depression, study finds.")
     assert "postpartum-single-dose-esketamine" not in claim_ids(
         real_engine, "Earlier studies show lower depression rates after delivery with ketamine.")
+
+
+def test_a_ppd_drug_said_to_be_available_is_the_approved_ppd_drug_and_its_bare_protocol_is_not(real_engine):
+    """Round 6 rule 3: the drug's availability asserts that approved PPD drugs exist; a bare protocol fact (the
+    60-hour drip, the 14-day course, the hospital setting) is the drug's dosing, not this claim."""
+    for text in ("Zurzuvae is now available as a pill for mothers with postpartum depression.",
+                 "Zulresso will only be available through certified hospitals."):
+        assert "fda-approved-ppd-drugs" in claim_ids(real_engine, text), text
+    for text in ("Zulresso is given as a continuous intravenous drip for 60 hours.",
+                 "Mothers take zuranolone once a day for 14 days.",
+                 "Zurzuvae will be available in pharmacies by the end of the year.",
+                 "Available data on zuranolone in breast milk are limited."):
+        assert "fda-approved-ppd-drugs" not in claim_ids(real_engine, text), text
+
+
+def test_the_spray_approved_as_a_variant_of_ketamine_and_ketamine_indicated_for_depression_are_the_approval(real_engine):
+    """'approved a variant of ketamine' names the spray by its kinship; 'ketamine is now indicated for depression'
+    states the approval (labelling decisions, round 2 rule 12)."""
+    for text in ("Regulators approved a variant of the anaesthetic ketamine for adults with severe depression.",
+                 "Long used in operating rooms, ketamine has recently been indicated for treating depression."):
+        assert "esketamine-fda-approved" in claim_ids(real_engine, text), text
+    # a denied indication, and the anaesthetic one, are not it
+    for text in ("Ketamine is not indicated for treating depression.",
+                 "Ketamine is indicated for the induction of anesthesia."):
+        assert "esketamine-fda-approved" not in claim_ids(real_engine, text), text
