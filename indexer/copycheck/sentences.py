@@ -41,7 +41,8 @@ def _is_abbreviation(before: str) -> bool:
     if word in ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isalpha():  # an initial: "J. Smith"
-        return True
+        # ...but not a contraction's last letter: "Esketamine doesn’t. It works on glutamate" is two sentences
+        return before[-2:-1] not in ("'", "’")
     return bool(re.fullmatch(r"(?:[a-z]\.){1,3}[a-z]", word))  # "u.s", "e.g"
 
 

@@ -31,6 +31,11 @@ INNER_CONDITION_RE = re.compile(r"(?:[;:—–]\s*(?:but\s+)?|\s[-–—]\s+(?:b
 OPENING_CONTRAST_RE = re.compile(r"^\s*unlike\b[^,]{2,80},", re.I)
 DENYING = {"negated", "reported-false"}
 SILENT = {"gap", "hypothetical", "reported", "topic"}
+# A preview ("In this blog, we'll explore the most common side effects, ...", "This page is an explainer on what the
+# FDA has approved") names what the page will go on to say: a claim wholly inside the list it announces is only
+# named there, but one the sentence makes beside it ("... the infusion therapy that can help mothers recover") is
+# still made, so a preview silences a claim only when all of the claim's words lie in its scope (as an if-clause does).
+WHOLE_CLAIM = {"conditional", "preview"}
 # An exclusion ("not recommended for people with heart disease or psychosis") names whom the drug is not for, and a
 # limit ("can't be counted on to cure depression", "the effects aren't permanent") bounds a claim without denying it:
 # the claims in their scope are neither asserted nor denied, yet the sentence stays check-worthy (a contraindication,
@@ -44,6 +49,7 @@ class Rule:
     pattern: re.Pattern
     direction: str = "forward"
     scope: int = 10
+    until: re.Pattern | None = None  # what ends the scope instead of the shared terminators
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,8 @@ class Trigger:
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[re.Pattern, tuple[Rule, ...]]:
     data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
-    rules = tuple(Rule(r["category"], re.compile(r["pattern"], re.I), r.get("direction", "forward"), int(r.get("scope", 10)))
+    rules = tuple(Rule(r["category"], re.compile(r["pattern"], re.I), r.get("direction", "forward"), int(r.get("scope", 10)),
+                       re.compile(r["until"], re.I) if r.get("until") else None)
                   for r in data["rules"])
     return re.compile(data["terminators"], re.I), rules
 
@@ -103,7 +110,8 @@ def _triggers(sentence: str, absorbed: tuple[tuple[int, int], ...]) -> tuple[Tri
                 continue
             if rule.category != "hedged":
                 taken.append((a, b))
-            out.append(Trigger(rule.category, a, b, *_scope(rule, a, b, words, stops, len(sentence), cond_end)))
+            own_stops = [u.start() for u in rule.until.finditer(masked)] if rule.until else stops
+            out.append(Trigger(rule.category, a, b, *_scope(rule, a, b, words, own_stops, len(sentence), cond_end)))
     if cond_end is not None and is_condition:
         out.append(Trigger("conditional", 0, cond_end, 0, cond_end))
     for m in INNER_CONDITION_RE.finditer(masked):
@@ -140,10 +148,10 @@ def stance_of(triggers: list[Trigger], spans: list[tuple[int, int]]) -> tuple[st
 
     # An if-clause silences a claim only when the whole claim sits inside it ("if SSRIs have
     # failed, ketamine may help" still asserts what the main clause says).
-    if any(t.category == "conditional" and all(t.scope_start <= s and e <= t.scope_end for s, e in spans)
+    if any(t.category in WHOLE_CLAIM and all(t.scope_start <= s and e <= t.scope_end for s, e in spans)
            for t in triggers) and spans:
         return None, False
-    hit = [t for t in triggers if covers(t) and t.category != "conditional"]
+    hit = [t for t in triggers if covers(t) and t.category not in WHOLE_CLAIM]
     hedged = any(t.category == "hedged" for t in hit)
     if any(t.category in SILENT or t.category in EXCLUDING for t in hit):
         return None, hedged

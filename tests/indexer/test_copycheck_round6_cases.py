@@ -1,0 +1,69 @@
+"""Round 6 cases of the copy checker (issue 10): general causes found on round 6's tuning pages that need a rule
+or code change in one step of the pipeline (sentences, stance, figures, headings, check-worthiness), not
+vocabulary. Every sentence here is invented; each test fails without the change it names."""
+from __future__ import annotations
+
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
+
+from indexer.copycheck.sentences import split_sentences
+
+
+def _checkworthy(engine, text):
+    return {s.text.strip(): s.checkworthy for s in engine.check(text).sentences}
+
+
+def test_a_preview_of_what_the_page_covers_names_claims_without_making_them(real_engine):
+    """'In this guide, we'll look at the most common side effects ...' announces a topic (stance rule `preview`)."""
+    text = "In this guide, we'll look at the most common side effects of ketamine, what it costs and how long relief lasts."
+    assert not flags(real_engine, text)
+    text = "This article explores the side effects of esketamine, its cost and who can get it."
+    assert "ketamine-common-side-effects" not in claim_ids(real_engine, text)
+    # a relative clause with its own verb ("that can help ...") ends the preview: its claim stands
+    text = "In this post, we will discuss ketamine infusions that can help new mothers recover from postpartum depression."
+    assert (text, "ketamine-treats-ppd", "asserts") in flags(real_engine, text)
+
+
+def test_a_preview_is_not_check_worthy(real_engine):
+    """What a leaflet or page goes on to cover (hard exclusion about_the_page) is no claim to check."""
+    text = "It looks at what esketamine is, why it is prescribed, its benefits and its side effects."
+    assert _checkworthy(real_engine, text) == {text: False}
+    text = "This page is an introductory guide to how ketamine clinics work and what regulators have said about them."
+    assert _checkworthy(real_engine, text) == {text: False}
+
+
+def test_a_contraction_before_a_full_stop_ends_the_sentence():
+    """"doesn't." is no initial ("J. Smith"): the next sentence starts after it."""
+    assert [s.text for s in split_sentences("SSRIs act on serotonin; ketamine doesn't. It blocks NMDA receptors.")] \
+        == ["SSRIs act on serotonin; ketamine doesn't.", "It blocks NMDA receptors."]
+    assert [s.text for s in split_sentences("It isn’t. Relief comes later.")] == ["It isn’t.", "Relief comes later."]
+    assert [s.text for s in split_sentences("Written by J. Smith for the clinic.")] == ["Written by J. Smith for the clinic."]
+
+
+def test_the_sentence_after_a_denial_that_ends_with_a_contraction_is_not_denied(real_engine):
+    text = "SSRIs act on serotonin; ketamine doesn't. It blocks NMDA receptors and boosts glutamate."
+    found = flags(real_engine, text)
+    assert ("It blocks NMDA receptors and boosts glutamate.", "nmda-glutamate-mechanism", "asserts") in found
+    assert not any(stance == "denies" for _, cid, stance in found if cid == "nmda-glutamate-mechanism")
+
+
+def test_an_answer_opening_with_no_states_what_follows(real_engine):
+    """'No, ...' answers the question; it does not deny the statement after it."""
+    text = "No, the baby blues fade within two weeks, while postpartum depression lasts longer."
+    found = flags(real_engine, text)
+    assert (text, "baby-blues-resolve-2-weeks", "asserts") in found
+    assert (text, "baby-blues-resolve-2-weeks", "denies") not in found
+    # a denial after the answer still denies
+    assert ("No, ketamine is not addictive at these doses.", "abuse-potential", "denies") \
+        in flags(real_engine, "No, ketamine is not addictive at these doses.")
+
+
+def test_an_images_alt_text_states_nothing(real_engine):
+    """A line naming a logo, badge or photo is page furniture, even under a heading naming the drug."""
+    text = "Esketamine nasal spray for depression\n\nFDA Approved Partner logo\n\nEsketamine is taken with an oral antidepressant."
+    assert not any(s == "FDA Approved Partner logo" for s, _, _ in flags(real_engine, text))
+
+
+def test_a_transfer_rate_is_the_dose_that_reaches_the_baby_not_a_prevalence(real_engine):
+    """'a transfer rate of 3.5-9.0%' measures milk transfer (figure_measures.yaml infant-dose), not how many mothers."""
+    text = "Citalopram, another SSRI often prescribed for postpartum depression, has a transfer rate of 3.5-9.0%, but it is considered safe."
+    assert "ppd-prevalence-1-in-10" not in claim_ids(real_engine, text)
