@@ -49,3 +49,39 @@ def test_the_standard_drugs_described_rather_than_named_still_fail(real_engine):
     for sentence in ("Ketamine is a medication for depression, but it does not work for everyone.",
                      "Ketamine can help when medications for depression have not worked."):
         assert "ssri-often-fail" not in claim_ids(real_engine, sentence), sentence
+
+
+def test_pain_relief_beside_anaesthesia_is_no_other_condition_treated(real_engine):
+    """'Used for anaesthesia and pain relief' is the drug's analgesic property (labelling decisions, round 5 rule 13:
+    uncovered ketamine-analgesic-properties), not chronic pain treated."""
+    for sentence in ("Ketamine is used for anesthesia and pain relief in hospitals.",
+                     "Doctors have long relied on ketamine for anaesthesia and pain relief in emergencies."):
+        assert "ketamine-other-indications" not in claim_ids(real_engine, sentence), sentence
+    # a chronic pain condition beside anaesthesia still is one
+    for sentence in ("Ketamine is used for anesthesia and chronic pain.",
+                     "Besides anaesthesia, ketamine is used for depression, anxiety and chronic pain relief."):
+        assert (sentence, "ketamine-other-indications", "asserts") in flags(real_engine, sentence), sentence
+
+
+def test_records_to_bring_and_misuse_name_no_use_of_ketamine(real_engine):
+    """The disorders named in the medical records a clinic asks for are admission logistics (labelling decisions,
+    round 5 rule 24); misuse "in treating anxiety" is the misuse claim, not a use."""
+    for sentence in ("Please bring your medical records showing a diagnosis for one of the disorders we treat, such as PTSD or anxiety.",
+                     "Without a referral, bring a documented diagnosis for one of the conditions we treat, like OCD or PTSD.",
+                     "Loose online prescribing of ketamine invites misuse in treating anxiety and PTSD."):
+        assert "ketamine-other-indications" not in claim_ids(real_engine, "Ketamine clinic\n" + sentence), sentence
+    sentence = "Our ketamine infusions also treat PTSD and anxiety."
+    assert (sentence, "ketamine-other-indications", "asserts") in flags(real_engine, "Ketamine clinic\n" + sentence)
+
+
+def test_use_no_one_controls_set_against_supervised_use_is_the_at_home_risk(real_engine):
+    """'Dangerous DIY usage', 'uncontrolled usage' named in a regulator's alert, a respiratory failure after 'unguided
+    home use': the risk of ketamine used outside supervision (labelling decisions, round 5 open case 7 decided)."""
+    for sentence in ("Regulators warn that DIY ketamine kits are dangerous.",
+                     "The agency alert separates clinic infusions from uncontrolled use of ketamine ordered online.",
+                     "One woman developed respiratory failure after unguided home use of ketamine."):
+        assert (sentence, "ketamine-at-home-risk", "asserts") in flags(real_engine, sentence), sentence
+    # an alert patient, or uncontrolled blood pressure, is no such risk
+    for sentence in ("Patients stay alert during the at-home session.",
+                     "Uncontrolled high blood pressure rules out ketamine treatment."):
+        assert "ketamine-at-home-risk" not in claim_ids(real_engine, sentence), sentence
