@@ -35,7 +35,8 @@ SILENT = {"gap", "hypothetical", "reported", "topic"}
 # FDA has approved") names what the page will go on to say: a claim wholly inside the list it announces is only
 # named there, but one the sentence makes beside it ("... the infusion therapy that can help mothers recover") is
 # still made, so a preview silences a claim only when all of the claim's words lie in its scope (as an if-clause does).
-WHOLE_CLAIM = {"conditional", "preview"}
+# A definition ("Off-label use refers to ...") likewise explains the words it holds without claiming them.
+WHOLE_CLAIM = {"conditional", "preview", "definition"}
 # An exclusion ("not recommended for people with heart disease or psychosis") names whom the drug is not for, and a
 # limit ("can't be counted on to cure depression", "the effects aren't permanent") bounds a claim without denying it:
 # the claims in their scope are neither asserted nor denied, yet the sentence stays check-worthy (a contraindication,

@@ -67,3 +67,22 @@ def test_a_transfer_rate_is_the_dose_that_reaches_the_baby_not_a_prevalence(real
     """'a transfer rate of 3.5-9.0%' measures milk transfer (figure_measures.yaml infant-dose), not how many mothers."""
     text = "Citalopram, another SSRI often prescribed for postpartum depression, has a transfer rate of 3.5-9.0%, but it is considered safe."
     assert "ppd-prevalence-1-in-10" not in claim_ids(real_engine, text)
+
+
+def test_a_definition_explains_a_term_without_claiming_it(real_engine):
+    """'X refers to ...', 'X was defined as ...' (stance rule `definition`): nothing flagged, not check-worthy."""
+    text = "Esketamine acts on glutamate. Neuroplasticity refers to the brain's ability to form new connections between neurons."
+    assert not any(s.startswith("Neuroplasticity") for s, _, _ in flags(real_engine, text))
+    text = "In these studies, treatment-resistant depression was defined as depression that had not responded to two antidepressants."
+    assert _checkworthy(real_engine, text) == {text: False}
+    # a claim in a clause of its own after the definition still stands
+    text = "Perinatal depression refers to depression during pregnancy or after birth; without treatment it can last for months or years."
+    assert (text, "ppd-duration-course", "asserts") in flags(real_engine, text)
+
+
+def test_less_likely_to_cause_an_effect_compares_drugs_without_asserting_the_side_effect(real_engine):
+    """'less likely to make patients drowsy' (stance rule `limit`) is neither a common nor a mild side effect."""
+    for text in ("Its chemistry makes esketamine slightly more potent, while less likely to make patients drowsy.",
+                 "Compared with ketamine, esketamine is less likely to cause mild drowsiness."):
+        found = claim_ids(real_engine, text)
+        assert not found & {"ketamine-common-side-effects", "side-effects-mild-transient"}, (text, found)
