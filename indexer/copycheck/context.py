@@ -20,7 +20,7 @@ ANAPHORS = {
     "treatment": re.compile(r"\b(?:it|its|it's|this (?:drug|medication|medicine|treatment|therapy|spray|infusion|approach|option)|"
                             r"the (?:drug|medication|medicine|treatment|therapy|spray|infusion|procedure)s?)\b", re.I),
     "illness": re.compile(r"\b(?:the|this) (?:condition|illness|disorder|disease)\b|"
-                          r"\b(?:it|this) is an? (?:\w+ )?(?:condition|illness|disorder|disease)\b|"
+                          r"\b(?:it|this)(?: is|['’]s) an? (?:[\w-]+ ){0,3}(?:condition|illness|disorder|disease)\b|"
                           # what is treated or diagnosed is the illness: "it can easily be treated with ..."
                           r"\bit (?:can|could|may|will|is|often|usually)?\s?(?:\w+ly )?(?:be )?(?:treated|diagnosed|managed|cured)\b", re.I),
     "all": re.compile(r"\b(?:they|them|their|these|those|such|both|the (?:effects?|symptoms|side effects|results|benefits)|"
@@ -30,8 +30,11 @@ ANAPHORS = {
 # A sentence opening with "It" or "This" continues the sentence before: when that sentence names no
 # treatment, "it" is whatever that sentence was about ("Ketamine dissociation is ... It typically fades
 # within two hours"; "The baby blues are common. It usually passes within two weeks"). An "it" that stands
-# for nothing ("It is important to ...") is left as it was.
-OPENING_IT_RE = re.compile(r"^\W*(?:it|this)\s+(?!is (?:important|essential|vital|crucial|critical|recommended|best|wise|advisable|possible|necessary|worth|helpful|a good idea)\b)", re.I)
+# for nothing ("It is important to ...", "It's important to ...") is left as it was; "It's" opens as "It is" does
+# ("The baby blues are common. It's usually over within two weeks").
+_EMPTY_IT = (r"(?:important|essential|vital|crucial|critical|recommended|best|wise|advisable|possible|necessary|worth|helpful|a good idea|"
+             r"clear|true|no secret|no surprise|not surprising|understandable|easy|hard|difficult)\b")
+OPENING_IT_RE = re.compile(rf"^\W*(?:it|this)(?:\s+(?!is {_EMPTY_IT})|['’]s\s+(?!{_EMPTY_IT}))", re.I)
 ANAPHOR_RE = re.compile("|".join(p.pattern for p in ANAPHORS.values()), re.I)
 ELLIPTICAL_WORDS = 8
 # A sentence reporting a trial's result ("22.5% of esketamine recipients achieved remission compared
@@ -53,14 +56,20 @@ THIS_SAYS_RE = re.compile(r"^\W*this\s+(?:can|could|may|might|will|would|should|
                           r"makes|gives|ensures|results|explains|suggests|shows|indicates|does|usually|often|typically)\b", re.I)
 
 
+BRACKETED_RE = re.compile(r"(\w[^()]*?)\([^()]*\)")  # a bracketed aside after some of the sentence's words
+
+
 def refers_to(text: str, drug_at: int | None = None) -> str | None:
     """What the sentence refers back to: all (plural, or too short to stand alone), illness, treatment, or None.
     drug_at: where the sentence first names the knowledge base's own drug; a demonstrative after it ("these
     effects", "such") points back into the sentence ("The effects of ketamine can last weeks, but the duration of
     these effects varies")."""
     # (a pronoun still may: "offering hope for those dealing with this condition", "they")
+    # An aside in brackets refers to what the sentence named just before it: "Unlike SSRIs, which take weeks to work
+    # (if they work at all), ketamine ..." -- its "they" are the SSRIs, not the sentence before.
+    outside = BRACKETED_RE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     plural = any(drug_at is None or m.start() < drug_at or re.match(r"th(?:ey|em|eir|ose)\b", m.group(0), re.I)
-                 for m in ANAPHORS["all"].finditer(text))
+                 for m in ANAPHORS["all"].finditer(outside))
     if plural or len(text.split()) <= ELLIPTICAL_WORDS or THIS_SAYS_RE.match(text):
         return "all"
     if ANAPHORS["illness"].search(text):

@@ -116,3 +116,21 @@ def test_a_drug_transfer_rate_in_percent_is_no_prevalence(real_engine):
     assert "ppd-prevalence-1-in-10" not in claim_ids(real_engine, sentence)
     sentence = "About 10% of new mothers develop postpartum depression."
     assert (sentence, "ppd-prevalence-1-in-10", "asserts") in flags(real_engine, sentence)
+
+
+def test_a_sentence_opening_with_its_continues_the_sentence_before_as_it_is_does(real_engine):
+    """Context (indexer/copycheck/context.py): "It's usually caused by ..." takes the illness of the sentence before,
+    as "It is usually caused by ..." does; "It's a serious condition" refers to the illness only; an empty "It's
+    important/clear ..." carries nothing."""
+    for opener in ("It's", "It’s"):
+        text = f"Postpartum depression is common after birth. {opener} usually caused by hormonal changes and fatigue."
+        assert any(c == "ppd-hormonal-trigger" and st == "asserts" for _, c, st in flags(real_engine, text)), opener
+        text = (f"Postnatal depression is a mood disorder. {opener} a condition that can interfere with your ability "
+                "to care for yourself and your new baby.")
+        assert "ppd-harms-mother-baby" in claim_ids(real_engine, text), opener
+    # the illness named as a condition takes only the illness, not the blues the sentence before set it apart from
+    text = "Postpartum depression is not simply the baby blues. It's a serious mental health condition that can affect new mothers."
+    assert "baby-blues-common" not in claim_ids(real_engine, text)
+    # an empty "it" stands for nothing
+    text = "Postpartum depression is common after birth. It's clear that hormonal changes deserve more research."
+    assert "ppd-hormonal-trigger" not in claim_ids(real_engine, text)
