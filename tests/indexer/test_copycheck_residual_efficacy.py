@@ -101,3 +101,24 @@ def test_the_spray_approved_as_a_variant_of_ketamine_and_ketamine_indicated_for_
     for text in ("Ketamine is not indicated for treating depression.",
                  "Ketamine is indicated for the induction of anesthesia."):
         assert "esketamine-fda-approved" not in claim_ids(real_engine, text), text
+
+
+def test_other_drugs_that_did_not_work_written_out_in_full_are_the_resistant_population(real_engine):
+    """'for whom existing antidepressants did not work' is the failed-treatment wording 'didn't work' in full."""
+    text = "Ketamine can help adults whose earlier antidepressants did not work."
+    assert "trd-effective" in claim_ids(real_engine, text)
+    text = "Spravato may help people for whom standard pills do not work."
+    assert "trd-effective" in claim_ids(real_engine, text)
+    # not seeking help is no failed treatment
+    assert "trd-effective" not in claim_ids(real_engine, "Many mothers with depression do not seek help, though ketamine may help.")
+    # the drug itself not working for everyone limits who responds; nothing failed before it
+    assert "trd-effective" not in claim_ids(real_engine, "Ketamine does not work for everyone, but it helps many people.")
+
+
+def test_relief_in_a_few_minutes_is_within_hours(real_engine):
+    """Minutes are within hours: 'can change how you feel in just a few minutes'."""
+    for text in ("Spravato can change how you feel in just a few minutes.",
+                 "Ketamine can shift how you feel in a few minutes."):
+        assert "onset-within-hours" in claim_ids(real_engine, text), text
+    # the after-effects passing in minutes are not relief
+    assert "onset-within-hours" not in claim_ids(real_engine, "The dizziness after ketamine wears off in a few minutes.")
