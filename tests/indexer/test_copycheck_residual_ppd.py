@@ -134,3 +134,14 @@ def test_a_sentence_opening_with_its_continues_the_sentence_before_as_it_is_does
     # an empty "it" stands for nothing
     text = "Postpartum depression is common after birth. It's clear that hormonal changes deserve more research."
     assert "ppd-hormonal-trigger" not in claim_ids(real_engine, text)
+
+
+def test_conventional_names_the_standard_only_as_the_standard_for_the_illness(real_engine):
+    """ppd-standard-treatment: 'conventional medications' is the antidepressant itself; the same word cannot also be the
+    claim's 'standard' wording, so a sentence merely naming conventional drugs states no standard treatment."""
+    for sentence in ("For postpartum depression, the conventional medications take weeks.",
+                     "Many mothers with postpartum depression do not want to expose their infants to conventional "
+                     "treatments such as antidepressants."):
+        assert "ppd-standard-treatment" not in claim_ids(real_engine, sentence), sentence
+    sentence = "The conventional treatment for postpartum depression is an SSRI."
+    assert (sentence, "ppd-standard-treatment", "asserts") in flags(real_engine, sentence)
