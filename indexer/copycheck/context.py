@@ -56,14 +56,20 @@ THIS_SAYS_RE = re.compile(r"^\W*this\s+(?:can|could|may|might|will|would|should|
                           r"makes|gives|ensures|results|explains|suggests|shows|indicates|does|usually|often|typically)\b", re.I)
 
 
+BRACKETED_RE = re.compile(r"(\w[^()]*?)\([^()]*\)")  # a bracketed aside after some of the sentence's words
+
+
 def refers_to(text: str, drug_at: int | None = None) -> str | None:
     """What the sentence refers back to: all (plural, or too short to stand alone), illness, treatment, or None.
     drug_at: where the sentence first names the knowledge base's own drug; a demonstrative after it ("these
     effects", "such") points back into the sentence ("The effects of ketamine can last weeks, but the duration of
     these effects varies")."""
     # (a pronoun still may: "offering hope for those dealing with this condition", "they")
+    # An aside in brackets refers to what the sentence named just before it: "Unlike SSRIs, which take weeks to work
+    # (if they work at all), ketamine ..." -- its "they" are the SSRIs, not the sentence before.
+    outside = BRACKETED_RE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     plural = any(drug_at is None or m.start() < drug_at or re.match(r"th(?:ey|em|eir|ose)\b", m.group(0), re.I)
-                 for m in ANAPHORS["all"].finditer(text))
+                 for m in ANAPHORS["all"].finditer(outside))
     if plural or len(text.split()) <= ELLIPTICAL_WORDS or THIS_SAYS_RE.match(text):
         return "all"
     if ANAPHORS["illness"].search(text):

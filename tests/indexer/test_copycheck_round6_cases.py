@@ -86,3 +86,16 @@ def test_less_likely_to_cause_an_effect_compares_drugs_without_asserting_the_sid
                  "Compared with ketamine, esketamine is less likely to cause mild drowsiness."):
         found = claim_ids(real_engine, text)
         assert not found & {"ketamine-common-side-effects", "side-effects-mild-transient"}, (text, found)
+
+
+def test_a_pronoun_in_a_bracketed_aside_refers_inside_its_sentence(real_engine):
+    """'(if they work at all)' is about the SSRIs just named, not the sentence before: the population of that
+    sentence (treatment-resistant depression, suicidal thoughts) is not carried in."""
+    first = "Our clinic treats adults with treatment-resistant depression and suicidal thoughts."
+    second = "Unlike SSRIs, which often need six weeks to work (if they work at all), ketamine acts fast and can bring relief within hours."
+    found = {(cid, st) for s, cid, st in flags(real_engine, first + " " + second) if s == second}
+    assert ("onset-within-hours", "asserts") in found
+    assert not {cid for cid, _ in found} & {"trd-effective", "reduces-suicidal-ideation"}, found
+    # a sentence that is all aside still refers back
+    from indexer.copycheck.context import refers_to
+    assert refers_to("(They also ease anxiety within hours.)") == "all"
