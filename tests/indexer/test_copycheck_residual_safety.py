@@ -85,3 +85,35 @@ def test_use_no_one_controls_set_against_supervised_use_is_the_at_home_risk(real
     for sentence in ("Patients stay alert during the at-home session.",
                      "Uncontrolled high blood pressure rules out ketamine treatment."):
         assert "ketamine-at-home-risk" not in claim_ids(real_engine, sentence), sentence
+
+
+def test_a_trials_conclusion_in_the_past_tense_calls_the_drug_safe(real_engine):
+    """'The authors concluded that esketamine was relatively safe' (labelling decisions, round 5 open case 4 decided)."""
+    for sentence in ("The authors concluded that esketamine was relatively safe.",
+                     "Investigators found that ketamine was safe for most patients."):
+        assert (sentence, "ketamine-safe-well-tolerated", "asserts") in flags(real_engine, "Ketamine\n" + sentence), sentence
+    # another drug found safe is not ketamine's safety
+    assert "ketamine-safe-well-tolerated" not in claim_ids(
+        real_engine, "Ketamine\nIn three trials, brexanolone was safe and well tolerated.")
+
+
+def test_the_patients_at_risk_of_suicide_a_drug_is_for_are_no_antidepressant_warning(real_engine):
+    """'A new antidepressant option for people at high risk of suicide' names whom the drug is for, and the REMS's
+    'Risk Evaluation' is a programme's name: neither is the boxed warning that antidepressants raise suicidality."""
+    for sentence in ("New Antidepressant Spray Approved For People At High Risk of Suicide",
+                     "Spravato is given under a Risk Evaluation and Mitigation Strategy with an oral antidepressant "
+                     "to adults with suicidal thoughts."):
+        assert "antidepressant-suicidality-warning" not in claim_ids(real_engine, sentence), sentence
+    # the warning itself still is the claim
+    sentence = "Antidepressants may raise the risk of suicidal thoughts in people under 25."
+    assert (sentence, "antidepressant-suicidality-warning", "asserts") in flags(real_engine, sentence)
+
+
+def test_off_label_defined_is_no_claim_and_no_ketamine_product_approved_is(real_engine):
+    """A definition of off-label use states nothing checkable (guide); 'no ketamine products are approved yet for
+    psychiatric use' states ketamine's off-label status."""
+    sentence = "Off-label use refers to prescribing a medicine for a condition the FDA has not approved it for."
+    assert "ketamine-off-label-depression" not in claim_ids(real_engine, "Ketamine for depression\n" + sentence)
+    for sentence in ("Only the esketamine spray is approved, and no ketamine products are approved for depression.",
+                     "No ketamine formulation is approved by the FDA for psychiatric use."):
+        assert (sentence, "ketamine-off-label-depression", "asserts") in flags(real_engine, sentence), sentence
