@@ -145,3 +145,13 @@ def test_conventional_names_the_standard_only_as_the_standard_for_the_illness(re
         assert "ppd-standard-treatment" not in claim_ids(real_engine, sentence), sentence
     sentence = "The conventional treatment for postpartum depression is an SSRI."
     assert (sentence, "ppd-standard-treatment", "asserts") in flags(real_engine, sentence)
+
+
+def test_the_usual_time_given_without_an_onset_verb_is_the_onset_window(real_engine):
+    """ppd-onset-timing: '... depression after birth, usually within the first six weeks' gives when it starts; a usual
+    time for relief, or the blues fading 'typically within two weeks', does not."""
+    sentence = "Many women have postpartum depression, usually within the first six weeks after the birth."
+    assert (sentence, "ppd-onset-timing", "asserts") in flags(real_engine, sentence)
+    for sentence in ("With treatment, relief from postpartum depression typically comes within a month.",
+                     "The baby blues typically fade within two weeks, while postpartum depression can linger for months."):
+        assert "ppd-onset-timing" not in claim_ids(real_engine, sentence), sentence
