@@ -122,3 +122,14 @@ def test_relief_in_a_few_minutes_is_within_hours(real_engine):
         assert "onset-within-hours" in claim_ids(real_engine, text), text
     # the after-effects passing in minutes are not relief
     assert "onset-within-hours" not in claim_ids(real_engine, "The dizziness after ketamine wears off in a few minutes.")
+
+
+def test_a_licence_approving_a_use_to_treat_the_illness_is_the_approval_only(real_engine):
+    """'approved for use, with an oral antidepressant, to treat TRD' is the licence's wording of the use: the
+    approval, not a claim that it works (labelling decisions, round 5 rule 2)."""
+    text = "Spravato is a nasal spray approved for use, together with an oral antidepressant, to treat treatment-resistant depression in adults."
+    found = claim_ids(real_engine, text)
+    assert "esketamine-fda-approved" in found and not {"trd-effective", "ketamine-effective-depression"} & found, found
+    # a result stated beside the approval still counts
+    text = "Spravato helps adults whose depression did not improve on two antidepressants, and the FDA has approved it."
+    assert "trd-effective" in claim_ids(real_engine, text)
