@@ -123,11 +123,12 @@ def test_training_examples_are_the_pinned_tuning_pages():
 
 
 def test_the_model_weighs_the_block_kind():
-    """A statement in running prose is more likely a claim than the same words as a list item."""
+    """The same words weigh differently in running prose and as a list item (which way is learned: on the 163
+    tuning pages of round 5 prose counted for a claim, on the 256 of round 7, with drug-reference lists, against)."""
     text = "Esketamine can raise blood pressure for a few hours after each dose."
     in_prose = cwm.probability(cwm.load(), text, {**TOPIC, "block_kind": "paragraph"})
     as_item = cwm.probability(cwm.load(), text, {**TOPIC, "block_kind": "list-item"})
-    assert in_prose > as_item
+    assert abs(in_prose - as_item) > 0.01
 
 
 def test_the_pipeline_passes_each_sentence_its_block_kind(real_engine, monkeypatch):
