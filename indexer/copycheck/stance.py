@@ -26,6 +26,11 @@ OPENING_CLAUSE_RE = re.compile(r"^\s*(?:(?:although|though|even though|while|whe
 # An if-clause after a clause break ("... early stages—but if researchers can develop protocols as safe
 # and effective as IV infusions, ..."): it silences a claim that lies wholly inside it.
 INNER_CONDITION_RE = re.compile(r"(?:[;:—–]\s*(?:but\s+)?|\s[-–—]\s+(?:but\s+)?|,?\s+but\s+)(?P<cond>(?:if|unless)\b[^,;]{3,120},)", re.I)
+# An if-clause that ends the sentence ("You may be a good candidate if you have depression that has been difficult to
+# treat"): it silences a claim that lies wholly inside it, as an opening one does; "ketamine can help if SSRIs have
+# failed" still asserts what comes before the "if", and "even if" concedes rather than conditions. (After some word:
+# "A. If you have ..." opens with its condition.)
+TRAILING_CONDITION_RE = re.compile(r"(?<=\w)(?<!\beven)\s+(?P<cond>(?:if|unless)\b[^,;:.!?]{3,160})[.!]?\s*[\"'”’)]*\s*$", re.I)
 # An opening contrast ("Unlike esketamine, ketamine is not approved for depression") says of what it
 # names the opposite of what the main clause denies: esketamine IS approved.
 OPENING_CONTRAST_RE = re.compile(r"^\s*unlike\b[^,]{2,80},", re.I)
@@ -115,6 +120,9 @@ def _triggers(sentence: str, absorbed: tuple[tuple[int, int], ...]) -> tuple[Tri
             out.append(Trigger(rule.category, a, b, *_scope(rule, a, b, words, own_stops, len(sentence), cond_end)))
     if cond_end is not None and is_condition:
         out.append(Trigger("conditional", 0, cond_end, 0, cond_end))
+    for m in TRAILING_CONDITION_RE.finditer(masked):
+        a, b = m.start("cond"), m.end("cond")
+        out.append(Trigger("conditional", a, b, a, b))
     for m in INNER_CONDITION_RE.finditer(masked):
         a, b = m.start("cond"), m.end("cond")
         out.append(Trigger("conditional", a, b, a, b))

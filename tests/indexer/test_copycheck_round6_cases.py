@@ -99,3 +99,19 @@ def test_a_pronoun_in_a_bracketed_aside_refers_inside_its_sentence(real_engine):
     # a sentence that is all aside still refers back
     from indexer.copycheck.context import refers_to
     assert refers_to("(They also ease anxiety within hours.)") == "all"
+
+
+def test_a_trial_of_so_many_people_gives_its_size_and_its_finding_still_counts(real_engine):
+    """'a trial of 30 people' is no 'trial of ketamine' (an evidence gap's study subject): its result is a finding."""
+    text = "It was a small trial of 30 people with treatment-resistant depression, and ketamine worked for 12 of them."
+    assert (text, "trd-effective", "asserts") in flags(real_engine, text)
+
+
+def test_an_if_clause_ending_the_sentence_silences_a_claim_wholly_inside_it(real_engine):
+    """List items under 'You may be a good candidate if you:' are conditions of eligibility, not claims that it works
+    for them; what a sentence says before its closing if-clause is still said."""
+    text = ("Ketamine therapy\nYou may be a good candidate if you:\n• Have depression that has been hard to treat\n"
+            "• Have tried two antidepressants without enough relief")
+    assert "trd-effective" not in claim_ids(real_engine, text)
+    text = "Ketamine can relieve depression quickly, even if several antidepressants have failed you."
+    assert (text, "ketamine-rapid-onset", "asserts") in flags(real_engine, text)
