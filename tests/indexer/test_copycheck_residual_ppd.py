@@ -155,3 +155,12 @@ def test_the_usual_time_given_without_an_onset_verb_is_the_onset_window(real_eng
     for sentence in ("With treatment, relief from postpartum depression typically comes within a month.",
                      "The baby blues typically fade within two weeks, while postpartum depression can linger for months."):
         assert "ppd-onset-timing" not in claim_ids(real_engine, sentence), sentence
+
+
+def test_a_family_history_is_a_risk_factor_not_the_family_harmed(real_engine):
+    """'families' in ppd-harms-mother-baby shares its stem with 'family history': a risk-factor sentence is not a harm."""
+    sentence = "Mothers with a family history of depression are at greater risk of postnatal depression."
+    found = claim_ids(real_engine, sentence)
+    assert "ppd-harms-mother-baby" not in found and "ppd-risk-factors" in found
+    sentence = "Postnatal depression can put a strain on the whole family."
+    assert (sentence, "ppd-harms-mother-baby", "asserts") in flags(real_engine, sentence)
