@@ -117,3 +117,24 @@ def test_off_label_defined_is_no_claim_and_no_ketamine_product_approved_is(real_
     for sentence in ("Only the esketamine spray is approved, and no ketamine products are approved for depression.",
                      "No ketamine formulation is approved by the FDA for psychiatric use."):
         assert (sentence, "ketamine-off-label-depression", "asserts") in flags(real_engine, sentence), sentence
+
+
+def test_brief_said_of_another_effect_is_not_brief_dissociation(real_engine):
+    """'Dissociation and short-lived sedation', 'transient increases in blood pressure, mild dissociation': the
+    transience belongs to the other effect it qualifies, so dissociation is not called short-lived."""
+    for sentence in ("Acute effects can include dissociation and short-lived sedation.",
+                     "Transient increases in blood pressure, mild dissociation, or nausea can occur."):
+        assert "dissociation-brief" not in claim_ids(real_engine, "Ketamine\n" + sentence), sentence
+    # dissociation itself called brief still is, also beside another effect's transience
+    for sentence in ("A temporary feeling of dissociation and a transient rise in blood pressure are common.",
+                     "The dissociation is brief, and a temporary increase in blood pressure may occur."):
+        assert (sentence, "dissociation-brief", "asserts") in flags(real_engine, "Ketamine\n" + sentence), sentence
+
+
+def test_driving_under_the_influence_of_the_treatment_is_the_no_driving_rule(real_engine):
+    """'Driving under the influence would be illegal' (labelling decisions, round 5 rule 14) states the driving rule;
+    a drink-driving arrest in a patient's past does not."""
+    sentence = "Driving under the influence of ketamine is a crime."
+    assert (sentence, "no-driving-after-treatment", "asserts") in flags(real_engine, "Ketamine clinic\n" + sentence)
+    sentence = "Many of our patients were arrested for driving under the influence of alcohol before they sought help."
+    assert "no-driving-after-treatment" not in claim_ids(real_engine, "Ketamine clinic\n" + sentence)
