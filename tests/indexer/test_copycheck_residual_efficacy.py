@@ -133,3 +133,12 @@ def test_a_licence_approving_a_use_to_treat_the_illness_is_the_approval_only(rea
     # a result stated beside the approval still counts
     text = "Spravato helps adults whose depression did not improve on two antidepressants, and the FDA has approved it."
     assert "trd-effective" in claim_ids(real_engine, text)
+
+
+def test_not_to_expect_relief_overnight_bounds_the_onset_and_claims_nothing(real_engine):
+    """'Do not expect overnight recovery' is a limit on what to expect: no claim of relief within hours."""
+    for text in ("Do not expect an overnight recovery from ketamine.",
+                 "You shouldn't expect relief within hours of the first infusion."):
+        assert "onset-within-hours" not in claim_ids(real_engine, text), text
+    # the expectation set in the positive still claims it
+    assert "onset-within-hours" in claim_ids(real_engine, "You can expect relief within hours of the first ketamine infusion.")
