@@ -164,3 +164,19 @@ def test_a_family_history_is_a_risk_factor_not_the_family_harmed(real_engine):
     assert "ppd-harms-mother-baby" not in found and "ppd-risk-factors" in found
     sentence = "Postnatal depression can put a strain on the whole family."
     assert (sentence, "ppd-harms-mother-baby", "asserts") in flags(real_engine, sentence)
+
+
+def test_the_maker_discontinuing_zulresso_is_its_withdrawal_and_advice_to_stop_an_infusion_is_not(real_engine):
+    """brexanolone-withdrawn: the stemmed 'discontinue zulresso' (advice to stop a patient's infusion) also hid 'the
+    company discontinued Zulresso'; it is matched as written now."""
+    sentence = "The manufacturer discontinued Zulresso at the end of 2024."
+    assert (sentence, "brexanolone-withdrawn", "asserts") in flags(real_engine, sentence)
+    sentence = "Doctors should consider discontinuing Zulresso if depression gets worse."
+    assert "brexanolone-withdrawn" not in claim_ids(real_engine, sentence)
+
+
+def test_ppd_more_intense_than_the_blues_makes_the_blues_the_milder_common_state(real_engine):
+    """baby-blues-common (labelling decisions, round 5, 25), however the comparison is ordered."""
+    sentence = "Postnatal depression lasts longer and is more intense than the baby blues."
+    assert (sentence, "baby-blues-common", "asserts") in flags(real_engine, sentence)
+    assert "baby-blues-common" not in claim_ids(real_engine, "Postpartum psychosis is more intense than postpartum depression.")
