@@ -138,3 +138,20 @@ def test_driving_under_the_influence_of_the_treatment_is_the_no_driving_rule(rea
     assert (sentence, "no-driving-after-treatment", "asserts") in flags(real_engine, "Ketamine clinic\n" + sentence)
     sentence = "Many of our patients were arrested for driving under the influence of alcohol before they sought help."
     assert "no-driving-after-treatment" not in claim_ids(real_engine, "Ketamine clinic\n" + sentence)
+
+
+def test_copy_that_names_no_drug_is_about_the_pages_subject_for_misuse_and_safety(real_engine):
+    """Copy pasted without its title names no drug ("It is well tolerated", "the potential for abuse"): the
+    lexicon's `subject` (ketamine) is what it is about, as for the generic treatment words (kb/concepts.yaml)."""
+    for sentence, claim in (("Its long record of medical use shows it is well-tolerated under professional care.",
+                             "ketamine-safe-well-tolerated"),
+                            ("Psychiatrists warn patients about the potential for abuse.", "abuse-potential"),
+                            ("It is sometimes used recreationally as a party drug.", "abuse-potential"),
+                            ("Staff will not let you take it home because of the risk of using it recreationally.",
+                             "abuse-potential")):
+        assert (sentence, claim, "asserts") in flags(real_engine, sentence), sentence
+    # a text naming another drug is about that drug
+    for sentence in ("Alcohol is a party drug for many young people.",
+                     "Zuranolone carries a potential for abuse.",
+                     "Sertraline is well-tolerated by most nursing mothers."):
+        assert not claim_ids(real_engine, sentence) & {"abuse-potential", "ketamine-safe-well-tolerated"}, sentence
