@@ -180,3 +180,11 @@ def test_ppd_more_intense_than_the_blues_makes_the_blues_the_milder_common_state
     sentence = "Postnatal depression lasts longer and is more intense than the baby blues."
     assert (sentence, "baby-blues-common", "asserts") in flags(real_engine, sentence)
     assert "baby-blues-common" not in claim_ids(real_engine, "Postpartum psychosis is more intense than postpartum depression.")
+
+
+def test_side_effects_the_sentence_gives_to_ketamine_are_not_the_antidepressants(real_engine):
+    """ssri-side-effects: an antidepressant named beside 'side effects from ketamine' does not own those side effects."""
+    sentence = "If you get side effects from ketamine, your psychiatrist may adjust your antidepressant."
+    assert "ssri-side-effects" not in claim_ids(real_engine, sentence)
+    sentence = "Antidepressants can cause weight gain, while the side effects of ketamine pass within hours."
+    assert (sentence, "ssri-side-effects", "asserts") in flags(real_engine, sentence)
