@@ -142,3 +142,12 @@ def test_not_to_expect_relief_overnight_bounds_the_onset_and_claims_nothing(real
         assert "onset-within-hours" not in claim_ids(real_engine, text), text
     # the expectation set in the positive still claims it
     assert "onset-within-hours" in claim_ids(real_engine, "You can expect relief within hours of the first ketamine infusion.")
+
+
+def test_drugs_a_treatment_outperforms_are_named_only_to_compare(real_engine):
+    """'an effective treatment that outperforms other antidepressants' names them only to compare (as 'than', 'unlike'):
+    the page's drug is still the subject of the clause (a small change to pipeline.COMPARED_RE)."""
+    text = "Ketamine was long an anaesthetic, but today it is seen as an effective treatment that outperforms standard antidepressants."
+    assert "ketamine-effective-depression" in claim_ids(real_engine, text)
+    # the drug that outperforms is the clause's own subject when it is named
+    assert "ketamine-effective-depression" not in claim_ids(real_engine, "Zoloft is an effective treatment that outperforms other antidepressants.")
