@@ -160,7 +160,11 @@ def stance_of(triggers: list[Trigger], spans: list[tuple[int, int]]) -> tuple[st
     if any(t.category in WHOLE_CLAIM and all(t.scope_start <= s and e <= t.scope_end for s, e in spans)
            for t in triggers) and spans:
         return None, False
-    hit = [t for t in triggers if covers(t) and t.category not in WHOLE_CLAIM]
+    # A denial inside an if-clause is part of the condition, not the copy's own ("If you don't know what Spravato is,
+    # it is a treatment for TRD"): it denies no claim that reaches past the clause (one wholly inside is silenced above).
+    conditions = [t for t in triggers if t.category == "conditional"]
+    hit = [t for t in triggers if covers(t) and t.category not in WHOLE_CLAIM
+           and not (t.category in DENYING and any(c.scope_start <= t.start and t.end <= c.scope_end for c in conditions))]
     hedged = any(t.category == "hedged" for t in hit)
     if any(t.category in SILENT or t.category in EXCLUDING for t in hit):
         return None, hedged

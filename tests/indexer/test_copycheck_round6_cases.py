@@ -115,3 +115,15 @@ def test_an_if_clause_ending_the_sentence_silences_a_claim_wholly_inside_it(real
     assert "trd-effective" not in claim_ids(real_engine, text)
     text = "Ketamine can relieve depression quickly, even if several antidepressants have failed you."
     assert (text, "ketamine-rapid-onset", "asserts") in flags(real_engine, text)
+
+
+def test_a_negation_inside_an_if_clause_denies_nothing_said_after_it(real_engine):
+    """'If you have not heard of esketamine, it is a new treatment for TRD' asserts the claim: the condition's "not"
+    is no denial of the copy's."""
+    for text in ("If you have not heard of esketamine, it is a new treatment for treatment-resistant depression.",
+                 "If you haven't tried ketamine yet, it is an effective treatment for treatment-resistant depression."):
+        found = flags(real_engine, text)
+        assert (text, "trd-effective", "asserts") in found and (text, "trd-effective", "denies") not in found
+    # a claim wholly inside the condition stays unsaid
+    text = "If ketamine is not safe for you, your doctor will suggest another option."
+    assert not any(cid == "ketamine-safe-well-tolerated" for _, cid, _ in flags(real_engine, text))
