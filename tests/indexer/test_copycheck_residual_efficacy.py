@@ -151,3 +151,13 @@ def test_drugs_a_treatment_outperforms_are_named_only_to_compare(real_engine):
     assert "ketamine-effective-depression" in claim_ids(real_engine, text)
     # the drug that outperforms is the clause's own subject when it is named
     assert "ketamine-effective-depression" not in claim_ids(real_engine, "Zoloft is an effective treatment that outperforms other antidepressants.")
+
+
+def test_soothing_suicidal_thoughts_relieves_them(real_engine):
+    """'soothe' is a relief verb ('can soothe a suicidal person's urge to self-harm')."""
+    for text in ("Esketamine can soothe a suicidal person's urge to self-harm.",
+                 "Ketamine soothes suicidal thoughts in many patients."):
+        assert "reduces-suicidal-ideation" in claim_ids(real_engine, text), text
+    # a soothing setting is no relief
+    assert "reduces-suicidal-ideation" not in claim_ids(
+        real_engine, "Patients with suicidal thoughts wait in a soothing room before the ketamine infusion.")
