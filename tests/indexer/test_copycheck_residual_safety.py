@@ -145,6 +145,7 @@ def test_copy_that_names_no_drug_is_about_the_pages_subject_for_misuse_and_safet
     lexicon's `subject` (ketamine) is what it is about, as for the generic treatment words (kb/concepts.yaml)."""
     for sentence, claim in (("Its long record of medical use shows it is well-tolerated under professional care.",
                              "ketamine-safe-well-tolerated"),
+                            ("It is considered safe when given under medical supervision.", "ketamine-safe-well-tolerated"),
                             ("Psychiatrists warn patients about the potential for abuse.", "abuse-potential"),
                             ("It is sometimes used recreationally as a party drug.", "abuse-potential"),
                             ("Staff will not let you take it home because of the risk of using it recreationally.",
@@ -155,3 +156,21 @@ def test_copy_that_names_no_drug_is_about_the_pages_subject_for_misuse_and_safet
                      "Zuranolone carries a potential for abuse.",
                      "Sertraline is well-tolerated by most nursing mothers."):
         assert not claim_ids(real_engine, sentence) & {"abuse-potential", "ketamine-safe-well-tolerated"}, sentence
+
+
+def test_challenges_of_home_use_and_a_disorder_it_may_lead_to(real_engine):
+    """At-home use said to present clinical, ethical or safety challenges is its risk; a potential for developing a
+    substance use disorder is the misuse claim."""
+    sentence = "Ketamine prescribed online for use at home raises serious clinical and ethical challenges."
+    assert (sentence, "ketamine-at-home-risk", "asserts") in flags(real_engine, sentence)
+    assert "ketamine-at-home-risk" not in claim_ids(
+        real_engine, "At-home ketamine removes the practical challenges of travelling to a clinic.")
+    sentence = "Doctors still worry about its potential for developing substance use disorders."
+    assert (sentence, "abuse-potential", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
+    # the patient's own history stays excluded
+    assert "abuse-potential" not in claim_ids(
+        real_engine, "Ketamine\nPeople with a history of substance use disorders have a higher risk of developing a substance use problem.")
+    # a disorder it may lead to is no other condition it treats
+    assert "ketamine-other-indications" not in claim_ids(real_engine, "Ketamine\n" + sentence)
+    sentence = "Ketamine can help people recovering from substance use disorders."
+    assert (sentence, "ketamine-other-indications", "asserts") in flags(real_engine, sentence)
