@@ -127,3 +127,13 @@ def test_a_negation_inside_an_if_clause_denies_nothing_said_after_it(real_engine
     # a claim wholly inside the condition stays unsaid
     text = "If ketamine is not safe for you, your doctor will suggest another option."
     assert not any(cid == "ketamine-safe-well-tolerated" for _, cid, _ in flags(real_engine, text))
+
+
+def test_a_report_on_what_other_coverage_goes_through_is_a_preview(real_engine):
+    """'The journal's coverage walks through ...' names what another piece covers (stance rule `preview`)."""
+    first = "Spravato can now be prescribed without an oral antidepressant."
+    second = ("The journal’s coverage walks through the trial data and what the change means for the in-clinic, "
+              "REMS-supervised model of care.")
+    report = real_engine.check(first + " " + second)
+    sentence = next(s for s in report.sentences if s.text.strip() == second)
+    assert not sentence.claims and not sentence.checkworthy
