@@ -161,3 +161,12 @@ def test_soothing_suicidal_thoughts_relieves_them(real_engine):
     # a soothing setting is no relief
     assert "reduces-suicidal-ideation" not in claim_ids(
         real_engine, "Patients with suicidal thoughts wait in a soothing room before the ketamine infusion.")
+
+
+def test_symptoms_resolving_completely_is_efficacy(real_engine):
+    """'a complete resolution (remission) of symptoms' says the drug relieves depression."""
+    text = "Our clinic offers ketamine infusions. Some patients see a full resolution (remission) of their symptoms."
+    assert "ketamine-effective-depression" in claim_ids(real_engine, text)
+    # a side effect resolving is not relief of depression
+    text = "Our clinic offers ketamine infusions. Nausea usually sees complete resolution within an hour."
+    assert "ketamine-effective-depression" not in claim_ids(real_engine, text)
