@@ -188,3 +188,12 @@ def test_side_effects_the_sentence_gives_to_ketamine_are_not_the_antidepressants
     assert "ssri-side-effects" not in claim_ids(real_engine, sentence)
     sentence = "Antidepressants can cause weight gain, while the side effects of ketamine pass within hours."
     assert (sentence, "ssri-side-effects", "asserts") in flags(real_engine, sentence)
+
+
+def test_a_small_share_that_seeks_help_is_underdiagnosis(real_engine):
+    """ppd-underdiagnosed: 'only 15% of affected women seek professional help' says the rest go without; a trial's
+    share that responded to a drug is not that."""
+    sentence = "Only about 15% of mothers with postnatal depression ever receive professional treatment."
+    assert (sentence, "ppd-underdiagnosed", "asserts") in flags(real_engine, sentence)
+    sentence = "In the trial, 40% of women with postpartum depression who received esketamine responded."
+    assert "ppd-underdiagnosed" not in claim_ids(real_engine, sentence)
