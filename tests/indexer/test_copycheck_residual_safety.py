@@ -174,3 +174,12 @@ def test_challenges_of_home_use_and_a_disorder_it_may_lead_to(real_engine):
     assert "ketamine-other-indications" not in claim_ids(real_engine, "Ketamine\n" + sentence)
     sentence = "Ketamine can help people recovering from substance use disorders."
     assert (sentence, "ketamine-other-indications", "asserts") in flags(real_engine, sentence)
+
+
+def test_diverted_prescriptions_are_the_misuse_claim(real_engine):
+    """Prescriptions diverted to misuse (labelling decisions, round 5 rule 14: "diverted prescriptions" ->
+    abuse-potential); another drug's diverted prescriptions are not ketamine's."""
+    sentence = "Diverted prescriptions feed a growing black market."
+    assert (sentence, "abuse-potential", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
+    assert "abuse-potential" not in claim_ids(
+        real_engine, "Ketamine\nOpioids from diverted prescriptions kill thousands each year.")
