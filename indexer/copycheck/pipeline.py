@@ -30,7 +30,9 @@ HEADING_NAMES_TOPIC = re.compile(r"\b(?:warn\w*|precautions|side[- ]effects|risk
                                  r"guide|faqs?|dosage|dosing|interactions|summary|basics|facts|resources|"
                                  r"what (?:you need )?to know|explained|"
                                  # an image's alt text or caption is page furniture ("Quality Approved Resource logo")
-                                 r"logo|icon|badge|banner|image|photo|thumbnail)\W*$", re.I)
+                                 r"logo|icon|badge|banner|image|photo|thumbnail|"
+                                 # a stage of the treatment named as a section ("Maintenance phase", "The Evaluation Process")
+                                 r"phase|stage|process|timeline)\W*$", re.I)
 # A research paper's title names its question: "Efficacy of esketamine nasal spray over quetiapine: ...".
 HEADING_NAMES_STUDY = re.compile(r"^\W*(?:the )?(?:efficacy|effectiveness|safety|effects?|use|role|impact|outcomes?|benefits|advantages|"
                                  r"comparison|evaluation|assessment)(?: and (?:safety|efficacy|tolerability))? of\b", re.I)

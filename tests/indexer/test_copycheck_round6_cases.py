@@ -137,3 +137,12 @@ def test_a_report_on_what_other_coverage_goes_through_is_a_preview(real_engine):
     report = real_engine.check(first + " " + second)
     sentence = next(s for s in report.sentences if s.text.strip() == second)
     assert not sentence.claims and not sentence.checkworthy
+
+
+def test_a_heading_naming_a_stage_of_treatment_states_nothing(real_engine):
+    """'Maintenance phase' names the section on it; the lines under it make the claims."""
+    text = ("Spravato nasal spray for treatment-resistant depression\nInduction phase\nTwice a week for the first four weeks.\n"
+            "Maintenance phase\nAfter that, doses are given weekly or every other week.")
+    found = flags(real_engine, text)
+    assert not any(s == "Maintenance phase" for s, _, _ in found)
+    assert ("After that, doses are given weekly or every other week.", "maintenance-may-be-needed", "asserts") in found
