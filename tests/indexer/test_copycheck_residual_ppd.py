@@ -197,3 +197,12 @@ def test_a_small_share_that_seeks_help_is_underdiagnosis(real_engine):
     assert (sentence, "ppd-underdiagnosed", "asserts") in flags(real_engine, sentence)
     sentence = "In the trial, 40% of women with postpartum depression who received esketamine responded."
     assert "ppd-underdiagnosed" not in claim_ids(real_engine, sentence)
+
+
+def test_ppd_resolving_within_months_is_its_course_even_beside_the_treatments_that_resolve_it(real_engine):
+    """ppd-duration-course: 'most cases resolve within a few months with therapy, antidepressants or ketamine' gives
+    the illness's course; ketamine's relief lasting months is the drug's, not the illness's."""
+    sentence = "Most cases of postnatal depression resolve within a few months with therapy, antidepressants or ketamine."
+    assert (sentence, "ppd-duration-course", "asserts") in flags(real_engine, sentence)
+    sentence = "For postpartum depression, the relief from ketamine can last a matter of months."
+    assert "ppd-duration-course" not in claim_ids(real_engine, sentence)
