@@ -170,3 +170,25 @@ def test_symptoms_resolving_completely_is_efficacy(real_engine):
     # a side effect resolving is not relief of depression
     text = "Our clinic offers ketamine infusions. Nausea usually sees complete resolution within an hour."
     assert "ketamine-effective-depression" not in claim_ids(real_engine, text)
+
+
+def test_another_countrys_licence_is_not_the_fda_approval(real_engine):
+    """A licence from the European Commission, China's or Japan's regulator is not the FDA's approval (labelling
+    decisions: esketamine-non-us-approval is uncovered), nor a result in treatment-resistant depression."""
+    for text in ("Esketamine nasal spray was approved by the European Commission for adults with treatment-resistant depression.",
+                 "The maker obtained marketing approval in Japan for esketamine nasal spray for depression.",
+                 "Esketamine is approved in Europe for treating treatment-resistant depression."):
+        found = claim_ids(real_engine, text)
+        assert "esketamine-fda-approved" not in found, text
+        assert "trd-effective" not in found, text
+    assert "esketamine-fda-approved" in claim_ids(
+        real_engine, "Esketamine nasal spray was approved by the FDA for adults with treatment-resistant depression.")
+
+
+def test_a_green_light_is_an_approval(real_engine):
+    """News copy says the FDA 'green-lighted' or 'greenlit' the spray."""
+    for text in ("Regulators green-lighted the esketamine nasal spray for treatment-resistant depression last spring.",
+                 "FDA greenlights esketamine nasal spray for depression"):
+        assert "esketamine-fda-approved" in claim_ids(real_engine, text), text
+    # a clinic that is approved to give the spray is not the drug's approval
+    assert "esketamine-fda-approved" not in claim_ids(real_engine, "We are an approved Spravato treatment center for depression.")
