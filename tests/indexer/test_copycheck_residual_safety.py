@@ -183,3 +183,13 @@ def test_diverted_prescriptions_are_the_misuse_claim(real_engine):
     assert (sentence, "abuse-potential", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
     assert "abuse-potential" not in claim_ids(
         real_engine, "Ketamine\nOpioids from diverted prescriptions kill thousands each year.")
+
+
+def test_side_effects_only_called_possible_or_diverse_are_not_the_common_ones(real_engine):
+    """Unnamed side effects called possible or diverse ("the risk of overdose and diverse side effects") are the
+    generic side effects the labelling leaves unlabelled, like "may cause side effects"; named ones still count."""
+    for sentence in ("The risk of overdose and diverse side effects complicates ketamine treatment.",
+                     "Its drawbacks include the risk of possible side effects of ketamine."):
+        assert "ketamine-common-side-effects" not in claim_ids(real_engine, sentence), sentence
+    sentence = "Possible side effects include nausea and dizziness."
+    assert (sentence, "ketamine-common-side-effects", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
