@@ -192,3 +192,14 @@ def test_a_green_light_is_an_approval(real_engine):
         assert "esketamine-fda-approved" in claim_ids(real_engine, text), text
     # a clinic that is approved to give the spray is not the drug's approval
     assert "esketamine-fda-approved" not in claim_ids(real_engine, "We are an approved Spravato treatment center for depression.")
+
+
+def test_what_to_expect_is_not_expecting_a_baby(real_engine):
+    """'expect' stems like 'expecting': only 'expecting a baby' / 'expecting mothers' is pregnancy."""
+    found = claim_ids(real_engine, "Esketamine nasal spray treats depression. Tolerance is expected with long-term use, and "
+                                   "patients should be monitored for withdrawal after discontinuation of therapy.")
+    assert "pregnancy-avoid" not in found
+    found = claim_ids(real_engine, "Spravato for postpartum depression\n\nExploring Spravato: What to Expect from This "
+                                   "Depression Treatment")
+    assert "postpartum-single-dose-esketamine" not in found
+    assert "pregnancy-avoid" in claim_ids(real_engine, "Ketamine should not be used if you are expecting a baby.")
