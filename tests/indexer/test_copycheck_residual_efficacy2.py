@@ -1,0 +1,57 @@
+"""The copy checker on the efficacy, onset, approval and protocol claims, residual misses of round 7's tuning pages
+(issue 10): general ways any page words these claims that the checker missed. Every sentence here is invented (none
+is copied from a page); each test fails without the wording it names, and each wording has a negative example."""
+from __future__ import annotations
+
+from flagged import claim_ids  # tests/indexer/flagged.py
+
+
+def test_promise_as_an_antidepressant_is_efficacy_in_depression(real_engine):
+    """'has shown promise as an antidepressant' asserts the effect, hedged (round 2 rule 12, clinic rule 8)."""
+    text = "In early trials, ketamine has shown real promise as an antidepressant."
+    assert "ketamine-effective-depression" in claim_ids(real_engine, text)
+    # used as an antidepressant states a use, no benefit
+    text = "Ketamine is sometimes given as an antidepressant in private clinics."
+    assert "ketamine-effective-depression" not in claim_ids(real_engine, text)
+
+
+def test_evidence_said_to_support_its_efficacy_is_efficacy(real_engine):
+    """Studies or reviews said to support, underscore or confirm its efficacy assert the efficacy they back."""
+    for text in ("Dozens of trials over twenty years support its efficacy, ketamine's advocates say.",
+                 "Several pooled analyses have underscored ketamine's efficacy in adults.",
+                 "Researchers are still debating what explains ketamine's efficacy against depression."):
+        assert "ketamine-effective-depression" in claim_ids(real_engine, text), text
+    # research that only looks at its efficacy reports no finding
+    text = "A new trial will look at ketamine's efficacy over twelve months."
+    assert "ketamine-effective-depression" not in claim_ids(real_engine, text)
+
+
+def test_a_fast_acting_therapy_for_an_illness_is_rapid_onset(real_engine):
+    """'a fast-acting therapy for X' / 'a fast-acting depression drug' says it works fast against the illness."""
+    for text in ("Esketamine is marketed as a fast-acting therapy for hard-to-treat depression.",
+                 "Ketamine has been called a fast-acting depression treatment."):
+        assert "ketamine-rapid-onset" in claim_ids(real_engine, text), text
+    # a fast-acting anaesthetic is the drug's anaesthetic onset
+    text = "Ketamine is a fast-acting anaesthetic that is widely used in emergency rooms."
+    assert "ketamine-rapid-onset" not in claim_ids(real_engine, text)
+
+
+def test_used_for_people_whom_other_treatments_failed_is_trd_efficacy(real_engine):
+    """'used for the treatment of depression in adults who have not responded to other treatments' is the TRD use
+    (consistency rule 2: 'used to treat TRD' asserts trd-effective), the population named by its failed treatments."""
+    text = "The spray is a medicine used for the treatment of depression in people who have not responded to two other drugs."
+    assert "trd-effective" in claim_ids(real_engine, text)
+    # the same use stated as a licence is the approval claim only
+    text = "The spray is approved for the treatment of depression in people who have not responded to two other drugs."
+    assert "trd-effective" not in claim_ids(real_engine, text)
+
+
+def test_benefits_named_as_a_topic_or_the_writers_help_state_no_efficacy(real_engine):
+    """'weigh the benefits and risks', 'the pros and cons', and the writer's 'I can help' name no effect of the drug."""
+    for text in ("Talk to a psychiatrist to weigh the possible benefits and risks of ketamine for depression.",
+                 "Below we set out the pros and cons of ketamine for depression.",
+                 "I can help you read the research on ketamine for depression before you decide."):
+        assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
+    # the benefit stated still is efficacy
+    text = "For many patients, ketamine can help treat depression that other drugs left untouched."
+    assert "ketamine-effective-depression" in claim_ids(real_engine, text)
