@@ -55,3 +55,37 @@ def test_benefits_named_as_a_topic_or_the_writers_help_state_no_efficacy(real_en
     # the benefit stated still is efficacy
     text = "For many patients, ketamine can help treat depression that other drugs left untouched."
     assert "ketamine-effective-depression" in claim_ids(real_engine, text)
+
+
+def test_relapse_prevented_or_delayed_is_a_lasting_benefit_that_needs_continued_treatment(real_engine):
+    """Relapse-prevention results (labelling decisions, round 6 rule 12) are maintenance-may-be-needed +
+    effects-last-long, and trd-effective where the sentence is in TRD."""
+    text = "Over a year of follow-up, continuing ketamine lowers the risk of relapse for many patients."
+    ids = claim_ids(real_engine, text)
+    assert {"maintenance-may-be-needed", "effects-last-long"} <= ids, ids
+    text = "In adults with treatment-resistant depression, the spray delayed relapse compared with placebo."
+    ids = claim_ids(real_engine, "Esketamine is a nasal spray. " + text)
+    # a delayed relapse with no continued treatment named is durability only (round 5 rule 7)
+    assert "trd-effective" in ids and "effects-last-long" in ids and "maintenance-may-be-needed" not in ids, ids
+    # relapse in another illness is not this claim
+    text = "Some researchers think ketamine may help prevent relapse in heavy drinking."
+    ids = claim_ids(real_engine, text)
+    assert "maintenance-may-be-needed" not in ids and "effects-last-long" not in ids, ids
+
+
+def test_research_into_sustaining_the_effect_shows_no_lasting_effect(real_engine):
+    """'investigations into maintenance protocols to sustain the effect' is research, no need or durability shown."""
+    text = "Early results have led to investigations into booster infusions of ketamine to sustain the benefit for months."
+    ids = claim_ids(real_engine, text)
+    assert "maintenance-may-be-needed" not in ids and "effects-last-long" not in ids, ids
+    # the need stated outright still is the claim
+    text = "Many patients need booster infusions of ketamine to sustain the benefit for months."
+    assert "maintenance-may-be-needed" in claim_ids(real_engine, text)
+
+
+def test_an_approved_treatment_plan_is_no_drug_approval(real_engine):
+    """A plan agreed for a patient ('the approved treatment plan for postpartum depression') approves no PPD drug."""
+    text = "Your approved treatment plan for postpartum depression may combine therapy and medication."
+    assert "fda-approved-ppd-drugs" not in claim_ids(real_engine, text)
+    text = "An approved treatment for postpartum depression is now on the market."
+    assert "fda-approved-ppd-drugs" in claim_ids(real_engine, text)
