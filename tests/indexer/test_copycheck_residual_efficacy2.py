@@ -89,3 +89,36 @@ def test_an_approved_treatment_plan_is_no_drug_approval(real_engine):
     assert "fda-approved-ppd-drugs" not in claim_ids(real_engine, text)
     text = "An approved treatment for postpartum depression is now on the market."
     assert "fda-approved-ppd-drugs" in claim_ids(real_engine, text)
+
+
+def test_what_the_fdas_decision_rests_on_and_an_approved_rems_are_not_the_approval(real_engine):
+    """'The FDA's decision was based on ... data' says what the approval rests on (as 'the approval was based on');
+    an approved REMS is the REMS, not the drug's approval."""
+    text = "The FDA's decision was based on two positive trials showing that Spravato works as a monotherapy."
+    assert "esketamine-fda-approved" not in claim_ids(real_engine, text)
+    text = "The FDA approved a REMS for Spravato so that every dose is watched in a clinic."
+    assert "esketamine-fda-approved" not in claim_ids(real_engine, text)
+    # the approval itself still is
+    text = "The FDA approved Spravato for use on its own last January."
+    assert "esketamine-fda-approved" in claim_ids(real_engine, text)
+
+
+def test_an_approval_named_by_the_drugs_kinship_to_ketamine_is_the_approval_not_efficacy(real_engine):
+    """'The FDA approved a new drug to treat depression, a derivative of ketamine' is the approval headline: the
+    esketamine approval, not a claim that ketamine works (the indication, as 'approves')."""
+    text = "Regulators have approved a new medicine for severe depression that is a derivative of the party drug ketamine."
+    ids = claim_ids(real_engine, text)
+    assert "esketamine-fda-approved" in ids, ids
+    text = "The FDA has approved a new drug to treat severe depression, made from a derivative of the anaesthetic ketamine."
+    assert "ketamine-effective-depression" not in claim_ids(real_engine, text)
+    # a derivative with no approval is no approval
+    text = "Researchers are testing a derivative of ketamine in mice."
+    assert "esketamine-fda-approved" not in claim_ids(real_engine, text)
+
+
+def test_symptoms_relieved_in_people_with_suicidal_thoughts_are_not_the_thoughts_relieved(real_engine):
+    """'reduces depressive symptoms in people with serious suicidal thoughts' names whom the result is for."""
+    text = "The spray was shown to ease depressive symptoms in adults with suicidal thoughts within a day."
+    assert "reduces-suicidal-ideation" not in claim_ids(real_engine, "Esketamine is a nasal spray. " + text)
+    text = "Ketamine can ease suicidal thoughts within hours, even in patients with suicidal depression."
+    assert "reduces-suicidal-ideation" in claim_ids(real_engine, text)
