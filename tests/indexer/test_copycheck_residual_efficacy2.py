@@ -122,3 +122,21 @@ def test_symptoms_relieved_in_people_with_suicidal_thoughts_are_not_the_thoughts
     assert "reduces-suicidal-ideation" not in claim_ids(real_engine, "Esketamine is a nasal spray. " + text)
     text = "Ketamine can ease suicidal thoughts within hours, even in patients with suicidal depression."
     assert "reduces-suicidal-ideation" in claim_ids(real_engine, text)
+
+
+def test_buzz_about_its_value_is_hype_not_efficacy(real_engine):
+    """'a lot of buzz about its value in treating depression' reports hype (labelling guide: hype is not efficacy)."""
+    text = "Lately there has been much buzz about ketamine's value in treating depression."
+    assert "ketamine-effective-depression" not in claim_ids(real_engine, text)
+    text = "Lately ketamine has proven its value in treating depression."
+    assert "ketamine-effective-depression" in claim_ids(real_engine, text)
+
+
+def test_depression_that_resisted_other_treatment_is_treatment_resistant_and_a_viable_option_claims_nothing(real_engine):
+    """Depression 'that has resisted all other treatment' is treatment-resistant; a 'viable option' for it is an
+    evaluative option, no efficacy claim (round 6 rule 8)."""
+    text = "Ketamine helps people whose depression has resisted every other medication."
+    assert "trd-effective" in claim_ids(real_engine, text)
+    text = "Ketamine has become a viable option for people whose depression has resisted every other medication."
+    ids = claim_ids(real_engine, text)
+    assert "trd-effective" not in ids and "ketamine-effective-depression" not in ids, ids
