@@ -140,3 +140,16 @@ def test_depression_that_resisted_other_treatment_is_treatment_resistant_and_a_v
     text = "Ketamine has become a viable option for people whose depression has resisted every other medication."
     ids = claim_ids(real_engine, text)
     assert "trd-effective" not in ids and "ketamine-effective-depression" not in ids, ids
+
+
+def test_other_drugs_failing_and_the_search_for_a_treatment_are_not_trd_efficacy(real_engine):
+    """'tried antidepressants without finding relief', 'these drugs give little to no improvement' and 'the journey to
+    find effective treatment' describe the illness and the other drugs' failure (ssri-often-fail), not the drug working."""
+    lead = "Esketamine is a nasal spray for treatment-resistant depression. "
+    for text in ("Many people with treatment-resistant depression have tried three antidepressants without finding relief.",
+                 "For people with treatment-resistant depression, standard pills often bring little to no improvement.",
+                 "For people with treatment-resistant depression, the search to find effective treatment can take years."):
+        assert "trd-effective" not in claim_ids(real_engine, lead + text), text
+    # relief found with the drug still is the claim
+    text = "People with treatment-resistant depression often find relief with esketamine."
+    assert "trd-effective" in claim_ids(real_engine, text)
