@@ -17,9 +17,9 @@ u.s u.k u.n e.u a.m p.m ca cf min mins hr hrs wk wks mo mos yr yrs resp incl max
 ph.d m.d b.sc m.sc d.o r.n
 """.split())
 BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+")
-# A footnote number glued to the stop ("...in depressed patients.1 The effect...") or bracketed
-# reference marks after it ("...and feeling drunk.[8][9] Physicians...") still end the sentence.
-BOUNDARY_RE = re.compile(r"((?<=[a-z])[.!?]\d{1,2}(?=\s)|[.!?]+(?:\[\d{1,3}(?:[,–-]\d{1,3})*\])+|[.!?]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9•\-*])")
+# A footnote number glued to the stop ("...in depressed patients.1 The effect...", "...symptoms.5,6 The study...") or
+# bracketed reference marks after it ("...and feeling drunk.[8][9] Physicians...") still end the sentence.
+BOUNDARY_RE = re.compile(r"((?<=[a-z])[.!?]\d{1,2}(?:[,–-]\d{1,2})*(?=\s)|[.!?]+(?:\[\d{1,3}(?:[,–-]\d{1,3})*\])+|[.!?]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9•\-*])")
 # A stop the page's markup lost its space after ("...at high levels.This misuse carries risks") still ends a
 # sentence when a word of three or more letters, not part of a web address, meets a capitalised word.
 GLUED_STOP_RE = re.compile(r"(?<![\w./@-])(?!www\.)([a-z]{3,}[.!?])(?=[A-Z][a-z]+\b)")

@@ -203,3 +203,12 @@ def test_what_to_expect_is_not_expecting_a_baby(real_engine):
                                    "Depression Treatment")
     assert "postpartum-single-dose-esketamine" not in found
     assert "pregnancy-avoid" in claim_ids(real_engine, "Ketamine should not be used if you are expecting a baby.")
+
+
+def test_several_footnote_numbers_after_a_stop_end_the_sentence():
+    """'...symptoms of depression.5,6 The long-term study ...': footnote marks glued to the stop, as '.1' alone."""
+    from indexer.copycheck.sentences import split_sentences
+    assert [s.text for s in split_sentences("It eased depressive symptoms.5,6 The long-term study found no new signals.")] \
+        == ["It eased depressive symptoms.5,6", "The long-term study found no new signals."]
+    # a decimal is no footnote
+    assert len(split_sentences("Doses of 0.5,6 Patients waited.")) == 1
