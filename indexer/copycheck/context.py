@@ -50,6 +50,19 @@ class Source:
     label: str  # lead-in | question | previous sentence | heading | title
 
 
+# A news headline or opening that keeps the drug's name for later ("FDA approves 1st monotherapy drug for
+# treatment-resistant depression", "The FDA has approved a new treatment for suicidal patients") names it by a
+# generic word; so does any sentence introducing "a new drug". Its treatment is the one the next sentences name.
+GENERIC_TREATMENT_RE = re.compile(r"\b(?:drug|medication|medicine|treatment|therapy|(?:nasal )?spray|pill)s?\b", re.I)
+# (not "the drug", "its treatment": a definite one is already known, as in a topic title "Off-Label Use of the Drug")
+UNNAMED_TREATMENT_RE = re.compile(r"(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\btheir )(?<!\byour )(?<!\bour )"
+                                  + GENERIC_TREATMENT_RE.pattern, re.I)
+NEW_TREATMENT_RE = re.compile(r"\b(?:a|an|the)\s+(?:(?:new|newly[- ]approved|novel|first|1st)\s+)(?:[\w-]+\s+){0,3}?"
+                              r"(?:drug|medication|medicine|treatment|therapy|(?:nasal )?spray|pill)s?\b", re.I)
+OPENING_SENTENCES = 2  # the page's first body sentences (after its title) are its lead
+LEAD_AHEAD = 3  # how far ahead the name is looked for
+
+
 # "This" standing alone as the subject ("This can be a temporary side effect", "This means ...") points at
 # what the sentence before said, not only at its treatment.
 THIS_SAYS_RE = re.compile(r"^\W*this\s+(?:can|could|may|might|will|would|should|is|was|has|means|helps|allows|leads|"
@@ -95,6 +108,8 @@ def context_sources(sentences, blocks, names_treatment=lambda i: True, drug_at=l
         titles.append(i)
     if not titles:
         titles = [i for i, s in enumerate(sentences) if s.is_heading][:1]
+    body = [i for i, s in enumerate(sentences) if not s.is_heading and i > (titles[-1] if titles else -1)]
+    opening = set(titles) | set(body[:OPENING_SENTENCES])
     out: list[list[Source]] = []
     for i, s in enumerate(sentences):
         block = blocks[s.block]
@@ -139,8 +154,17 @@ def context_sources(sentences, blocks, names_treatment=lambda i: True, drug_at=l
         for title in titles:
             if title != i and all(x.sentence != title for x in sources):
                 sources.append(Source(title, default, "title"))
+        if not names_treatment(i) and (NEW_TREATMENT_RE.search(s.text) or (i in opening and UNNAMED_TREATMENT_RE.search(s.text))):
+            # a new treatment is not the one before it: the sentences after it name it first
+            sources = [Source(j, "treatment", "lead") for j in _naming_ahead(i, sentences, names_treatment)] + sources
         out.append(sources)
     return out
+
+
+def _naming_ahead(i: int, sentences, names_treatment) -> list[int]:
+    """The next sentences (up to LEAD_AHEAD) that name a treatment, nearest first; questions ask, they name nothing."""
+    return [j for j in range(i + 1, min(i + 1 + LEAD_AHEAD, len(sentences)))
+            if not sentences[j].is_question and names_treatment(j)]
 
 
 def _referred_through(prev: int, sentences, blocks, names_treatment, hops: int = 2) -> list[int]:

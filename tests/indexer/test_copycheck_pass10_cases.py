@@ -1,0 +1,37 @@
+"""Pass 10 cases of the copy checker (issue 10): general causes of reading found on the tuning pages (tunable7) that
+need a change in one step of the pipeline (context, stance, sentences), not vocabulary. Every sentence here is
+invented; each test fails without the change it names."""
+from __future__ import annotations
+
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
+
+
+def test_a_headline_that_keeps_the_drugs_name_for_later_takes_it_from_the_lead(real_engine):
+    """A news headline naming only 'a drug' / 'a new treatment' is about the drug its lead names (context: lead)."""
+    text = ("FDA clears 1st standalone drug for treatment-resistant depression\n\n"
+            "The agency approved Spravato nasal spray on its own for adults whose depression resisted other medicines.")
+    found = flags(real_engine, text)
+    headline = "FDA clears 1st standalone drug for treatment-resistant depression"
+    assert (headline, "esketamine-fda-approved", "asserts") in found
+
+
+def test_a_news_opening_introducing_a_new_treatment_takes_it_from_the_next_sentence(real_engine):
+    text = ("Regulators have approved a new treatment for adults with severe depression. "
+            "The medicine, esketamine, is sprayed into the nose in a clinic.")
+    found = flags(real_engine, text)
+    assert ("Regulators have approved a new treatment for adults with severe depression.",
+            "esketamine-fda-approved", "asserts") in found
+
+
+def test_a_definite_generic_treatment_in_a_topic_title_takes_nothing_from_the_lead(real_engine):
+    """'the drug' is one already known, not one the lead is about to name."""
+    text = "Approval of the Drug\n\nEsketamine is approved by the FDA for treatment-resistant depression."
+    found = flags(real_engine, text)
+    assert not any(sentence == "Approval of the Drug" for sentence, _, _ in found)
+    assert ("Esketamine is approved by the FDA for treatment-resistant depression.", "esketamine-fda-approved", "asserts") in found
+
+
+def test_an_approval_still_ahead_is_pending_not_asserted(real_engine):
+    """'could be headed for FDA approval' (stance: hypothetical) is no approval."""
+    text = "An experimental spray for depression could be headed for FDA approval, its maker says. The spray contains esketamine."
+    assert "esketamine-fda-approved" not in claim_ids(real_engine, text)
