@@ -1,0 +1,113 @@
+"""What is NOT check-worthy, pass 10 (issue 10): general kinds of sentence the learned model marks although the
+labelling guide rules them out (a story in the first person, a clinic's own service and payment, a name or class
+given, admission criteria, a pending decision, popularity, what is not yet known, symptoms and feelings described,
+generic advice, a session's logistics, a study's design). Each kind is a `hard_exclude` entry of
+indexer/copycheck/checkworthy.yaml, with an `unless` where a real claim would be caught; none is a word for one page.
+
+The sentences are invented; they run through the real engine and the stored model, and each names no catalog
+claim, so the check-worthy step decides. Every sentence below the model marks check-worthy on its own (so each
+test fails without its exclusion); the last test's sentences are the exclusions' `unless` cases."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.copycheck import checkworthy_model
+from indexer.copycheck.checkworthy import hard_excluded, rules
+
+
+def only_sentence(engine, text):
+    report = engine.check(text)
+    assert len(report.sentences) == 1, [s.text for s in report.sentences]
+    sentence = report.sentences[0]
+    assert not sentence.claims, [c.id for c in sentence.claims]
+    return sentence
+
+
+NOT_CHECK_WORTHY = [
+    # first_person_voice: the writer's own story, wherever "I", "me" or "my" stands
+    ("first_person_voice", "My psychiatrist prescribed ketamine for my depression a week after the baby arrived."),
+    ("first_person_voice", "In my practice, ketamine is prescribed as a lozenge that dissolves under the tongue."),
+    # clinic_voice: the clinic's own service and payment
+    ("clinic_voice", "At Riverbend Wellness, every ketamine infusion is prescribed and monitored by a board-certified "
+                     "anesthesiologist."),
+    ("clinic_voice", "Most insurance plans cover esketamine treatment once prior authorization is approved."),
+    # definition_by_name: a name, class or type given
+    ("definition_by_name", "Zuranolone is sold under the brand name Zurzuvae and is taken for fourteen days."),
+    # eligibility_criteria: whom a treatment is for, by how many antidepressants failed
+    ("eligibility_criteria", "Adults whose depression has not responded to two or more antidepressants may qualify "
+                             "for esketamine treatment."),
+    # pending_decision: a decision still to come
+    ("pending_decision", "The FDA is scheduled to make its decision on the new antidepressant nasal spray in March."),
+    # attention_and_interest: popularity and hype
+    ("attention_and_interest", "Ketamine for depression has received a lot of media attention since the FDA decision."),
+    # not_yet_known: what is not known yet, in words evidence_gap does not list
+    ("not_yet_known", "Harm to the breastfed infant from esketamine cannot be ruled out."),
+    ("not_yet_known", "Long-term effects of esketamine on the developing brain have not been studied."),
+    # symptom_items: the illness's symptoms listed, or a bare symptom item
+    ("symptom_items", "Symptoms can range from tearfulness and trouble sleeping to thoughts of harming the baby or "
+                      "suicide."),
+    ("symptom_items", "Persistent thoughts of death or suicide"),
+    # importance_advice: generic advice ("treat early")
+    ("importance_advice", "It is crucial to get treatment for depression during pregnancy to protect the baby."),
+    # session_logistics: what happens at the session, addressed to the patient
+    ("session_logistics", "You will be monitored closely by a licensed nurse during each ketamine infusion."),
+    # study_design: a study's design without its finding
+    ("study_design", "The nasal spray was evaluated for safety in two long-term trials of adults with depression."),
+    ("study_design", "The women were injected with esketamine or saline within an hour of the caesarean delivery."),
+    # feelings_described: what the illness feels like
+    ("feelings_described", "Women with postpartum depression may feel intense sadness, shame and guilt about harming the "
+                           "baby."),
+]
+
+
+@pytest.mark.parametrize("kind,text", NOT_CHECK_WORTHY)
+def test_these_kinds_are_not_check_worthy(real_engine, kind, text):
+    assert only_sentence(real_engine, text).checkworthy is False
+
+
+@pytest.mark.parametrize("kind,text", NOT_CHECK_WORTHY)
+def test_each_case_needs_its_own_exclusion(real_engine, kind, text):
+    """The stored model alone marks the sentence, and the entry named is the only exclusion that takes it."""
+    taking = [name for name, (match, unless) in zip(_hard_exclude_names(), rules().hard_exclude)
+              if match.search(text) and not (unless and unless.search(text))]
+    assert taking == [kind]
+    assert _model_marks(real_engine, text), "the stored model no longer marks it: the case tests nothing"
+
+
+def _hard_exclude_names():
+    import yaml
+    from indexer.copycheck.checkworthy import RULES_FILE
+    return list(yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))["hard_exclude"])
+
+
+def _model_marks(engine, text):
+    """The stored model's answer for the sentence, with the flags the pipeline computes (hard exclusions off)."""
+    from indexer.copycheck import pipeline
+    seen = {}
+    original = pipeline.checkworthy
+
+    def recording(sentence, **flags):
+        seen.update(flags, text=sentence)
+        return original(sentence, **flags)
+    pipeline.checkworthy = recording
+    try:
+        engine.check(text)
+    finally:
+        pipeline.checkworthy = original
+    return checkworthy_model.predict(seen["text"], {k: seen[k] for k in (
+        "has_topic", "has_figure", "is_heading", "silent", "block_kind")})
+
+
+@pytest.mark.parametrize("text", [
+    # a general statement inside a first-person text (first_person_voice's unless)
+    "In my view as a psychiatrist, ketamine is less dangerous than alcohol for most adults.",
+    # an approval stated beside what is not yet studied (not_yet_known's unless)
+    "Esketamine has not been studied in children and is not approved for anyone under 18.",
+    # a treatment's effect on feelings (symptom_items' unless)
+    "Zuranolone may reduce feelings of anxiety and sadness in new mothers within days.",
+    # an approval for the group named by failed antidepressants (eligibility_criteria's unless)
+    "The nasal spray is approved for adults who have not responded to at least two antidepressants.",
+])
+def test_a_claim_beside_an_excluded_kind_stays_check_worthy(real_engine, text):
+    assert only_sentence(real_engine, text).checkworthy is True
+    assert not hard_excluded(text)
