@@ -1,0 +1,104 @@
+"""Residual misses on the 256 tuning pages, pass 10 (issue 10): general wordings of the safety, misuse, side-effect,
+off-label and illness claims that real copy uses and the checker missed (or flagged wrongly). Every sentence here is
+invented, not copied from any page; each test fails without the change it names."""
+from __future__ import annotations
+
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
+
+
+def test_the_illicit_market_named_is_the_misuse_claim(real_engine):
+    """The illicit or black market for ketamine names it as a drug of misuse (labelling decisions, round 7 rule 12:
+    "costs around $100 on the illicit market")."""
+    for sentence in ("A gram of the drug sells for very little on the black market.",
+                     "Doctors know a lot about the risks of illicit ketamine, but little about clinic harms.",
+                     "Much of the supply sold on the grey market is cut with other substances."):
+        assert (sentence, "abuse-potential", "asserts") in flags(real_engine, "Ketamine\n" + sentence), sentence
+    # a patient's own history of illicit drug use is not ketamine's misuse
+    assert "abuse-potential" not in claim_ids(
+        real_engine, "Ketamine\nPatients with a history of illicit drug use should tell the clinic.")
+
+
+def test_dependence_on_the_drug_and_the_drug_called_addictive_are_the_misuse_claim(real_engine):
+    """Psychological dependence is the misuse claim (round 4 rule 21), however worded; the drug called addictive is
+    too, also when the sentence goes on to a cognitive harm (round 7 rule 12: the harm takes its own slug besides)."""
+    for sentence in ("Patients can become psychologically dependent on ketamine over time.",
+                     "Some users become mentally dependent on ketamine.",
+                     "Ketamine is addicting and causes cognitive decline over time.",
+                     "Ketamine can be addictive and may harm cognitive function."):
+        assert (sentence, "abuse-potential", "asserts") in flags(real_engine, "Ketamine\n" + sentence), sentence
+    # dependence on other people or another drug is not ketamine's
+    for sentence in ("Many patients with depression become dependent on caregivers.",
+                     "Patients who are physically dependent on opioids should tell us."):
+        assert "abuse-potential" not in claim_ids(real_engine, "Ketamine\n" + sentence), sentence
+    # a harm of chronic misuse alone stays the harms claim (older rule, kept)
+    assert "abuse-potential" not in claim_ids(real_engine, "Ketamine\nChronic misuse of ketamine has been linked to bladder damage.")
+
+
+def test_the_spray_kept_from_pharmacies_and_the_requirement_in_other_verbs_are_the_rems(real_engine):
+    """Spravato's REMS worded as what a pharmacy cannot give (round 6 rule 14), as risks that 'necessitate' or a
+    regulator who 'mandated' the clinic setting, and as 'supervised administration' of each dose (consistency rule 6)."""
+    for sentence in ("Spravato has risks that necessitate dosing in a certified clinic.",
+                     "Because of these risks, the FDA has mandated observation in a healthcare setting after each dose.",
+                     "The spray is given at our office only, and you cannot pick it up at a drugstore or pharmacy.",
+                     "Treatment includes supervised administration and blood pressure checks."):
+        assert (sentence, "esketamine-rems-monitoring", "asserts") in flags(real_engine, "Spravato treatment\n" + sentence), sentence
+    # a pharmacy that fills other drugs, or another drug picked up at one, is no REMS
+    for sentence in ("Our pharmacy can fill your other prescriptions.",
+                     "Zurzuvae is a pill you can pick up at your local pharmacy."):
+        assert "esketamine-rems-monitoring" not in claim_ids(real_engine, "Spravato treatment\n" + sentence), sentence
+
+
+def test_get_as_the_verb_of_having_a_side_effect(real_engine):
+    """'Some people taking it get nausea': the medication guide's verb for having a side effect."""
+    for sentence in ("Some patients who use the spray get dizzy or nauseous.",
+                     "A few people get a headache after the session."):
+        assert (sentence, "ketamine-common-side-effects", "asserts") in flags(real_engine, "Spravato\n" + sentence), sentence
+    # a new mother's headaches from her nights are no dose's
+    assert "ketamine-common-side-effects" not in claim_ids(
+        real_engine, "Spravato\nMany new mothers get headaches from lack of sleep.")
+
+
+def test_the_regulator_that_has_not_approved_it_is_the_off_label_claim(real_engine):
+    """'The FDA hasn't approved it for mental health treatment': the regulator as the subject of the missing approval;
+    'experimental' in an insurer's view or as the name of what a story's patient received is no approval status."""
+    sentence = "Regulators haven't approved ketamine infusions for any psychiatric use."
+    assert (sentence, "ketamine-off-label-depression", "asserts") in flags(real_engine, "Ketamine clinic\n" + sentence)
+    for sentence in ("Many insurers still regard ketamine therapy as experimental by their coverage rules.",
+                     "After years of struggle, her depression lifted with the experimental treatment."):
+        assert "ketamine-off-label-depression" not in claim_ids(real_engine, "Ketamine clinic\n" + sentence), sentence
+
+
+def test_harms_to_children_of_depressed_mothers_and_to_the_family(real_engine):
+    """Harms of perinatal or maternal depression (labelling decisions, round 7 rule 7): babies born to depressed
+    mothers, long-term effects for their children, harming the baby, havoc in the family."""
+    for sentence in ("Research finds that babies born to mothers with postpartum depression have an increased risk of sleep problems.",
+                     "Untreated maternal depression can have long-term effects for children, including learning problems.",
+                     "Left untreated, PPD may lead to self-harm or harming the baby.",
+                     "Postnatal depression can wreak havoc on family dynamics."):
+        assert (sentence, "ppd-harms-mother-baby", "asserts") in flags(real_engine, "Postpartum depression\n" + sentence), sentence
+    # thoughts of harming the baby are a symptom, not the harm (round 3 rule 14)
+    assert "ppd-harms-mother-baby" not in claim_ids(
+        real_engine, "Postpartum depression\nSome mothers with PPD have thoughts of harming the baby.")
+    # a family history raising the risk is a risk factor
+    assert "ppd-harms-mother-baby" not in claim_ids(
+        real_engine, "Postpartum depression\nA family history of depression brings an increased risk of postpartum depression.")
+
+
+def test_plain_assurances_and_tolerable_are_the_safety_claim(real_engine):
+    """A clinic's 'you will be safe' (round 6 rule 17) and a study's 'generally tolerable' say the treatment is safe;
+    'safe to drive' after it is another claim's."""
+    for sentence in ("Rest assured, you will be safe and supervised throughout your infusion.",
+                     "A one-year safety study found the nasal spray was generally tolerable."):
+        assert (sentence, "ketamine-safe-well-tolerated", "asserts") in flags(real_engine, "Ketamine infusion FAQ\n" + sentence), sentence
+    for sentence in ("You will be safe to drive again the next morning.", "Your data are safe with us."):
+        assert "ketamine-safe-well-tolerated" not in claim_ids(real_engine, "Ketamine infusion FAQ\n" + sentence), sentence
+
+
+def test_danger_if_not_given_properly_is_the_unsupervised_use_risk(real_engine):
+    """'Can be dangerous if not administered properly under the care of trained professionals': the danger of use
+    outside proper care (labelling decisions, round 7 rule 15)."""
+    sentence = "Like any strong medicine, ketamine can be dangerous if not administered properly by a trained clinician."
+    assert (sentence, "ketamine-at-home-risk", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
+    # an anaesthetic given badly in theatre is no home use
+    assert "ketamine-at-home-risk" not in claim_ids(
+        real_engine, "Ketamine\nImproperly administered anesthesia of any kind is dangerous during surgery.")
