@@ -36,10 +36,13 @@ NOT_CHECK_WORTHY = [
     # eligibility_criteria: whom a treatment is for, by how many antidepressants failed
     ("eligibility_criteria", "Adults whose depression has not responded to two or more antidepressants may qualify "
                              "for esketamine treatment."),
+    ("eligibility_criteria", "Ketamine infusions are reserved for patients with severe depression or suicidal thoughts."),
+    ("eligibility_criteria", "For adults with depression and suicidal thoughts, alongside an oral antidepressant."),
     # pending_decision: a decision still to come
     ("pending_decision", "The FDA is scheduled to make its decision on the new antidepressant nasal spray in March."),
     # attention_and_interest: popularity and hype
     ("attention_and_interest", "Ketamine for depression has received a lot of media attention since the FDA decision."),
+    ("attention_and_interest", "You've likely heard about esketamine as a treatment for depression in the news."),
     # not_yet_known: what is not known yet, in words evidence_gap does not list
     ("not_yet_known", "Harm to the breastfed infant from esketamine cannot be ruled out."),
     ("not_yet_known", "Long-term effects of esketamine on the developing brain have not been studied."),
@@ -111,3 +114,12 @@ def _model_marks(engine, text):
 def test_a_claim_beside_an_excluded_kind_stays_check_worthy(real_engine, text):
     assert only_sentence(real_engine, text).checkworthy is True
     assert not hard_excluded(text)
+
+
+@pytest.mark.parametrize("text", [
+    # symptoms a drug brings on in its long-term users are its harms, not the illness's symptoms (symptom_list's unless)
+    "Bladder symptoms such as pain and frequent urination have been reported in long-term ketamine users.",
+    "Urinary symptoms such as pain and bleeding are common among heavy ketamine users.",
+])
+def test_symptoms_of_a_drugs_users_stay_check_worthy(real_engine, text):
+    assert only_sentence(real_engine, text).checkworthy is True
