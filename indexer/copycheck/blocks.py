@@ -14,6 +14,7 @@ from typing import Iterable
 
 from indexer.copycheck.normalize import Normalized
 from indexer.copycheck.sentences import BULLET_RE
+from indexer.copycheck.stance import question_after_statement
 
 HEADING_MAX_WORDS = 12
 FINAL_PUNCT = ".!;,\"'…"
@@ -47,8 +48,10 @@ def _line_kind(line: str) -> str:
     stripped = line.strip()
     if BULLET_RE.match(line) and len(stripped) > 2:
         return "list-item"
-    if stripped.endswith("?") and not re.search(r"[.!]\s+[\"'“‘(]?[A-Z]", stripped):
-        return "question"  # (a paragraph that ends by asking is still a paragraph: its statements state)
+    last = re.split(r"(?<=\?)\s+(?=[\"'“‘(]?[A-Z])", stripped)[-1]
+    if stripped.endswith("?") and not re.search(r"[.!]\s+[\"'“‘(]?[A-Z]", stripped) and question_after_statement(last) is None:
+        return "question"  # (a paragraph that ends by asking is still a paragraph: its statements state; so is a
+        # statement joined to a question: "Ketamine works fast, but is it safe?")
     words = stripped.split()
     if len(words) <= HEADING_MAX_WORDS and stripped[-1] not in FINAL_PUNCT and stripped[-1] != ":":
         return "heading"

@@ -17,6 +17,23 @@ import yaml
 RULES_FILE = Path(__file__).with_name("stance_rules.yaml")
 WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 QUESTION_RE = re.compile(r"\?\s*[\"'”’)]*\s*$")
+# A statement joined to a question ("Ketamine works fast, but is it safe?", "... is a huge step forward, so why am I not
+# more excited?"): the statement still states; only what the question part holds is asked. The question opens after
+# a conjunction or a dash with a question word or an auxiliary...
+QUESTION_TAIL_RE = re.compile(r"(?:\s*[,;]\s*(?:but|so|yet|and)\s+|\s*[—–]\s*(?:(?:but|so|yet|and)\s+)?|\s+-\s+(?:(?:but|so|yet|and)\s+)?)"
+                              r"(?P<q>(?:why|what|how|who|where|when|which|whether|is|are|was|were|can|could|does|do|did|will|would|"
+                              r"should|isn['’]t|aren['’]t|doesn['’]t|don['’]t|didn['’]t|won['’]t|can['’]t)\b[^?]*\?)[\"'”’)]*\s*$", re.I)
+# ...after a statement of its own: not a question, a condition or an opening phrase ("For new moms, is it safe?",
+# "If it works so fast, why ...?" ask as a whole).
+NOT_A_STATEMENT_RE = re.compile(r"^\W*(?:how|what|why|who|whom|where|when|which|whether|is|are|was|were|am|can|could|does|do|did|will|"
+                                r"would|should|shall|may|might|must|has|have|had|isn['’]t|aren['’]t|doesn['’]t|don['’]t|didn['’]t|"
+                                r"won['’]t|can['’]t|if|unless|although|though|while|since|because|despite|after|before|for|in|with|"
+                                r"without|given|as|so|and|but|or|now|then|yet|unlike)\b", re.I)
+STATEMENT_WORDS = 4
+# ...with a verb of its own: "The promise of ketamine for PPD - is it empty?" names a topic, then asks about it
+STATEMENT_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|could|may|might|will|would|should|must|does|do|did|"
+                               r"works|helps|lifts|relieves|causes|leads|acts|takes|makes|offers|gives|treats|reduces|remains|"
+                               r"seems|appears|sounds|looks|comes|marks|brings|shows|means)\b|n['’]t\b|\b[a-z]{3,}ed\b", re.I)
 # (after an opening connective too: "However, if these feelings persist longer than two weeks, ...")
 CONDITIONAL_RE = re.compile(r"^\s*(?:(?:however|but|and|so|also|still|yet),?\s+)?(?:if|unless|when|whenever|in case)\b[^,]{3,120},", re.I)
 # An opening subordinate clause ("Although ketamine is often thought of as a party drug, studies show
@@ -77,7 +94,19 @@ def load_rules() -> tuple[re.Pattern, tuple[Rule, ...]]:
 
 
 def is_question(text: str) -> bool:
-    return bool(QUESTION_RE.search(text))
+    return bool(QUESTION_RE.search(text)) and question_after_statement(text) is None
+
+
+def question_after_statement(text: str) -> int | None:
+    """Where the question part starts in a statement joined to a question (see QUESTION_TAIL_RE), else None."""
+    m = QUESTION_TAIL_RE.search(text)
+    if not m:
+        return None
+    before = text[:m.start()]
+    if len(WORD_RE.findall(before)) < STATEMENT_WORDS or "?" in before or NOT_A_STATEMENT_RE.match(before) \
+            or not STATEMENT_VERB_RE.search(before):
+        return None
+    return m.start("q")
 
 
 def _word_offsets(text: str) -> list[tuple[int, int]]:
@@ -120,6 +149,8 @@ def _triggers(sentence: str, absorbed: tuple[tuple[int, int], ...]) -> tuple[Tri
             out.append(Trigger(rule.category, a, b, *_scope(rule, a, b, words, own_stops, len(sentence), cond_end)))
     if cond_end is not None and is_condition:
         out.append(Trigger("conditional", 0, cond_end, 0, cond_end))
+    if (asked := question_after_statement(sentence)) is not None:
+        out.append(Trigger("question", asked, len(sentence), asked, len(sentence)))
     for m in TRAILING_CONDITION_RE.finditer(masked):
         a, b = m.start("cond"), m.end("cond")
         out.append(Trigger("conditional", a, b, a, b))
@@ -155,6 +186,10 @@ def stance_of(triggers: list[Trigger], spans: list[tuple[int, int]]) -> tuple[st
     def covers(t: Trigger) -> bool:
         return any(t.scope_start < e and s < t.scope_end and not (t.start <= s and e <= t.end) for s, e in spans)
 
+    # A claim the question part of a statement-then-question touches is asked, not stated ("Ketamine works fast, but is
+    # it safe?" states the speed, asks the safety).
+    if any(t.category == "question" and any(t.scope_start < e and s < t.scope_end for s, e in spans) for t in triggers):
+        return None, False
     # An if-clause silences a claim only when the whole claim sits inside it ("if SSRIs have
     # failed, ketamine may help" still asserts what the main clause says).
     if any(t.category in WHOLE_CLAIM and all(t.scope_start <= s and e <= t.scope_end for s, e in spans)
@@ -163,7 +198,7 @@ def stance_of(triggers: list[Trigger], spans: list[tuple[int, int]]) -> tuple[st
     # A denial inside an if-clause is part of the condition, not the copy's own ("If you don't know what Spravato is,
     # it is a treatment for TRD"): it denies no claim that reaches past the clause (one wholly inside is silenced above).
     conditions = [t for t in triggers if t.category == "conditional"]
-    hit = [t for t in triggers if covers(t) and t.category not in WHOLE_CLAIM
+    hit = [t for t in triggers if covers(t) and t.category not in WHOLE_CLAIM and t.category != "question"
            and not (t.category in DENYING and any(c.scope_start <= t.start and t.end <= c.scope_end for c in conditions))]
     hedged = any(t.category == "hedged" for t in hit)
     if any(t.category in SILENT or t.category in EXCLUDING for t in hit):

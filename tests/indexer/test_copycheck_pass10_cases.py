@@ -35,3 +35,23 @@ def test_an_approval_still_ahead_is_pending_not_asserted(real_engine):
     """'could be headed for FDA approval' (stance: hypothetical) is no approval."""
     text = "An experimental spray for depression could be headed for FDA approval, its maker says. The spray contains esketamine."
     assert "esketamine-fda-approved" not in claim_ids(real_engine, text)
+
+
+def test_a_statement_joined_to_a_question_still_states_and_only_its_question_part_asks(real_engine):
+    """'X works fast, but is it safe?': the statement asserts; what the question part holds is asked (stance: question)."""
+    text = "Ketamine relieves depression within hours, but is it safe for a nursing mother?"
+    found = flags(real_engine, text)
+    assert (text, "onset-within-hours", "asserts") in found
+    assert not any(cid == "breastfeeding-compatible" for _, cid, _ in found)
+    # the same statement on a line after another question ("Could ...? X ..., but what ...?") is not a question block
+    text = ("Could a spray end the wait? The FDA's approval of Spravato for treatment-resistant depression is a milestone"
+            " - but what do its trials really show?")
+    assert "esketamine-fda-approved" in claim_ids(real_engine, text)
+
+
+def test_a_topic_or_a_condition_before_a_question_asks_as_a_whole(real_engine):
+    """No verb before the question ('The promise of ketamine for PPD - is it real?'), or an if-clause: a question."""
+    for text in ("The promise of ketamine for postpartum depression - is it real without evidence?",
+                 "For new mothers with postpartum depression, is ketamine an effective treatment?",
+                 "If ketamine relieves depression within hours, why do so few clinics offer it?"):
+        assert not flags(real_engine, text), text
