@@ -38,3 +38,46 @@ def test_a_medicine_for_treatment_resistant_depression_presents_it_as_treating_i
                  "Spravato is \u201ca nasal spray for treatment-resistant depression in adults, in conjunction with an oral antidepressant.\u201d",
                  "Our hospital is one of few in the region qualified to supply this medicine for treatment-resistant depression."):
         assert "trd-effective" not in claim_ids(real_engine, text), text
+
+
+def test_a_share_not_responding_to_the_current_treatments_is_how_often_antidepressants_fail(real_engine):
+    """The standard drugs named as the current ones ("currently available treatments", "current therapies", "standard
+    care") with a share that does not respond are the claim, as "antidepressants" would be (labelling decisions, clinic
+    rule 16, round 7 rule 20)."""
+    for text in ("Around a third of people with depression do not respond to currently available treatments.",
+                 "Roughly 30% of patients don\u2019t respond to existing therapies.",
+                 "Many options exist for depression, yet not everyone will respond to standard care."):
+        assert "ssri-often-fail" in claim_ids(real_engine, text), text
+    # a share that responds is no failure, and "current treatments" that help a group name whom ketamine is for
+    for text in ("About 30% of patients respond well to current therapies within two months.",
+                 "Ketamine infusions can help when current treatments have not worked."):
+        assert "ssri-often-fail" not in claim_ids(real_engine, text), text
+
+
+def test_relief_called_immediate_or_timed_in_hours_post_dose_is_within_hours(real_engine):
+    """Relief called immediate in other words ("immediate efficacy", "immediately alleviating", "shows effects right
+    away") and hours "post-dose" (= after the dose) are onset within hours (labelling decisions, clinic rule 11, round 7
+    rule 18)."""
+    for text in ("Ketamine can show immediate efficacy after one infusion.",
+                 "Ketamine is a tool for immediately alleviating the weight of severe depression.",
+                 "The nasal spray shows effects right away.",
+                 "Spravato showed benefits 24 hours post-dose."):
+        assert "onset-within-hours" in claim_ids(real_engine, text), text
+    # the dose given right after birth, side effects noticed right away and a monitoring time are no relief
+    for text in ("Esketamine given immediately after childbirth lowered depression in new mothers.",
+                 "Ketamine is given in our clinic. You might not notice symptoms right away, but bladder damage is a serious concern for frequent users.",
+                 "Ketamine is given in our clinic. Patients are monitored for two hours post-dose for side effects."):
+        assert "onset-within-hours" not in claim_ids(real_engine, text), text
+
+
+def test_brexanolone_taking_effect_or_called_revolutionary_is_its_efficacy(real_engine):
+    """Brexanolone "takes effect quickly" / "maintains its effectiveness for 30 days", a "quick treatment" for mothers,
+    or "a revolutionary development" (labelling decisions, round 7 rule 22) states its efficacy."""
+    for text in ("Zulresso takes effect quickly, often within a day of starting the infusion.",
+                 "Brexanolone maintained its effectiveness for 30 days in the trials.",
+                 "Brexanolone could offer quick treatment for mothers with severe postpartum depression.",
+                 "Brexanolone is a revolutionary development for women with postpartum depression."):
+        assert "brexanolone-efficacy" in claim_ids(real_engine, text), text
+    # the sedation it causes taking effect quickly is the sedation risk, not the benefit
+    text = "Zulresso can cause sudden sedation that takes effect quickly, so patients stay in hospital for the 60 hours of the infusion."
+    assert "brexanolone-efficacy" not in claim_ids(real_engine, text)
