@@ -110,6 +110,8 @@ def _model_marks(engine, text):
     "Zuranolone may reduce feelings of anxiety and sadness in new mothers within days.",
     # an approval for the group named by failed antidepressants (eligibility_criteria's unless)
     "The nasal spray is approved for adults who have not responded to at least two antidepressants.",
+    # a prevalence figure reported from a study (study_design's unless)
+    "About 1 in 8 new mothers had depression in a study of 5,000 women after childbirth.",
 ])
 def test_a_claim_beside_an_excluded_kind_stays_check_worthy(real_engine, text):
     assert only_sentence(real_engine, text).checkworthy is True
