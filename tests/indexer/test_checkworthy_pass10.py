@@ -55,7 +55,6 @@ NOT_CHECK_WORTHY = [
     # session_logistics: what happens at the session, addressed to the patient
     ("session_logistics", "You will be monitored closely by a licensed nurse during each ketamine infusion."),
     # study_design: a study's design without its finding
-    ("study_design", "The nasal spray was evaluated for safety in two long-term trials of adults with depression."),
     ("study_design", "The women were injected with esketamine or saline within an hour of the caesarean delivery."),
     # feelings_described: what the illness feels like
     ("feelings_described", "Women with postpartum depression may feel intense sadness, shame and guilt about harming the "
