@@ -55,3 +55,20 @@ def test_a_topic_or_a_condition_before_a_question_asks_as_a_whole(real_engine):
                  "For new mothers with postpartum depression, is ketamine an effective treatment?",
                  "If ketamine relieves depression within hours, why do so few clinics offer it?"):
         assert not flags(real_engine, text), text
+
+
+def test_a_failed_trial_result_denies_the_efficacy_it_tested(real_engine):
+    """'missed its primary endpoint' / 'did not separate from placebo' deny (round 6 rule 1), never assert."""
+    text = "Esketamine missed its primary endpoint of improving treatment-resistant depression."
+    found = flags(real_engine, text)
+    assert (text, "trd-effective", "denies") in found
+    assert not any(stance == "asserts" for _, _, stance in found)
+
+
+def test_a_finding_the_study_failed_to_make_is_not_masked_as_its_finding(real_engine):
+    """'The trial failed to show that ...': the study-finding pseudo-trigger must not swallow the failure."""
+    text = "The trial failed to show that ketamine relieves depression."
+    found = flags(real_engine, text)
+    assert found and all(stance == "denies" for _, _, stance in found)
+    text = "The study found that ketamine relieves depression."
+    assert (text, "ketamine-effective-depression", "asserts") in flags(real_engine, text)
