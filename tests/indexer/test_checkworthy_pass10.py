@@ -103,6 +103,8 @@ def _model_marks(engine, text):
 @pytest.mark.parametrize("text", [
     # a general statement inside a first-person text (first_person_voice's unless)
     "In my view as a psychiatrist, ketamine is less dangerous than alcohol for most adults.",
+    # a Roman numeral is no first person (first_person_voice's match)
+    "Schedule I drugs such as psilocybin are not approved for any medical use.",
     # an approval stated beside what is not yet studied (not_yet_known's unless)
     "Esketamine has not been studied in children and is not approved for anyone under 18.",
     # a treatment's effect on feelings (symptom_items' unless)
