@@ -46,6 +46,12 @@ def _is_abbreviation(before: str) -> bool:
     return bool(re.fullmatch(r"(?:[a-z]\.){1,3}[a-z]", word))  # "u.s", "e.g"
 
 
+# A label with a figure for its value ("Induction phase: weeks 1 – 4.", "Dose: 56 mg.") opens a sentence the words after
+# its stop complete ("... 2 treatments each week for 2 hours"): a schedule's line is one statement, not two.
+LABEL_VALUE_RE = re.compile(r"\s*[^.:;!?]{1,40}:\s*(?=[^.:;!?]*\d)[^.:;!?]{1,30}\.")
+LABEL_VALUE_WORDS = 8
+
+
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     line = text[start:end]
     cuts = [0]
@@ -60,6 +66,9 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
             # "No." abbreviates "number" only before one ("No. 5"); an answer "No. You must ..." ends there
             if not (re.search(r"\bno$", line[: m.start()], re.I) and not line[m.end():m.end() + 1].isdigit()):
                 continue
+        if LABEL_VALUE_RE.fullmatch(line, max((c for c in cuts if c <= m.start()), default=0), m.end(1)) \
+                and len(re.findall(r"\w+", line[:m.end(1)])) <= LABEL_VALUE_WORDS + len(re.findall(r"\w+", line[:max((c for c in cuts if c <= m.start()), default=0)])):
+            continue
         cuts.append(m.end(1))
     cuts = sorted(set(cuts)) + [len(line)]
     return [(start + a, start + b) for a, b in zip(cuts, cuts[1:])]

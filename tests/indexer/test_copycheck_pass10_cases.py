@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from flagged import claim_ids, flags  # tests/indexer/flagged.py
 
+from indexer.copycheck.sentences import split_sentences
+
 
 def test_a_headline_that_keeps_the_drugs_name_for_later_takes_it_from_the_lead(real_engine):
     """A news headline naming only 'a drug' / 'a new treatment' is about the drug its lead names (context: lead)."""
@@ -72,3 +74,17 @@ def test_a_finding_the_study_failed_to_make_is_not_masked_as_its_finding(real_en
     assert found and all(stance == "denies" for _, _, stance in found)
     text = "The study found that ketamine relieves depression."
     assert (text, "ketamine-effective-depression", "asserts") in flags(real_engine, text)
+
+
+def test_a_schedule_line_whose_label_has_a_figure_is_one_sentence():
+    """'Later phase: weeks 9 onward. 1 dose every other week' is one statement, not a label and a stray fragment."""
+    line = "Later phase: weeks 9 onward. 1 dose every other week for 2 hours."
+    assert [s.text for s in split_sentences(line)] == [line]
+    # a label without a figure, or a full sentence, still ends at its stop
+    assert len(split_sentences("Warning: do not drive. Ketamine causes drowsiness.")) == 2
+    assert len(split_sentences("The trial ran for 4 weeks. 2 patients left early.")) == 2
+
+
+def test_a_schedule_lines_later_phase_takes_its_span_from_its_label(real_engine):
+    text = ("Spravato dosing\n\nYour schedule:\n  • Later phase: weeks 9 onward. 1 treatment every other week for 2 hours.")
+    assert "esketamine-dosing-schedule" in claim_ids(real_engine, text)
