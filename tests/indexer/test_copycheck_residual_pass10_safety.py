@@ -102,3 +102,47 @@ def test_danger_if_not_given_properly_is_the_unsupervised_use_risk(real_engine):
     # an anaesthetic given badly in theatre is no home use
     assert "ketamine-at-home-risk" not in claim_ids(
         real_engine, "Ketamine\nImproperly administered anesthesia of any kind is dangerous during surgery.")
+
+
+def test_each_half_of_the_standard_ppd_treatment_said_to_work(real_engine):
+    """On a PPD page, antidepressants or a psychotherapy said to be effective or prescribed is the standard treatment, also
+    when the other half comes in the next sentence or item (labelling decisions, round 6 rule 26)."""
+    for sentence in ("Antidepressants are often effective for new mothers.",
+                     "Interpersonal therapy can be helpful for many women.",
+                     "In some cases, doctors may prescribe an SSRI."):
+        assert (sentence, "ppd-standard-treatment", "asserts") in flags(real_engine, "Treating postpartum depression\n" + sentence), sentence
+    # a newer treatment, the drugs' failure, or depression in pregnancy is not the standard treatment of PPD
+    for sentence in ("Ketamine-assisted psychotherapy can be effective too.",
+                     "For depression during pregnancy, talk therapy is often effective."):
+        assert "ppd-standard-treatment" not in claim_ids(real_engine, "Treating postpartum depression\n" + sentence), sentence
+
+
+def test_the_baby_blues_described_without_their_name(real_engine):
+    """'Many new mothers experience mood swings and tearfulness in the first two weeks': the blues without the name are
+    common (news rule 6, round 6 rule 25) and, within their span, short."""
+    for sentence in ("Most new moms go through mood swings and weepy days in the first week after delivery.",
+                     "Many parents feel teary and moody in the days after birth."):
+        assert (sentence, "baby-blues-common", "asserts") in flags(real_engine, "After the birth\n" + sentence), sentence
+    sentence = "Most new moms go through mood swings and weepy days during the first two weeks after delivery."
+    assert {"baby-blues-common", "baby-blues-resolve-2-weeks"} <= claim_ids(real_engine, "After the birth\n" + sentence)
+    # the same symptoms blamed on hormones are the hormonal trigger, and tearfulness beyond two weeks is no blues' span
+    assert "baby-blues-common" not in claim_ids(real_engine, "After the birth\nHormone shifts after birth can bring mood swings and tearfulness.")
+    assert "baby-blues-resolve-2-weeks" not in claim_ids(
+        real_engine, "After the birth\nMany mothers feel tearful for more than two weeks, which can be a sign of depression.")
+
+
+def test_depression_in_the_past_is_a_ppd_risk_factor(real_engine):
+    """Earlier depression however worded ('women who have had depression in the past have a higher chance')."""
+    sentence = "Mothers who had depression in the past are more likely to develop postpartum depression."
+    assert (sentence, "ppd-risk-factors", "asserts") in flags(real_engine, "Postpartum depression\n" + sentence)
+    assert "ppd-risk-factors" not in claim_ids(
+        real_engine, "Postpartum depression\nSymptoms of PPD may feel like depression in the past, but they need treatment now.")
+
+
+def test_a_rise_it_can_cause_is_a_common_side_effect(real_engine):
+    """'Ketamine can increase a person's heart rate and blood pressure': the rise named with 'can/may increase', whoever's
+    pressure the copy says it is; another drug taken with it that raises the pressure is an interaction."""
+    sentence = "Ketamine can increase a person's heart rate and blood pressure for a while."
+    assert (sentence, "ketamine-common-side-effects", "asserts") in flags(real_engine, "Ketamine infusions\n" + sentence)
+    assert "ketamine-common-side-effects" not in claim_ids(
+        real_engine, "Ketamine infusions\nTaking it with stimulants may increase blood pressure.")
