@@ -88,3 +88,12 @@ def test_a_schedule_line_whose_label_has_a_figure_is_one_sentence():
 def test_a_schedule_lines_later_phase_takes_its_span_from_its_label(real_engine):
     text = ("Spravato dosing\n\nYour schedule:\n  • Later phase: weeks 9 onward. 1 treatment every other week for 2 hours.")
     assert "esketamine-dosing-schedule" in claim_ids(real_engine, text)
+
+
+def test_a_second_predicate_after_a_definition_is_said_of_the_thing_defined(real_engine):
+    """'X is defined as Y and affects one in seven': the definition explains Y; the prevalence is stated (rule `until`)."""
+    text = "Postpartum depression is defined as a depressive episode after giving birth and affects about one in seven mothers."
+    assert (text, "ppd-prevalence-1-in-7", "asserts") in flags(real_engine, text)
+    # inside the definition it is only explained
+    text = "Postpartum depression is defined as a depressive episode after giving birth that affects about one in seven mothers."
+    assert not flags(real_engine, text)
