@@ -146,3 +146,29 @@ def test_a_rise_it_can_cause_is_a_common_side_effect(real_engine):
     assert (sentence, "ketamine-common-side-effects", "asserts") in flags(real_engine, "Ketamine infusions\n" + sentence)
     assert "ketamine-common-side-effects" not in claim_ids(
         real_engine, "Ketamine infusions\nTaking it with stimulants may increase blood pressure.")
+
+
+def test_the_anaesthetics_pain_relief_is_no_other_condition_and_its_safety_no_safety_for_depression(real_engine):
+    """Procedures made painless or pain eased by the anaesthetic are its analgesic property (round 5 rule 13), and 'a safe,
+    effective anesthetic' its record as an anaesthetic (round 5 rule 11, round 6 rule 23): neither a use nor a safety claim."""
+    for sentence in ("Ketamine has long been used for painful procedures in emergency rooms.",
+                     "As an anesthetic, ketamine eases pain and sedates patients during operations."):
+        assert "ketamine-other-indications" not in claim_ids(real_engine, "Ketamine\n" + sentence), sentence
+    sentence = "Ketamine is an anesthetic that is now also used for chronic pain and PTSD."
+    assert (sentence, "ketamine-other-indications", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
+    assert "ketamine-safe-well-tolerated" not in claim_ids(
+        real_engine, "Ketamine\nKetamine is a safe, effective anesthetic used around the world since the 1970s.")
+    sentence = "Ketamine is a safe and effective treatment for depression."
+    assert (sentence, "ketamine-safe-well-tolerated", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
+
+
+def test_risk_information_not_given_is_no_home_use_risk_and_the_clinic_named_as_its_own_is_the_rems(real_engine):
+    """Platforms that may not give information about the risks is a complaint about them (round 7 rule 15:
+    compounded-ketamine-risk only); a Spravato dose that has to be given 'here at our clinic' is the REMS."""
+    assert "ketamine-at-home-risk" not in claim_ids(
+        real_engine, "Ketamine\nPatients who buy compounded ketamine from telemedicine platforms may not get information about the potential risks.")
+    sentence = "Ketamine sent by telemedicine platforms to patients' homes carries real dangers."
+    assert (sentence, "ketamine-at-home-risk", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
+    sentence = "Each Spravato treatment has to be given here at our clinic."
+    assert (sentence, "esketamine-rems-monitoring", "asserts") in flags(real_engine, "Spravato\n" + sentence)
+    assert "esketamine-rems-monitoring" not in claim_ids(real_engine, "Spravato\nSpravato is available at our clinic on weekdays.")
