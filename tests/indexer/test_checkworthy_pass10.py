@@ -111,6 +111,10 @@ def _model_marks(engine, text):
     "Zuranolone may reduce feelings of anxiety and sadness in new mothers within days.",
     # an approval for the group named by failed antidepressants (eligibility_criteria's unless)
     "The nasal spray is approved for adults who have not responded to at least two antidepressants.",
+    # a dose, a relapse rate or an effect with its time frame beside the kind (the shared end of the unless)
+    "Brexanolone, sold under the brand name Zulresso, requires a 60-hour infusion in hospital.",
+    "In my experience, about half of patients relapse within a month of their last infusion.",
+    "Zuranolone is an investigational drug that cut depression scores within three days in trials.",
     # a prevalence figure reported from a study (study_design's unless)
     "About 1 in 8 new mothers had depression in a study of 5,000 women after childbirth.",
 ])
