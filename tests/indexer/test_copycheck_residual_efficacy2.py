@@ -3,7 +3,7 @@
 is copied from a page); each test fails without the wording it names, and each wording has a negative example."""
 from __future__ import annotations
 
-from flagged import claim_ids  # tests/indexer/flagged.py
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
 
 
 def test_promise_as_an_antidepressant_is_efficacy_in_depression(real_engine):
@@ -149,7 +149,9 @@ def test_other_drugs_failing_and_the_search_for_a_treatment_are_not_trd_efficacy
     for text in ("Many people with treatment-resistant depression have tried three antidepressants without finding relief.",
                  "For people with treatment-resistant depression, standard pills often bring little to no improvement.",
                  "For people with treatment-resistant depression, the search to find effective treatment can take years."):
-        assert "trd-effective" not in claim_ids(real_engine, lead + text), text
+        # only the sentence under test: the lead itself ("a nasal spray for TRD") is a treatment for TRD (round 7 rule 11)
+        found = {cid for sentence, cid, _ in flags(real_engine, lead + text) if sentence == text}
+        assert "trd-effective" not in found, text
     # relief found with the drug still is the claim
     text = "People with treatment-resistant depression often find relief with esketamine."
     assert "trd-effective" in claim_ids(real_engine, text)

@@ -81,3 +81,55 @@ def test_brexanolone_taking_effect_or_called_revolutionary_is_its_efficacy(real_
     # the sedation it causes taking effect quickly is the sedation risk, not the benefit
     text = "Zulresso can cause sudden sedation that takes effect quickly, so patients stay in hospital for the 60 hours of the infusion."
     assert "brexanolone-efficacy" not in claim_ids(real_engine, text)
+
+
+def test_a_course_over_four_to_eight_weeks_or_of_lozenges_is_not_six_infusions(real_engine):
+    """Six infusions in two to three weeks is the claim; six or eight sessions spread over four to eight weeks, or
+    sublingual/lozenge doses, are another protocol (labelling decisions, round 7 rule 14)."""
+    for text in ("Most plans are six lozenge sessions spread over four to six weeks.",
+                 "We recommend 6-8 treatments over a course of 6-8 weeks."):
+        assert "six-infusions-course" not in claim_ids(real_engine, text), text
+    # the claim's own course still counts
+    for text in ("Most patients receive six infusions over two weeks.",
+                 "A standard course is 6 to 8 sessions over a few weeks."):
+        assert "six-infusions-course" in claim_ids(real_engine, text), text
+
+
+def test_an_approvals_population_and_other_non_effects_are_not_trd_efficacy(real_engine):
+    """The population an approval is for ("approved for adults whose depression has not improved on two
+    antidepressants"), an insurer's "covered benefit", a cost-effectiveness appraisal, other drugs tried "with no
+    benefit" and a use restricted to a group ("used only for people who have tried other treatments", round 7 rule 3)
+    state no effect on treatment-resistant depression."""
+    for text in ("Spravato is approved for adults whose depression has not improved despite two different antidepressants.",
+                 "Esketamine is approved for specific indications, treatment-resistant depression among them, so insurers list it as a covered benefit.",
+                 "The spray may not be funded for treatment-resistant depression because of doubts about its cost effectiveness.",
+                 "Ketamine is available to people who have tried other antidepressants with no benefit.",
+                 "Esketamine is used only for people who have tried several other treatments with limited to no success."):
+        assert "trd-effective" not in claim_ids(real_engine, text), text
+    # a benefit stated for the group still is the claim
+    assert "trd-effective" in claim_ids(real_engine, "Ketamine brings relief to people whose depression has not responded to other antidepressants.")
+
+
+def test_a_licence_abroad_or_an_approval_denied_is_no_general_efficacy(real_engine):
+    """Another country's licence with its indication ("received marketing approval in Japan to treat depressive
+    symptoms", "approved in Europe for treating MDD", round 7 rule 16) and "not approved in treating" (approval
+    status) state no efficacy, as the FDA's approval headline does not."""
+    for text in ("The company received marketing approval in Japan for its esketamine spray to treat depressive symptoms in adults.",
+                 "Esketamine is approved in Europe for treating major depressive disorder.",
+                 "Ketamine is not FDA-approved in treating mood disorders, but clinics offer it off-label."):
+        found = claim_ids(real_engine, text)
+        assert "ketamine-effective-depression" not in found, (text, found)
+    # efficacy said beside an approval still is
+    assert "ketamine-effective-depression" in claim_ids(real_engine, "Esketamine, approved in 2019, is effective against depression.")
+
+
+def test_a_series_needed_for_the_best_result_is_repeated_infusions_prolonging_it(real_engine):
+    """The series in other words ("multiple sessions", "repeated administrations", "a series of ketamine treatments")
+    with the result it builds ("required for optimal results", "cumulative", "lasting success") is the claim
+    (labelling decisions, round 7 rule 19)."""
+    for text in ("Multiple sessions are usually needed for optimal results with ketamine.",
+                 "Ketamine's benefit tends to be cumulative, requiring repeated administrations.",
+                 "Most clients find lasting success through a series of ketamine therapies."):
+        assert "repeated-infusions-prolong" in claim_ids(real_engine, text), text
+    # a session's own length is no durable effect
+    assert "repeated-infusions-prolong" not in claim_ids(real_engine, "Ketamine therapy involves multiple sessions lasting about an hour each.")
