@@ -54,6 +54,8 @@ def _hard_exclusion(name: str, spec: dict, exclude: dict) -> tuple[re.Pattern, r
     if not match:
         raise ValueError(f"{RULES_FILE}: hard_exclude {name!r} has no `match` and names no exclude group")
     unless = spec.get("unless")
+    if isinstance(unless, list):  # alternatives, so entries can share one anchored tail (checkworthy.yaml)
+        unless = "|".join(unless)
     return re.compile(match, re.I), re.compile(unless, re.I) if unless else None
 
 
