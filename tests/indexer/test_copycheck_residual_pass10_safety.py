@@ -172,3 +172,24 @@ def test_risk_information_not_given_is_no_home_use_risk_and_the_clinic_named_as_
     sentence = "Each Spravato treatment has to be given here at our clinic."
     assert (sentence, "esketamine-rems-monitoring", "asserts") in flags(real_engine, "Spravato\n" + sentence)
     assert "esketamine-rems-monitoring" not in claim_ids(real_engine, "Spravato\nSpravato is available at our clinic on weekdays.")
+
+
+def test_a_brief_benefit_is_not_the_side_effects_span(real_engine):
+    """'Short-term antidepressant effects' (a phrase matches across one word, so it read as 'short-term effects') and 'a
+    short-term treatment' are a brief benefit or course, not side effects called short-lived."""
+    assert "side-effects-mild-transient" not in claim_ids(
+        real_engine, "Ketamine research\nPooled trials show strong short-term antidepressant effects after one infusion.")
+    sentence = "Most patients notice some short-term effects, such as dizziness, during the session."
+    assert (sentence, "side-effects-mild-transient", "asserts") in flags(real_engine, "Ketamine research\n" + sentence)
+
+
+def test_what_holds_mothers_back_from_asking_for_help_is_underdiagnosis(real_engine):
+    """A reason mothers do not seek help (round 2 rule 17, round 6 rule 25, round 7 rule 21): it is hard to speak up,
+    shame keeps them from seeking treatment, little awareness of the illness."""
+    for sentence in ("With a newborn at home, many mothers find it hard to speak up about how they feel.",
+                     "Shame about PPD keeps many women from seeking treatment.",
+                     "There is little awareness of postnatal depression in rural areas, so many mothers go without care."):
+        assert (sentence, "ppd-underdiagnosed", "asserts") in flags(real_engine, "Postpartum depression\n" + sentence), sentence
+    # stigma as a limit of the standard treatments is not this claim (as labelled)
+    assert "ppd-underdiagnosed" not in claim_ids(
+        real_engine, "Postpartum depression\nTraditional treatments may be limited by the stigma around maternal mental health.")
