@@ -55,6 +55,7 @@ LIST_LABEL_WORDS = 4
 # tried SSRIs", "despite limited efficacy of traditional antidepressants"), or one it is given with
 # ("approved in conjunction with an oral antidepressant").
 COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|versus|vs\.?|when|where|after|if|differently from|different from|"
+                         r"apart from|as opposed to|in union with|"  # "unique experiences that set it apart from IV ketamine"
                          r"outperform(?:s|ed|ing)?|superior to|"  # "an effective treatment that outperforms other antidepressants"
                          r"(?:response|responded|respond|responding) to|tried|failed|despite|"
                          r"in conjunction with|in combination with|combined with|together with|along with|alongside|plus|"

@@ -97,3 +97,13 @@ def test_a_second_predicate_after_a_definition_is_said_of_the_thing_defined(real
     # inside the definition it is only explained
     text = "Postpartum depression is defined as a depressive episode after giving birth that affects about one in seven mothers."
     assert not flags(real_engine, text)
+
+
+def test_a_drug_named_only_to_set_the_subject_apart_leaves_the_page_drug_its_subject(real_engine):
+    """'sets it apart from IV ketamine' / 'in union with an oral antidepressant' name a compared or companion drug, not the
+    clause's own subject (COMPARED_RE): 'it' is still the drug before."""
+    lead = "Spravato is a nasal spray. "
+    text = "Since its FDA approval, it has a routine that sets it apart from IV ketamine."
+    assert "esketamine-fda-approved" in claim_ids(real_engine, lead + text)
+    text = "It is indicated, in union with an oral antidepressant, for treatment-resistant depression in adults."
+    assert "esketamine-fda-approved" in claim_ids(real_engine, lead + text)
