@@ -193,3 +193,18 @@ def test_what_holds_mothers_back_from_asking_for_help_is_underdiagnosis(real_eng
     # stigma as a limit of the standard treatments is not this claim (as labelled)
     assert "ppd-underdiagnosed" not in claim_ids(
         real_engine, "Postpartum depression\nTraditional treatments may be limited by the stigma around maternal mental health.")
+
+
+def test_mined_wordings_of_harm_undercount_safety_and_home_use(real_engine):
+    """A mother's depression that can 'contribute to' her children's problems; more cases 'than what is reported'; few
+    serious adverse events (the safety claim, not side effects called mild); kept from home use because of its risks
+    (a term holding its own negation asserts); no reported infant adverse effects."""
+    cases = [("Postpartum depression\n", "For her children, a mother's ongoing depression can contribute to emotional and behavioral problems later in life.", "ppd-harms-mother-baby"),
+             ("Postpartum depression\n", "Experts think the true number of cases is far higher than what is reported.", "ppd-underdiagnosed"),
+             ("Ketamine\n", "Large reviews report minimal serious adverse events with ketamine.", "ketamine-safe-well-tolerated"),
+             ("Ketamine infusions\n", "Ketamine is not something you can take home, because of the risk of side effects and misuse.", "ketamine-at-home-risk")]
+    for heading, sentence, claim in cases:
+        assert (sentence, claim, "asserts") in flags(real_engine, heading + sentence), sentence
+    assert "side-effects-mild-transient" not in claim_ids(real_engine, "Ketamine\nLarge reviews report minimal serious adverse events with ketamine.")
+    sentence = "Ketamine has minimal side effects."
+    assert (sentence, "side-effects-mild-transient", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
