@@ -133,3 +133,31 @@ def test_a_series_needed_for_the_best_result_is_repeated_infusions_prolonging_it
         assert "repeated-infusions-prolong" in claim_ids(real_engine, text), text
     # a session's own length is no durable effect
     assert "repeated-infusions-prolong" not in claim_ids(real_engine, "Ketamine therapy involves multiple sessions lasting about an hour each.")
+
+
+def test_its_antidepressant_effect_named_as_a_thing_it_has_is_efficacy(real_engine):
+    """Ketamine's antidepressant effect named as a thing it has ("the promising antidepressant effects of ketamine",
+    "the way ketamine exerts its antidepressant effects", "ketamine's effectiveness") presupposes efficacy (labelling
+    decisions, round 6 rule 21, round 7 rules 10 and 17)."""
+    for text in ("Studies keep pointing to the antidepressant effects of low-dose ketamine.",
+                 "Scientists still debate how ketamine produces its antidepressant effects.",
+                 "Ketamine may produce its therapeutic effects through several pathways.",
+                 "Nobody is sure of the source of ketamine's effectiveness."):
+        assert "ketamine-effective-depression" in claim_ids(real_engine, text), text
+    # how long the effects last is effects-last-long's, and side effects named beside it are their own topic
+    for text in ("The antidepressant effects of ketamine often persist for a week or more.",
+                 "How to prolong the antidepressant effects of ketamine is still unknown.",
+                 "These side effects of ketamine may even matter for ketamine's effectiveness."):
+        assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
+
+
+def test_fast_or_sudden_results_are_rapid_onset(real_engine):
+    """Results that come "really fast" or are "sudden and dramatic" say it works fast without a time frame
+    (ketamine-rapid-onset, labelling decisions, clinic rule 1)."""
+    for text in ("With ketamine, many patients get results really fast.",
+                 "The results of ketamine can be sudden and dramatic."):
+        assert "ketamine-rapid-onset" in claim_ids(real_engine, text), text
+    # results of something else coming quickly are not its speed
+    for text in ("Ketamine is given at our clinic. Results of your lab tests come back quickly.",
+                 "Ketamine is given at our clinic. You can book quickly online and see results on your account."):
+        assert "ketamine-rapid-onset" not in claim_ids(real_engine, text), text
