@@ -107,3 +107,12 @@ def test_a_drug_named_only_to_set_the_subject_apart_leaves_the_page_drug_its_sub
     assert "esketamine-fda-approved" in claim_ids(real_engine, lead + text)
     text = "It is indicated, in union with an oral antidepressant, for treatment-resistant depression in adults."
     assert "esketamine-fda-approved" in claim_ids(real_engine, lead + text)
+
+
+def test_a_null_result_denies_what_it_measured(real_engine):
+    """'remained null' / 'null results for X' deny (round 6 rule 1); a null result for the comparator denies nothing of X."""
+    for text in ("The relief ketamine gave from depression remained null at six months.",
+                 "The trial reported null results for ketamine in relieving depression."):
+        assert (text, "ketamine-effective-depression", "denies") in flags(real_engine, text), text
+    text = "The trial found that ketamine relieved depression, a null result for placebo."
+    assert (text, "ketamine-effective-depression", "asserts") in flags(real_engine, text)
