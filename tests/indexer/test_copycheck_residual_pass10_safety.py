@@ -208,3 +208,19 @@ def test_mined_wordings_of_harm_undercount_safety_and_home_use(real_engine):
     assert "side-effects-mild-transient" not in claim_ids(real_engine, "Ketamine\nLarge reviews report minimal serious adverse events with ketamine.")
     sentence = "Ketamine has minimal side effects."
     assert (sentence, "side-effects-mild-transient", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
+
+
+def test_effects_stated_as_properties_it_can_have_are_common_side_effects(real_engine):
+    """'Can have hallucinogenic effects', 'a dissociative drug with psychedelic properties' (round 7 rule 13); the bare
+    class line and unnamed side effects it can have stay unlabelled."""
+    for sentence in ("Ketamine is a controlled drug that can have hallucinogenic effects.",
+                     "Ketamine is a dissociative drug with psychedelic properties, so the setting matters."):
+        assert (sentence, "ketamine-common-side-effects", "asserts") in flags(real_engine, "Ketamine\n" + sentence), sentence
+    for sentence in ("Spravato can have side effects.", "Ketamine is classified as a dissociative anesthetic."):
+        assert "ketamine-common-side-effects" not in claim_ids(real_engine, "Ketamine\n" + sentence), sentence
+
+
+def test_utilized_is_used_for_another_condition(real_engine):
+    """'Utilized in managing chronic pain' is the drug used for another condition, as 'used in managing' is."""
+    sentence = "Ketamine has been utilized in managing chronic pain and PTSD."
+    assert (sentence, "ketamine-other-indications", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
