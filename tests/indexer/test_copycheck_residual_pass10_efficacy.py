@@ -161,3 +161,21 @@ def test_fast_or_sudden_results_are_rapid_onset(real_engine):
     for text in ("Ketamine is given at our clinic. Results of your lab tests come back quickly.",
                  "Ketamine is given at our clinic. You can book quickly online and see results on your account."):
         assert "ketamine-rapid-onset" not in claim_ids(real_engine, text), text
+
+
+def test_a_course_from_four_sessions_up_is_not_six_infusions(real_engine):
+    """"4-6 sessions over a few weeks" is a course that may stop at four (clinic rule 19: a course of four is another
+    protocol), not the six-infusion course."""
+    for text in ("We usually plan 4-6 sessions spread over a few weeks.",
+                 "Most clients need four to six infusions over a few weeks."):
+        assert "six-infusions-course" not in claim_ids(real_engine, text), text
+    assert "six-infusions-course" in claim_ids(real_engine, "Most clients need six infusions over a few weeks.")
+
+
+def test_regaining_consciousness_within_hours_is_no_relief(real_engine):
+    """Coming round from the drug ("patients regain normal consciousness within a few hours") is recovery from it,
+    not relief within hours."""
+    text = "After a high dose the effects fade and users regain normal consciousness within a few hours."
+    found = claim_ids(real_engine, text)
+    assert "onset-within-hours" not in found and "ketamine-rapid-onset" not in found, found
+    assert "onset-within-hours" in claim_ids(real_engine, "After a dose, patients often feel relief within a few hours.")
