@@ -20,7 +20,8 @@ from indexer.copycheck.stance import SILENT, contrasted, find_triggers, is_quest
 MAX_CHECK_CHARS = 200_000
 # A heading that announces a topic as a question ("How ketamine works for PPD") asserts nothing.
 # (also a part of a title after a bar: "Postpartum depression symptoms | How to treat postpartum depression")
-HEADING_ASKS = re.compile(r"(?:^|\s\|\s)\s*(?:how|what|when|where|which|who|whether|is|are|can|does|do|should)\b", re.I)
+# ("What you need to know about the first FDA-approved treatment for PPD" asks nothing: it names a topic, which may state)
+HEADING_ASKS = re.compile(r"(?:^|\s\|\s)\s*(?!what (?:you (?:need|should) )?to know about\b)(?:how|what|when|where|which|who|whether|is|are|can|does|do|should)\b", re.I)
 # A list item that opens with a verb ("• Can relieve depression within hours", "• Is compatible with
 # breastfeeding") is a predicate whose subject is the lead-in, not a question; only a wh-word asks there.
 LIST_ITEM_ASKS = re.compile(r"^\s*(?:how|what|when|where|which|who|whether)\b", re.I)

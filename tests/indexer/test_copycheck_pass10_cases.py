@@ -116,3 +116,11 @@ def test_a_null_result_denies_what_it_measured(real_engine):
         assert (text, "ketamine-effective-depression", "denies") in flags(real_engine, text), text
     text = "The trial found that ketamine relieved depression, a null result for placebo."
     assert (text, "ketamine-effective-depression", "asserts") in flags(real_engine, text)
+
+
+def test_what_to_know_about_a_topic_is_a_title_not_a_question(real_engine):
+    """'What to know about X, the first approved drug for PPD' names a topic that states; it asks nothing (HEADING_ASKS)."""
+    text = "What to know about Zulresso, the first FDA-approved drug for postpartum depression\n\nThe clinic explains more."
+    assert "fda-approved-ppd-drugs" in claim_ids(real_engine, text)
+    # a bare topic still states nothing
+    assert not flags(real_engine, "What you need to know about ketamine side effects\n\nThe clinic explains more.")
