@@ -224,3 +224,11 @@ def test_utilized_is_used_for_another_condition(real_engine):
     """'Utilized in managing chronic pain' is the drug used for another condition, as 'used in managing' is."""
     sentence = "Ketamine has been utilized in managing chronic pain and PTSD."
     assert (sentence, "ketamine-other-indications", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
+
+
+def test_the_writers_own_distrust_of_home_dosing_is_the_at_home_risk(real_engine):
+    """'I distrust home lozenges unless you've got rock-solid medical oversight' (round 7 rule 23): being wary of home
+    dosing is the hedged at-home risk."""
+    sentence = "Personally, I am wary of home dosing without a doctor in the room."
+    assert (sentence, "ketamine-at-home-risk", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
+    assert "ketamine-at-home-risk" not in claim_ids(real_engine, "Ketamine\nTelehealth has made it easier to book ketamine consultations.")
