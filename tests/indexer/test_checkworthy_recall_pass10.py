@@ -1,0 +1,97 @@
+"""Check-worthy sentences no catalog claim covers that the learned model missed, pass 10 (issue 10: recall). Each kind
+is general vocabulary in a pattern group of indexer/copycheck/checkworthy.yaml (a feature of the model), chosen from the
+out-of-fold misses on the tuning pages and kept only where cross-validation grouped by site rose: how a treatment is
+given or combined (the new `protocol` group), a regulator's action short of an approval (`approval`), side effects named
+by the body part or the reaction, interactions and contraindications (`safety`), the illness's burden in words
+(`epidemiology`), comparisons between forms and the lack of other options (`efficacy`), how a drug enters and leaves
+the body (`pharmacokinetics`) and the spacing of sessions (`dosing`).
+
+The sentences are invented; they run through the real engine and the stored model, and each names no catalog claim, so
+the check-worthy step decides. Every sentence of the first test was not marked by the model and groups before this
+pass (so each fails without the change); the pattern tests pin what the new vocabulary does and does not catch."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.copycheck.checkworthy import rules
+
+
+def only_sentence(engine, text):
+    report = engine.check(text)
+    assert len(report.sentences) == 1, [s.text for s in report.sentences]
+    sentence = report.sentences[0]
+    assert not sentence.claims, [c.id for c in sentence.claims]
+    return sentence
+
+
+MISSED_BEFORE = [
+    # protocol: used together with / alongside / in combination with another medicine, how it is given
+    ("protocol", "Esketamine nasal spray must be used together with an oral antidepressant."),
+    ("protocol", "The nasal spray is taken alongside an oral antidepressant such as sertraline."),
+    ("protocol", "Zuranolone is taken in combination with a fatty meal."),
+    # approval: what a regulator or its committee did, short of an approval
+    ("approval", "The UK medicines regulator licenses a new nasal spray for depression."),
+    ("approval", "An advisory committee voted 11 to 2 in favour of the new antidepressant."),
+    ("approval", "The nasal spray is not recommended by NICE for treatment-resistant depression."),
+    ("approval", "Esketamine is labelled for use in adults only."),
+    # safety: side effects named by the reaction or the organ, interactions, contraindications
+    ("safety", "Esketamine nasal spray can bring on psychotic symptoms in vulnerable people."),
+    ("safety", "Esketamine may bring on drowsiness, confusion or nausea."),
+    ("safety", "Ketamine can trouble the liver when it is used heavily."),
+    ("safety", "Esketamine may interact with stimulants and muscle relaxers."),
+    ("safety", "Patients can continue taking their regular medications during ketamine treatment."),
+    ("safety", "Esketamine is not recommended for people with uncontrolled high blood pressure."),
+    ("safety", "Zuranolone should be avoided in people with severe liver disease."),
+    # epidemiology: the illness's burden said in words
+    ("epidemiology", "Depression affects tens of millions of adults each year."),
+    ("epidemiology", "Rates of depression among new mothers are on the rise."),
+    # efficacy: a comparison between forms or routes, few other options
+    ("efficacy", "Intranasal esketamine is more convenient than an intravenous ketamine infusion."),
+    ("efficacy", "Studies found little to no difference between oral and intravenous ketamine."),
+    ("efficacy", "People with treatment-resistant depression have few options besides electroconvulsive therapy."),
+]
+
+
+@pytest.mark.parametrize("group,text", MISSED_BEFORE)
+def test_uncovered_claims_of_these_kinds_are_check_worthy(real_engine, group, text):
+    assert rules().predicates[group].search(text), group
+    assert only_sentence(real_engine, text).checkworthy is True
+
+
+@pytest.mark.parametrize("group,text", [
+    ("protocol", "Brexanolone is given through a vein over two and a half days."),
+    ("protocol", "Ketamine for depression is usually given intravenously over forty minutes."),
+    ("protocol", "Zuranolone should not be combined with alcohol or opioids."),
+    ("approval", "Canada greenlights a pill for postpartum depression."),
+    ("approval", "The European regulator rejected the application, and NICE did not recommend the spray."),
+    ("safety", "Long-term ketamine users may develop bladder inflammation and kidney problems."),
+    ("safety", "Laryngospasm is a rare reaction to ketamine at anaesthetic doses."),
+    ("epidemiology", "Postpartum depression is a leading cause of maternal death in the first year after birth."),
+    ("pharmacokinetics", "Most of the drug is excreted by the kidneys."),
+    ("pharmacokinetics", "Ketamine leaves the body within a day."),
+    ("pharmacokinetics", "Esketamine is absorbed quickly through the lining of the nose."),
+    ("dosing", "Ketamine infusions are usually given three days apart."),
+    ("dosing", "Treatment is typically repeated two times a month."),
+])
+def test_the_new_vocabulary_fires(group, text):
+    assert rules().predicates[group].search(text)
+
+
+@pytest.mark.parametrize("group,text", [
+    # the agency's acronym, not the adjective; a licence as a noun is no regulator's action
+    ("approval", "It is nice to have a quiet room after the session."),
+    ("approval", "This article is distributed under a Creative Commons licence."),
+    # being given a leaflet is no route of administration; a clinic's team is not "in combination with" a drug
+    ("protocol", "You will be given a leaflet to take home."),
+    ("protocol", "Our team works together to plan your visit."),
+    # a euphoric time is no side effect
+    ("safety", "For many women, pregnancy is a euphoric time."),
+])
+def test_the_new_vocabulary_does_not_fire(group, text):
+    assert not rules().predicates[group].search(text)
+
+
+def test_the_stored_model_weighs_the_protocol_group():
+    # the new group is a feature of the stored model (retrained after the groups changed), weighing towards a claim
+    from indexer.copycheck import checkworthy_model
+    assert checkworthy_model.load()["weights"].get("pred:protocol", 0.0) > 0.3
