@@ -179,3 +179,14 @@ def test_regaining_consciousness_within_hours_is_no_relief(real_engine):
     found = claim_ids(real_engine, text)
     assert "onset-within-hours" not in found and "ketamine-rapid-onset" not in found, found
     assert "onset-within-hours" in claim_ids(real_engine, "After a dose, patients often feel relief within a few hours.")
+
+
+def test_a_drop_in_symptoms_among_patients_with_trd_is_trd_efficacy(real_engine):
+    """A trial's drop or decrease in depression scores or symptoms among patients with treatment-resistant depression
+    after ketamine is its result in TRD (labelling decisions, news rule 3, round 5 rule 15)."""
+    for text in ("In one trial, about half of patients with treatment-resistant depression had a drop in depression scores after ketamine infusions.",
+                 "Patients with treatment-resistant depression showed a clear decrease in symptoms after four ketamine sessions."):
+        assert "trd-effective" in claim_ids(real_engine, text), text
+    # a drop in blood pressure is a side effect, not a benefit
+    text = "Patients with treatment-resistant depression may feel a drop in blood pressure during ketamine infusions."
+    assert "trd-effective" not in claim_ids(real_engine, text)
