@@ -232,3 +232,21 @@ def test_the_writers_own_distrust_of_home_dosing_is_the_at_home_risk(real_engine
     sentence = "Personally, I am wary of home dosing without a doctor in the room."
     assert (sentence, "ketamine-at-home-risk", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
     assert "ketamine-at-home-risk" not in claim_ids(real_engine, "Ketamine\nTelehealth has made it easier to book ketamine consultations.")
+
+
+def test_another_route_a_cross_reference_and_a_symptoms_length_are_not_these_claims(real_engine):
+    """Two hours of monitoring after an injection is a ketamine clinic's own watch, not the spray's REMS; a monograph's
+    '(See Restricted Distribution Program under Dosage and Administration.)' points to a section; crying for long
+    periods is a symptom's length, not the illness's course."""
+    assert "esketamine-rems-monitoring" not in claim_ids(
+        real_engine, "Intramuscular ketamine\nAfter the injection, you stay in the office for 2 hours of monitoring before you go home.")
+    sentence = "After the spray, you stay in the office for 2 hours of monitoring before you go home."
+    assert (sentence, "esketamine-rems-monitoring", "asserts") in flags(real_engine, "Spravato\n" + sentence)
+    assert "esketamine-rems-monitoring" not in claim_ids(
+        real_engine, "Esketamine monograph\n(See Restricted Distribution Program under Dosage and Administration.)")
+    sentence = "Esketamine is available only through a restricted distribution program."
+    assert (sentence, "esketamine-rems-monitoring", "asserts") in flags(real_engine, "Esketamine monograph\n" + sentence)
+    assert "ppd-duration-course" not in claim_ids(
+        real_engine, "Postpartum depression\nPostpartum depression symptoms: sadness, crying uncontrollably for long periods of time.")
+    sentence = "Without treatment, postpartum depression can last for months or years."
+    assert (sentence, "ppd-duration-course", "asserts") in flags(real_engine, "Postpartum depression\n" + sentence)
