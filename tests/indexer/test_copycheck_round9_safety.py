@@ -1,0 +1,50 @@
+"""Round 9 tuning pages (issue 10, pass 10b): general wordings of the safety, misuse and side-effect claims that
+unseen copy used and the checker missed (or flagged wrongly). Every sentence here is invented, not copied from any
+page; each test fails without the change it names."""
+from __future__ import annotations
+
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
+
+
+def test_mind_altering_effects_named_as_the_drugs_are_common_side_effects(real_engine):
+    """Its psychedelic, hallucinogenic, dissociative or euphoric effects named as what the drug has or does, whatever the
+    verb, and a drug called mind-altering or said to distort perception, state its effects (round 7 rule 13; round 9
+    review rule 4: also when the use is recreational)."""
+    for sentence in ("Ketamine is famous for its dissociative properties.",
+                     "The drug may bring on psychedelic experiences in some patients.",
+                     "Its hallucinogenic effects are what clubgoers seek.",
+                     "Regulators call ketamine a mind-altering medicine.",
+                     "It distorts perception of time and makes the user feel detached from their body."):
+        assert (sentence, "ketamine-common-side-effects", "asserts") in flags(real_engine, "Ketamine\n" + sentence), sentence
+    # a bare class line, their fading, a benefit without them and another psychedelic's effects state none of them
+    for sentence in ("Ketamine belongs to the class of dissociative anesthetics.",
+                     "The dissociative effects of the drug dissipate soon after the session.",
+                     "Researchers hope to keep the benefit without the psychedelic effects.",
+                     "Psilocybin has strong psychedelic effects that last for hours."):
+        assert "ketamine-common-side-effects" not in claim_ids(real_engine, "Ketamine\n" + sentence), sentence
+
+
+def test_street_names_and_scheduling_are_the_misuse_claim(real_engine):
+    """Ketamine's street and slang names and the states users name (special K, k-hole) belong to a misused drug, also
+    in a sentence whose only drug is the street name (round 2 rule 7, round 7 rule 12); a scheduled drug is a
+    controlled one (round 2 rule 7)."""
+    page = ("Ketamine is an anesthetic used in hospitals.\n\nSome people report odd dreams afterwards. "
+            "Special K later became a notorious date-rape drug.")
+    assert ("Special K later became a notorious date-rape drug.", "abuse-potential", "asserts") in flags(real_engine, page)
+    for sentence in ("Users call the deepest state a k-hole.",
+                     "On the street it goes by several slang names.",
+                     "Ketamine is a scheduled drug in most countries."):
+        assert (sentence, "abuse-potential", "asserts") in flags(real_engine, "Ketamine\n" + sentence), sentence
+    # zuranolone's own scheduling is not ketamine's misuse
+    assert "abuse-potential" not in claim_ids(real_engine, "Zurzuvae\nZuranolone is a scheduled drug in the US.")
+
+
+def test_a_uses_popularity_or_missing_licence_is_no_other_indication(real_engine):
+    """A use's popularity or the attention it draws ("has gained popularity for PTSD and anxiety") and a use it is not
+    authorised for state no other condition treated (the round 9 pages leave them unlabelled; approval status as "not
+    approved"); the use itself still is."""
+    for sentence in ("Lately ketamine has gained popularity as a treatment for anxiety and PTSD.",
+                     "Clinics prescribe ketamine for PTSD and OCD, for which it is not authorized."):
+        assert "ketamine-other-indications" not in claim_ids(real_engine, "Ketamine\n" + sentence), sentence
+    sentence = "Ketamine is also used to treat PTSD and anxiety."
+    assert (sentence, "ketamine-other-indications", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
