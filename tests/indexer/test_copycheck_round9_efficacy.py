@@ -39,3 +39,17 @@ def test_a_small_success_share_or_placebo_level_result_of_antidepressants_is_the
                  "In the trial, only 40% of patients given ketamine plus an SSRI responded.",
                  "Esketamine plus an oral antidepressant was no better than placebo plus an oral antidepressant in one trial."):
         assert "ssri-often-fail" not in claim_ids(real_engine, text), text
+
+
+def test_progress_named_in_superlatives_presupposes_that_it_works(real_engine):
+    """"A significant advancement in psychiatry", "the major advance in mental health in decades", "one of the most
+    significant developments in depression care" present the drug as working (`ketamine-effective-depression`; labelling
+    decisions, round 7 rule 22 and the round 9 review of l14, rule 5)."""
+    for text in ("Esketamine spray is a significant advancement in psychiatry.",
+                 "Many experts call ketamine the major advance in mental health care in decades.",
+                 "Ketamine therapy is one of the most significant developments in depression care."):
+        assert "ketamine-effective-depression" in claim_ids(real_engine, text), text
+    # progress in how care is delivered or reached, and progress outside mental health, are not it
+    for text in ("Online ketamine prescribing is a significant advancement in mental health care delivery.",
+                 "The new ketamine clinic is a major development for the town's economy."):
+        assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
