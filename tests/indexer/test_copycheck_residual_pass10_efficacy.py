@@ -190,3 +190,13 @@ def test_a_drop_in_symptoms_among_patients_with_trd_is_trd_efficacy(real_engine)
     # a drop in blood pressure is a side effect, not a benefit
     text = "Patients with treatment-resistant depression may feel a drop in blood pressure during ketamine infusions."
     assert "trd-effective" not in claim_ids(real_engine, text)
+
+
+def test_the_other_drugs_approval_is_not_the_sprays(real_engine):
+    """"Works differently from other approved drug treatments" / "other FDA-approved antidepressants" names the other
+    drugs' approval, not the spray's (round 7 rule 17: uncovered esketamine-first-new-mechanism)."""
+    for text in ("Esketamine works differently from other FDA-approved antidepressants.",
+                 "Esketamine is a new approach, since it acts unlike other approved drug treatments."):
+        assert "esketamine-fda-approved" not in claim_ids(real_engine, text), text
+    # the spray's own approval beside them still is
+    assert "esketamine-fda-approved" in claim_ids(real_engine, "Spravato is FDA-approved and works differently from other approved drugs.")
