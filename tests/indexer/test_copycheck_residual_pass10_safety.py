@@ -250,3 +250,12 @@ def test_another_route_a_cross_reference_and_a_symptoms_length_are_not_these_cla
         real_engine, "Postpartum depression\nPostpartum depression symptoms: sadness, crying uncontrollably for long periods of time.")
     sentence = "Without treatment, postpartum depression can last for months or years."
     assert (sentence, "ppd-duration-course", "asserts") in flags(real_engine, "Postpartum depression\n" + sentence)
+
+
+def test_nurse_practitioners_are_no_nursing_mothers(real_engine):
+    """'Nurse practitioners with little ketamine exposure during training': the profession's nurses, not nursing, so
+    no minimal transfer into milk."""
+    assert "milk-transfer-minimal" not in claim_ids(
+        real_engine, "Ketamine clinic\nNurse practitioners with little ketamine exposure during training may miss warning signs.")
+    sentence = "Only a small amount of ketamine passes into breast milk."
+    assert (sentence, "milk-transfer-minimal", "asserts") in flags(real_engine, "Ketamine and breastfeeding\n" + sentence)
