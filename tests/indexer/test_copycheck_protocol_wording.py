@@ -138,9 +138,15 @@ def test_a_named_side_effect_called_mild_or_temporary_is_a_side_effect_it_causes
 def test_effects_of_other_medicines_misuse_or_the_rems_rationale_are_no_common_side_effects(real_engine):
     for text in ("Spravato leaflet\nDo not combine it with other medicines that can cause drowsiness.",
                  "Ketamine\nAt high doses it can cause users to feel detached from their bodies.",
-                 "Ketamine\nIt is sold for its dissociative effects under street names such as Special K.",
                  "Spravato\nBecause of the risk of sedation and dissociation, it is distributed only under a risk evaluation and mitigation strategy."):
         assert "ketamine-common-side-effects" not in claim_ids(real_engine, text), text
+    # its dissociative effects named as what the drug is sold for are its effects stated as properties (labelling
+    # decisions, round 7 rule 13; round 9, review of l14, rule 4): that sentence moved to the misuse tests' side
+
+
+def test_dissociative_effects_it_is_sold_for_are_its_effects_and_its_misuse(real_engine):
+    ids = claim_ids(real_engine, "Ketamine\nIt is sold for its dissociative effects under street names such as Special K.")
+    assert {"ketamine-common-side-effects", "abuse-potential"} <= ids
 
 
 # --- safety: said outright, after a condition, or as a safety record -------------------------------------
