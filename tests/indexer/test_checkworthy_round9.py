@@ -1,0 +1,65 @@
+"""What is NOT check-worthy, pass 10b (issue 10): kinds of sentence the learned model marked on round 9's pages, which
+it was not trained on, although the labelling guide rules them out: business news (sales, revenue, share prices), the
+page pointing the reader to what it will explain, an interview announced, the telehealth prescribing law. Each kind is
+a `hard_exclude` entry of indexer/copycheck/checkworthy.yaml with an `unless` where a real claim would be caught.
+
+The sentences are invented; they run through the real engine and the stored model, and each names no catalog claim,
+so the check-worthy step decides. The stored model marks every sentence of NOT_CHECK_WORTHY on its own (so each test
+fails without its exclusion); the last test's sentences are the exclusions' `unless` cases."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.copycheck.checkworthy import hard_excluded, rules
+from tests.indexer.test_checkworthy_pass10 import _hard_exclude_names, _model_marks, only_sentence
+
+NOT_CHECK_WORTHY = [
+    # business_figures: sales, revenue, share prices, forecasts
+    ("business_figures", "The nasal spray brought in worldwide sales of $950 million last year, 48% more than the "
+                         "year before."),
+    ("business_figures", "Analysts expect the new postpartum depression pill to become a blockbuster, with peak sales of "
+                         "$2 billion."),
+    # reader_signposting: the page pointing the reader to what it will explain
+    ("reader_signposting", "Understanding what each nasal spray is and how it works can help you make an informed "
+                           "choice about postpartum care."),
+    ("reader_signposting", "Before looking at how zuranolone works, let's talk about what postpartum depression is."),
+    # interview_framing: an interview or a broadcast announced
+    ("interview_framing", "In the full interview above, Dr. Lee talks in depth about how zuranolone compares to older "
+                          "antidepressants."),
+    # telehealth_prescribing_law: the law on prescribing by telehealth
+    ("telehealth_prescribing_law", "Before the public health emergency, a doctor had to see the patient in person "
+                                   "before prescribing ketamine by telehealth."),
+    ("telehealth_prescribing_law", "The Ryan Haight Act requires an in-person medical evaluation before ketamine is "
+                                   "prescribed through telemedicine."),
+]
+
+
+@pytest.mark.parametrize("kind,text", NOT_CHECK_WORTHY)
+def test_these_kinds_are_not_check_worthy(real_engine, kind, text):
+    assert only_sentence(real_engine, text).checkworthy is False
+
+
+@pytest.mark.parametrize("kind,text", NOT_CHECK_WORTHY)
+def test_each_case_needs_its_own_exclusion(real_engine, kind, text):
+    """The stored model alone marks the sentence, and the entry named is the only exclusion that takes it."""
+    taking = [name for name, (match, unless) in zip(_hard_exclude_names(), rules().hard_exclude)
+              if match.search(text) and not (unless and unless.search(text))]
+    assert taking == [kind]
+    assert _model_marks(real_engine, text), "the stored model no longer marks it: the case tests nothing"
+
+
+@pytest.mark.parametrize("text", [
+    # an approval beside the sales (business_figures' unless)
+    "Sales of the nasal spray rose sharply after the FDA approved it for depression with suicidal thoughts.",
+    # an effect beside the signposting (the shared claim_beside)
+    "Knowing that ketamine can damage the bladder with heavy use can help you decide whether to try it.",
+    # an effect with its time frame stated in the interview (the shared claim_beside)
+    "In a recent interview, the psychiatrist said zuranolone improved mood in most mothers within three days.",
+    # a drug's schedule or its approval beside the law (telehealth_prescribing_law's unless)
+    "Since the Ryan Haight Act, the nasal spray has been a Schedule III medicine in the United States.",
+    "Before the public health emergency, the nasal spray was already approved by the FDA only for use in certified "
+    "clinics.",
+])
+def test_a_claim_beside_an_excluded_kind_stays_check_worthy(real_engine, text):
+    assert not hard_excluded(text)
+    assert only_sentence(real_engine, text).checkworthy is True
