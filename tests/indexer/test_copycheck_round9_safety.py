@@ -48,3 +48,24 @@ def test_a_uses_popularity_or_missing_licence_is_no_other_indication(real_engine
         assert "ketamine-other-indications" not in claim_ids(real_engine, "Ketamine\n" + sentence), sentence
     sentence = "Ketamine is also used to treat PTSD and anxiety."
     assert (sentence, "ketamine-other-indications", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
+
+
+def test_the_usual_treatments_named_as_therapy_and_medication_are_the_standard_treatment(real_engine):
+    """The usual treatments named as their pair ("traditional treatments focus on therapy and medication") state the
+    standard PPD treatment (round 6 rule 26); said to fall short, they are the failure claim instead."""
+    page = "Postpartum depression\n\n{}"
+    for sentence in ("Conventional treatments center on therapy and medication.",
+                     "Standard care such as counseling and medication often helps."):
+        assert (sentence, "ppd-standard-treatment", "asserts") in flags(real_engine, page.format(sentence)), sentence
+    sentence = "Traditional treatments like therapy and medication are inadequate for many mothers."
+    assert "ppd-standard-treatment" not in claim_ids(real_engine, page.format(sentence))
+
+
+def test_safety_and_efficacy_as_data_or_doubt_is_no_safety_claim(real_engine):
+    """Safety and efficacy as the subject of data or doubt ("years of safety and efficacy data", "uncertainty around
+    efficacy and safety") state no finding; the finding itself still is the safety claim."""
+    for sentence in ("Doctors cite growing safety and efficacy data for esketamine.",
+                     "Few clinics use it, given uncertainty around efficacy and safety of ketamine."):
+        assert "ketamine-safe-well-tolerated" not in claim_ids(real_engine, "Ketamine\n" + sentence), sentence
+    sentence = "Ketamine is safe and effective for most adults."
+    assert (sentence, "ketamine-safe-well-tolerated", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
