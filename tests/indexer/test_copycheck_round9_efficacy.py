@@ -53,3 +53,37 @@ def test_progress_named_in_superlatives_presupposes_that_it_works(real_engine):
     for text in ("Online ketamine prescribing is a significant advancement in mental health care delivery.",
                  "The new ketamine clinic is a major development for the town's economy."):
         assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
+
+
+def test_suicidal_thoughts_gone_after_ketamine_are_relieved(real_engine):
+    """Suicidal thoughts said to be gone ("complete remission of suicidal ideas", "free of suicidal thoughts") after
+    ketamine are `reduces-suicidal-ideation`, whatever the verb."""
+    for text in ("Patients given ketamine infusions showed complete remission of suicidal ideas within two days.",
+                 "After their ketamine infusions, most patients were free of suicidal thoughts."):
+        assert "reduces-suicidal-ideation" in claim_ids(real_engine, text), text
+    # remission of depression alone, and the population an approval is for, are not it
+    for text in ("Patients given ketamine infusions showed complete remission of depression within two days.",
+                 "The FDA approves esketamine for depression with acute suicidal ideation."):
+        assert "reduces-suicidal-ideation" not in claim_ids(real_engine, text), text
+
+
+def test_seized_drug_weight_and_oral_trial_dose_ranges_are_no_infusion_protocol(real_engine):
+    """Weight-based dosing names the infusion protocol (`infusion-40-60-min`), but the weight of ketamine seized by
+    police, and the dose ranges studied across trials of oral ketamine, are no infusion's dose."""
+    for text in ("Police seizures of ketamine grew, and the total weight seized rose tenfold, according to the agency.",
+                 "Oral ketamine doses have ranged from 0.5 to 3 mg/kg in weight-based dosing sessions across trials."):
+        assert "infusion-40-60-min" not in claim_ids(real_engine, text), text
+    for text in ("Your ketamine infusion dose is calculated according to your body weight.",):
+        assert "infusion-40-60-min" in claim_ids(real_engine, text), text
+
+
+def test_brexanolone_relief_called_immediate_or_counted_in_hours_is_its_efficacy(real_engine):
+    """Relief from brexanolone called immediate or instant, or counted in hours ("felt better in under 24 hours"), is
+    `brexanolone-efficacy`: the speed is the claim's point, as "within hours" already is."""
+    for text in ("Zulresso brings almost immediate relief for new mothers with postpartum depression.",
+                 "In the trials, most women felt better in fewer than 24 hours after brexanolone."):
+        assert "brexanolone-efficacy" in claim_ids(real_engine, text), text
+    # sedation watched for in the first hours, and an infusion stopped immediately, are the sedation risk
+    for text in ("Brexanolone patients must be watched for excessive sedation during the first 24 hours.",
+                 "Zulresso is infused continuously, and the infusion is stopped immediately if the patient becomes too sleepy."):
+        assert "brexanolone-efficacy" not in claim_ids(real_engine, text), text
