@@ -69,3 +69,15 @@ def test_safety_and_efficacy_as_data_or_doubt_is_no_safety_claim(real_engine):
         assert "ketamine-safe-well-tolerated" not in claim_ids(real_engine, "Ketamine\n" + sentence), sentence
     sentence = "Ketamine is safe and effective for most adults."
     assert (sentence, "ketamine-safe-well-tolerated", "asserts") in flags(real_engine, "Ketamine\n" + sentence)
+
+
+def test_the_drug_as_what_people_misuse_is_the_misuse_claim(real_engine):
+    """The drug itself as what people misuse or abuse ("users who abused it at high doses", "the often-abused
+    anesthetic") names its misuse, whatever harm the sentence goes on to (round 7 rule 12)."""
+    for sentence in ("Kidney trouble was seen only in users who abused it for years.",
+                     "Doctors say ketamine is a medicine that people misuse at parties.",
+                     "The new spray is a cousin of the often-abused anesthetic ketamine."):
+        assert (sentence, "abuse-potential", "asserts") in flags(real_engine, "Ketamine\n" + sentence), sentence
+    # another drug abused is not ketamine's misuse
+    sentence = "Some patients had abused opioids before they misused it."
+    assert "abuse-potential" not in claim_ids(real_engine, "Ketamine\n" + sentence)
