@@ -87,3 +87,15 @@ def test_brexanolone_relief_called_immediate_or_counted_in_hours_is_its_efficacy
     for text in ("Brexanolone patients must be watched for excessive sedation during the first 24 hours.",
                  "Zulresso is infused continuously, and the infusion is stopped immediately if the patient becomes too sleepy."):
         assert "brexanolone-efficacy" not in claim_ids(real_engine, text), text
+
+
+def test_the_first_pill_for_postpartum_depression_is_its_availability(real_engine):
+    """A drug announced as the first pill or first oral drug for postpartum depression states that such a drug is
+    available (`fda-approved-ppd-drugs`; labelling decisions, PPD drugs)."""
+    for text in ("Zurzuvae is the first pill made to treat postpartum depression.",
+                 "It is the first oral medicine indicated for PPD in adults."):
+        assert "fda-approved-ppd-drugs" in claim_ids(real_engine, text), text
+    # a first pill for another illness, or one still in development, is not
+    for text in ("Zuranolone could become the first pill for postpartum depression if it passes further trials.",
+                 "This is the first oral treatment for migraine in children."):
+        assert "fda-approved-ppd-drugs" not in claim_ids(real_engine, text), text
