@@ -24,8 +24,8 @@ NOT_CHECK_WORTHY = [
                            "choice about postpartum care."),
     ("reader_signposting", "Before looking at how zuranolone works, let's talk about what postpartum depression is."),
     # interview_framing: an interview or a broadcast announced
-    ("interview_framing", "In the full interview above, Dr. Lee talks in depth about how zuranolone compares to older "
-                          "antidepressants."),
+    ("interview_framing", "In the full interview above, Dr. Lee talks in depth about the study results, comparisons to "
+                          "older antidepressants and how families can help."),
     # telehealth_prescribing_law: the law on prescribing by telehealth
     ("telehealth_prescribing_law", "Before the public health emergency, a doctor had to see the patient in person "
                                    "before prescribing ketamine by telehealth."),
@@ -63,3 +63,28 @@ def test_each_case_needs_its_own_exclusion(real_engine, kind, text):
 def test_a_claim_beside_an_excluded_kind_stays_check_worthy(real_engine, text):
     assert not hard_excluded(text)
     assert only_sentence(real_engine, text).checkworthy is True
+
+
+# Recall, pass 10b: how one form or route of a drug compares with another, in words, is an efficacy claim round 9's
+# pages left uncovered and the model missed ("a slower-acting and more subtle effect", "a much more profound
+# experience", "not a first-line treatment"): vocabulary of the efficacy group (a model feature; retrained).
+COMPARED_FORMS = [
+    "Lozenges have a slower-acting and more subtle effect than an infusion.",
+    "The nasal spray gives quicker absorption than a tablet but a less intense effect than IV ketamine.",
+    "IV ketamine is a much more profound experience than the nasal spray.",
+    "The pill is easier to take than the infusion but not as effective.",
+    "Ketamine infusion therapy is not a first-line treatment for depression.",
+]
+
+
+@pytest.mark.parametrize("text", COMPARED_FORMS)
+def test_a_comparison_between_forms_is_efficacy_vocabulary(text):
+    assert rules().predicates["efficacy"].search(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Now, however, ketamine could be more accessible than ever.",
+    "Clinics became more common in large cities during the pandemic.",
+])
+def test_the_comparison_words_are_not_any_comparison(text):
+    assert not rules().predicates["efficacy"].search(text)
