@@ -81,3 +81,14 @@ def test_the_drug_as_what_people_misuse_is_the_misuse_claim(real_engine):
     # another drug abused is not ketamine's misuse
     sentence = "Some patients had abused opioids before they misused it."
     assert "abuse-potential" not in claim_ids(real_engine, "Ketamine\n" + sentence)
+
+
+def test_certified_administration_without_a_must_is_the_rems(real_engine):
+    """Spravato's certified administration stated as a fact, with no "must" or "only" ("clinics certified to administer
+    Spravato", "given in certified treatment centers"), is the REMS claim (round 9 review rule 10); brexanolone's
+    certified hospitals are not."""
+    for sentence in ("Hundreds of clinics are now certified to administer Spravato.",
+                     "Spravato will still be given in certified treatment centers."):
+        assert (sentence, "esketamine-rems-monitoring", "asserts") in flags(real_engine, "Spravato\n" + sentence), sentence
+    sentence = "Zulresso is given in hospitals certified to administer the drug."
+    assert "esketamine-rems-monitoring" not in claim_ids(real_engine, "Zulresso\n" + sentence)
