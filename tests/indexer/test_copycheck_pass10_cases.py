@@ -124,3 +124,17 @@ def test_what_to_know_about_a_topic_is_a_title_not_a_question(real_engine):
     assert "fda-approved-ppd-drugs" in claim_ids(real_engine, text)
     # a bare topic still states nothing
     assert not flags(real_engine, "What you need to know about ketamine side effects\n\nThe clinic explains more.")
+
+
+def test_a_trials_null_depression_outcome_denies_the_efficacy_it_tested(real_engine):
+    """A reported null result on the depression outcome names no benefit word; the outcome measure stands in for it and
+    the negation denies it (labelling decisions, round 6 rule 1). A null difference in harms is not the efficacy claim's."""
+    for text in ("Ketamine for inpatients\nIn the trial of ketamine against midazolam, no difference was found on the "
+                 "primary depression rating scale at four weeks.",
+                 "Ketamine trial\nDepressive symptoms did not differ between the ketamine and saline groups after two weeks."):
+        found = flags(real_engine, text)
+        assert any(cid == "ketamine-effective-depression" and stance == "denies" for _, cid, stance in found), (text, found)
+    for text in ("Ketamine trial\nNo difference was found in side effects between the ketamine and placebo groups.",
+                 "Ketamine trial\nA clear difference emerged on the primary depression scale, in favour of ketamine."):
+        found = flags(real_engine, text)
+        assert not any(cid == "ketamine-effective-depression" and stance == "denies" for _, cid, stance in found), (text, found)
