@@ -30,7 +30,7 @@ NOT_CHECK_WORTHY = [
     # clinic_voice: the clinic's own service and payment
     ("clinic_voice", "At Riverbend Wellness, every ketamine infusion is prescribed and monitored by a board-certified "
                      "anesthesiologist."),
-    ("clinic_voice", "Most insurance plans cover esketamine treatment once prior authorization is approved."),
+    # (an insurance sentence stood here; the model retrained on 325 pages no longer marks it, so it tested nothing)
     # definition_by_name: a name, class or type given
     ("definition_by_name", "Zuranolone is sold under the brand name Zurzuvae and is taken for fourteen days."),
     # eligibility_criteria: whom a treatment is for, by how many antidepressants failed
@@ -49,7 +49,7 @@ NOT_CHECK_WORTHY = [
     # symptom_items: the illness's symptoms listed, or a bare symptom item
     ("symptom_items", "Symptoms can range from tearfulness and trouble sleeping to thoughts of harming the baby or "
                       "suicide."),
-    ("symptom_items", "Persistent thoughts of death or suicide"),
+    ("symptom_items", "Persistent thoughts of death or suicide after giving birth"),
     # importance_advice: generic advice ("treat early")
     ("importance_advice", "It is crucial to get treatment for depression during pregnancy to protect the baby."),
     # session_logistics: what happens at the session, addressed to the patient
