@@ -48,7 +48,9 @@ def test_a_reputation_for_working_is_asserted_and_a_reputation_as_a_party_drug_i
     text = "Ketamine is widely regarded as a safe and effective treatment for depression."
     assert {(text, "ketamine-effective-depression", "asserts"), (text, "ketamine-safe-well-tolerated", "asserts")} \
         <= flags(real_engine, text)
-    assert not flags(real_engine, "Ketamine is widely known as a party drug.")
+    # pass 10c: "known as a party drug" states the misuse (labelling decisions round 2 rule 7, round 7 rule 12);
+    # having heard of it as one still only reports the reputation
+    assert not flags(real_engine, "Many people have heard of ketamine as a party drug.")
 
 
 def test_a_denial_stops_where_a_new_predicate_of_the_list_begins(real_engine):
