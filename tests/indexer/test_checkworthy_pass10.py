@@ -11,16 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.copycheck import checkworthy_model
-from indexer.copycheck.checkworthy import hard_excluded, rules
-
-
-def only_sentence(engine, text):
-    report = engine.check(text)
-    assert len(report.sentences) == 1, [s.text for s in report.sentences]
-    sentence = report.sentences[0]
-    assert not sentence.claims, [c.id for c in sentence.claims]
-    return sentence
+from checkworthy_cases import assert_needs_its_own_exclusion, only_sentence  # tests/indexer/checkworthy_cases.py
+from indexer.copycheck.checkworthy import hard_excluded
 
 
 NOT_CHECK_WORTHY = [
@@ -69,35 +61,7 @@ def test_these_kinds_are_not_check_worthy(real_engine, kind, text):
 
 @pytest.mark.parametrize("kind,text", NOT_CHECK_WORTHY)
 def test_each_case_needs_its_own_exclusion(real_engine, kind, text):
-    """The stored model alone marks the sentence, and the entry named is the only exclusion that takes it."""
-    taking = [name for name, (match, unless) in zip(_hard_exclude_names(), rules().hard_exclude)
-              if match.search(text) and not (unless and unless.search(text))]
-    assert taking == [kind]
-    assert _model_marks(real_engine, text), "the stored model no longer marks it: the case tests nothing"
-
-
-def _hard_exclude_names():
-    import yaml
-    from indexer.copycheck.checkworthy import RULES_FILE
-    return list(yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))["hard_exclude"])
-
-
-def _model_marks(engine, text):
-    """The stored model's answer for the sentence, with the flags the pipeline computes (hard exclusions off)."""
-    from indexer.copycheck import pipeline
-    seen = {}
-    original = pipeline.checkworthy
-
-    def recording(sentence, **flags):
-        seen.update(flags, text=sentence)
-        return original(sentence, **flags)
-    pipeline.checkworthy = recording
-    try:
-        engine.check(text)
-    finally:
-        pipeline.checkworthy = original
-    return checkworthy_model.predict(seen["text"], {k: seen[k] for k in (
-        "has_topic", "has_figure", "is_heading", "silent", "block_kind")})
+    assert_needs_its_own_exclusion(real_engine, kind, text)
 
 
 @pytest.mark.parametrize("text", [

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.copycheck.checkworthy import hard_excluded, rules
-from tests.indexer.test_checkworthy_pass10 import _hard_exclude_names, _model_marks, only_sentence
+from checkworthy_cases import assert_needs_its_own_exclusion, only_sentence  # tests/indexer/checkworthy_cases.py
+from indexer.copycheck.checkworthy import hard_excluded
 
 NOT_CHECK_WORTHY = [
     # nasal_spray_instructions: how to use the device, with the instruction's own wait in minutes
@@ -33,11 +33,7 @@ def test_these_kinds_are_not_check_worthy(real_engine, kind, text):
 
 @pytest.mark.parametrize("kind,text", NOT_CHECK_WORTHY)
 def test_each_case_needs_its_own_exclusion(real_engine, kind, text):
-    """The stored model alone marks the sentence, and the entry named is the only exclusion that takes it."""
-    taking = [name for name, (match, unless) in zip(_hard_exclude_names(), rules().hard_exclude)
-              if match.search(text) and not (unless and unless.search(text))]
-    assert taking == [kind]
-    assert _model_marks(real_engine, text), "the stored model no longer marks it: the case tests nothing"
+    assert_needs_its_own_exclusion(real_engine, kind, text)
 
 
 @pytest.mark.parametrize("text", [

@@ -13,15 +13,8 @@ from __future__ import annotations
 
 import pytest
 
+from checkworthy_cases import only_sentence  # tests/indexer/checkworthy_cases.py
 from indexer.copycheck.checkworthy import rules
-
-
-def only_sentence(engine, text):
-    report = engine.check(text)
-    assert len(report.sentences) == 1, [s.text for s in report.sentences]
-    sentence = report.sentences[0]
-    assert not sentence.claims, [c.id for c in sentence.claims]
-    return sentence
 
 
 MISSED_BEFORE = [

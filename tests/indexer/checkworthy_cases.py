@@ -1,0 +1,48 @@
+"""What the check-worthy step decides for one invented sentence, as the exclusion and recall tests ask it
+(test_checkworthy_pass10*.py, test_checkworthy_round9.py, test_checkworthy_recall_pass10.py)."""
+from __future__ import annotations
+
+import yaml
+
+from indexer.copycheck import checkworthy_model
+from indexer.copycheck.checkworthy import RULES_FILE, rules
+
+
+def only_sentence(engine, text):
+    """The text's one sentence, which names no catalog claim (so the check-worthy step decides)."""
+    report = engine.check(text)
+    assert len(report.sentences) == 1, [s.text for s in report.sentences]
+    sentence = report.sentences[0]
+    assert not sentence.claims, [c.id for c in sentence.claims]
+    return sentence
+
+
+def exclusions_taking(text):
+    """The names of the `hard_exclude` entries that take the text."""
+    names = list(yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))["hard_exclude"])
+    return [name for name, (match, unless) in zip(names, rules().hard_exclude)
+            if match.search(text) and not (unless and unless.search(text))]
+
+
+def model_marks(engine, text):
+    """The stored model's answer for the sentence, with the flags the pipeline computes (hard exclusions off)."""
+    from indexer.copycheck import pipeline
+    seen = {}
+    original = pipeline.checkworthy
+
+    def recording(sentence, **flags):
+        seen.update(flags, text=sentence)
+        return original(sentence, **flags)
+    pipeline.checkworthy = recording
+    try:
+        engine.check(text)
+    finally:
+        pipeline.checkworthy = original
+    return checkworthy_model.predict(seen["text"], {k: seen[k] for k in (
+        "has_topic", "has_figure", "is_heading", "silent", "block_kind")})
+
+
+def assert_needs_its_own_exclusion(engine, kind, text):
+    """The stored model alone marks the sentence, and the entry named is the only exclusion that takes it."""
+    assert exclusions_taking(text) == [kind]
+    assert model_marks(engine, text), "the stored model no longer marks it: the case tests nothing"
