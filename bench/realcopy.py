@@ -5,6 +5,7 @@
     python bench/realcopy.py evaluate --tree /tmp/f1dec99  # an older checker (git worktree add /tmp/f1dec99 f1dec99)
     python bench/realcopy.py evaluate --round bench/data/realcopy_round2.txt  # one round of fresh dev pages
     python bench/realcopy.py evaluate --part held-aside  # the fresh dev pages kept out of tuning
+    python bench/realcopy.py evaluate --part dev --ids catalog  # as if only the 37 catalog ids were labelled and scored
 
 The development part is what tuning looks at, except the pages bench/data/realcopy_held_aside.txt
 lists: half of each of the latest rounds of fresh pages (rounds 3 and 4), split off before any change, to
@@ -20,6 +21,10 @@ Scores (the same definitions for every checker measured, old or new):
 - uncovered recall: labelled check-worthy sentences with no catalog claim that the checker marks
   check-worthy (or flags); others marked: the share of checker sentences standing for no labelled
   sentence that it marks check-worthy.
+
+`--ids catalog` scores as acceptance data labelled with the catalog's 37 ids only would be scored by a scorer that
+ignores the ids the KB added (a sentence making only an added claim is then check-worthy and uncovered, and a flag of
+an added claim marks it); `--ids catalog-labels` keeps every flag, so flags of added claims count as wrong.
 """
 from __future__ import annotations
 
@@ -37,6 +42,7 @@ RESERVED = ROOT.parent / "shared" / "reserved-pages.txt"
 KINDS = {"clinic", "telehealth", "faq", "news", "manufacturer", "medical-info", "balanced", "critical"}
 STANCES = {"asserts", "denies"}
 HELD_ASIDE = ROOT / "bench" / "data" / "realcopy_held_aside.txt"
+CATALOG = ROOT.parent / "shared" / "claims-catalog.md"
 
 
 def site_of(url: str) -> str:
@@ -74,6 +80,32 @@ class Page:
     text: str
     part: str
     labels: list[Label] = field(default_factory=list)
+
+
+def catalog_claim_ids() -> set[str]:
+    """The canonical catalog's ids (../shared/claims-catalog.md), as acceptance labels may carry only these."""
+    import re
+    return set(re.findall(r"^\| ([a-z0-9]+(?:-[a-z0-9]+)+) \|", CATALOG.read_text(), re.M)) if CATALOG.exists() else set()
+
+
+def restricted(pages: list[Page], check, ids: set[str], flags_too: bool):
+    """Pages and checker seen as if labels carried only `ids`: a sentence left with no claim stays check-worthy
+    (uncovered); with flags_too, flags of other ids are dropped as well (a scorer that ignores them)."""
+    from dataclasses import replace
+    pages = [replace(pg, labels=[replace(lab, claims=[(c, st) for c, st in lab.claims if c in ids])
+                                 for lab in pg.labels]) for pg in pages]
+    if not flags_too:
+        return pages, check
+
+    def filtered(text: str) -> dict:
+        report = check(text)
+        for sent in report.get("sentences", []):
+            kept = [c for c in sent.get("claims", []) if c["id"] in ids]
+            if len(kept) < len(sent.get("claims", [])):
+                sent["checkworthy"] = True
+            sent["claims"] = kept
+        return report
+    return pages, filtered
 
 
 def known_claim_ids() -> set[str]:
@@ -257,14 +289,26 @@ def main(argv: list[str]) -> int:
         ap.add_argument("--round", type=Path, metavar="LIST",
                         help="score only the development pages a file lists (one path per line), e.g. a round of "
                              "fresh pages: bench/data/realcopy_round2.txt")
+        ap.add_argument("--ids", choices=["all", "catalog", "catalog-labels"], default="all",
+                        help="catalog: score as if labels and flags carried only the 37 catalog ids (a flag of an "
+                             "added claim then only marks its sentence check-worthy); catalog-labels: labels carry "
+                             "only catalog ids but every flag counts")
         args = ap.parse_args(argv[1:])
         check = engine_checker(args.tree.resolve())
+        ids = catalog_claim_ids() if args.ids != "all" else None
+        if ids is not None and not ids:
+            raise SystemExit(f"--ids {args.ids}: no catalog at {CATALOG}")
+
+        def scored(pages):
+            if ids is None:
+                return score(pages, check)
+            return score(*restricted(pages, check, ids, flags_too=args.ids == "catalog"))
         out = {}
         if args.round:
             listed = [ROOT / line.strip() for line in args.round.read_text().splitlines() if line.strip()]
             if any(p.parent.name != "dev" for p in listed):
                 raise SystemExit(f"{args.round}: a round lists development pages only (the test part is frozen)")
-            result = score([load_page(p) for p in listed], check)
+            result = scored([load_page(p) for p in listed])
             errors = result.pop("errors")
             if args.errors:
                 for e in errors:
@@ -273,7 +317,7 @@ def main(argv: list[str]) -> int:
             return 0
         loaders = {"dev": tuning_pages, "test": lambda: load_corpus(("test",)), "held-aside": held_aside_pages}
         for part in (["dev", "test"] if args.part == "both" else [args.part]):
-            result = score(loaders[part](), check)
+            result = scored(loaders[part]())
             errors = result.pop("errors")
             out[part] = result
             if args.errors and part == "dev":

@@ -76,3 +76,45 @@ def test_the_second_labelling_still_agrees_with_the_corpus_labels():
     scores = realcopy.score(corpus, reports.__getitem__)
     assert scores["sentence"]["f1"] >= 0.90
     assert scores["page"]["f1"] >= 0.93
+
+
+def _one_page_corpus(tmp_path, claims_yaml: str):
+    page = tmp_path / "dev" / "p.yaml"
+    page.parent.mkdir()
+    url = next(f"https://site{i}.example/" for i in range(100) if realcopy.split_of(f"https://site{i}.example/") == "dev")
+    page.write_text(f"url: {url}\nread: 2026-12-01\nkind: clinic\ntext: Ketamine works within hours and is safe.\n"
+                    f"sentences:\n  - text: Ketamine works within hours and is safe.\n    claims: {claims_yaml}\n"
+                    f"    checkworthy: true\n")
+    return [realcopy.load_page(page)]
+
+
+def _report(*ids):
+    return {"sentences": [{"text": "Ketamine works within hours and is safe.", "start": 0, "end": 40,
+                           "checkworthy": False, "claims": [{"id": i, "stance": "asserts"} for i in ids]}]}
+
+
+def test_catalog_view_ignores_added_claims_on_both_sides(tmp_path):
+    """`--ids catalog`: a flag of an added claim neither scores nor costs; its sentence counts as marked."""
+    pages = _one_page_corpus(tmp_path, "[{id: onset-within-hours, stance: asserts}, "
+                                       "{id: ketamine-safe-well-tolerated, stance: asserts}]")
+    catalog = {"onset-within-hours"}
+    scores = realcopy.score(*realcopy.restricted(pages, lambda t: _report("onset-within-hours", "ketamine-safe-well-tolerated"),
+                                                 catalog, flags_too=True))
+    assert (scores["sentence"]["tp"], scores["sentence"]["fp"], scores["sentence"]["fn"]) == (1, 0, 0)
+    only_added = realcopy.score(*realcopy.restricted(pages, lambda t: _report("ketamine-safe-well-tolerated"),
+                                                     catalog, flags_too=True))
+    assert only_added["sentence"]["fn"] == 1 and only_added["sentence"]["fp"] == 0
+
+
+def test_catalog_labels_view_counts_added_flags_as_wrong(tmp_path):
+    """`--ids catalog-labels`: labels carry only catalog ids and every flag counts, as a scorer unaware of added claims."""
+    pages = _one_page_corpus(tmp_path, "[{id: onset-within-hours, stance: asserts}, "
+                                       "{id: ketamine-safe-well-tolerated, stance: asserts}]")
+    scores = realcopy.score(*realcopy.restricted(pages, lambda t: _report("onset-within-hours", "ketamine-safe-well-tolerated"),
+                                                 {"onset-within-hours"}, flags_too=False))
+    assert (scores["sentence"]["tp"], scores["sentence"]["fp"], scores["sentence"]["fn"]) == (1, 1, 0)
+
+
+def test_the_catalog_ids_are_read_from_the_shared_catalog(shared_dir):
+    ids = realcopy.catalog_claim_ids()
+    assert len(ids) == 37 and "milk-transfer-minimal" in ids and "id" not in ids
