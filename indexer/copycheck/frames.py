@@ -207,15 +207,19 @@ def _in(span, clause) -> bool:
 
 def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIndex, copy_figures,
                 context_has, own_treatment_clauses, treatments: set[str], named=lambda slot, span: True,
-                names_other_drug: bool = False, avoid: frozenset[int] = frozenset()) -> FrameHit | None:
+                names_other_drug: bool = False, avoid: frozenset[int] = frozenset(),
+                subjects: dict[int, tuple[int, int]] | None = None) -> FrameHit | None:
     """The frame's hit in this sentence, or None.
 
     context_has(slot) -> concept name when the sentence's context fills the slot;
     own_treatment_clauses: indexes of clauses naming a treatment (no treatment is carried into them);
     named(slot, span): whether the span names the slot's treatment itself, not a generic "the infusion";
     names_other_drug: the sentence names a drug treatment as its own subject (not only to compare);
-    avoid: clauses not to take the frame's words from (one whose words a condition silenced).
+    avoid: clauses not to take the frame's words from (one whose words a condition silenced);
+    subjects: for a clause that left its subject to the clause before ("..., but is widely used"), where that
+    subject stands (sentences.clause_subjects): its words count as the clause's own.
     """
+    subjects = subjects or {}
     local: list[tuple[CompiledSlot, list]] = []
     carried_slots: list[tuple[CompiledSlot, list]] = []
     for slot in frame.slots:
@@ -226,7 +230,7 @@ def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIn
             if not spans:
                 return None
             local.append((slot, spans))
-    chosen = _choose_local(local, clauses, words, frame.window, avoid)
+    chosen = _choose_local(local, clauses, words, frame.window, avoid, subjects)
     if chosen is None:
         return None
     used, home = chosen
@@ -237,7 +241,8 @@ def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIn
             return None
         if spans:
             # In the sentence: prefer an occurrence in the same clause as the rest of the frame.
-            inside = [s for s in spans if home is None or _in(s, clauses[home])]
+            inside = [s for s in spans if home is None or _in(s, clauses[home])
+                      or (home in subjects and _in(s, subjects[home]))]
             if inside and home is not None and home in own_treatment_clauses and slot.concept in treatments \
                     and not any(named(slot, s) for s in inside):
                 return None  # "the infusion" beside "brexanolone" is brexanolone's, not the claim's treatment
@@ -262,22 +267,30 @@ def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIn
                     tuple(carried), figs, home)
 
 
-def _choose_local(local, clauses, words: WordIndex, window: int, avoid: frozenset[int] = frozenset()):
-    """One span per local slot, all in one clause or within `window` words: (spans, clause index)."""
+def _choose_local(local, clauses, words: WordIndex, window: int, avoid: frozenset[int] = frozenset(),
+                  subjects: dict[int, tuple[int, int]] | None = None):
+    """One span per local slot, all in one clause (with the subject it left to the clause before) or within
+    `window` words: (spans, clause index)."""
     if not local:
         return [], None
+    subjects = subjects or {}
     for ci, clause in enumerate(clauses):
         if ci in avoid:
             continue
-        picks = []
+        picks, own = [], False
         for _, spans in local:
             inside = [s for s in spans if _in(s, clause)]
+            if not inside and ci in subjects:
+                inside = [s for s in spans if _in(s, subjects[ci])]
+            else:
+                own = own or bool(inside)
             if not inside:
                 break
             # prefer a term that itself denies ("isn't recommended"): it carries the claim's own negation
             picks.append(max(inside, key=lambda s: s[2]))
         else:
-            return picks, ci
+            if own:
+                return picks, ci
     anchor_slot = min(range(len(local)), key=lambda i: len(local[i][1]))
     for anchor in local[anchor_slot][1]:
         w0 = words.at(anchor[0])

@@ -13,7 +13,7 @@ from indexer.copycheck.context import ANAPHOR_RE, context_sources
 from indexer.copycheck.frames import FrameIndex, WordIndex, compile_frames, finds_words, match_frame, term_lists
 from indexer.copycheck.normalize import normalize
 from indexer.copycheck.report import CheckReport, ClaimFlag, SentenceResult, claim_info
-from indexer.copycheck.sentences import split_clauses, split_sentences
+from indexer.copycheck.sentences import clause_subjects, split_clauses, split_sentences
 from indexer.copycheck.speller import CopySpeller
 from indexer.copycheck.stance import SILENT, contrasted, find_triggers, is_question, opening_concession_end, stance_of
 
@@ -219,7 +219,13 @@ class Checker:
                      for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
                      if ca <= x and y <= cb and not COMPARED_RE.search(sentence[max(ca, x - 40):x])
                      and not EFFECT_OF_RE.match(sentence, y)}
-        own = {ci for ci, _ in own_named}
+        # a clause that left its subject to the clause before ("SSRIs are widely available but may not prove
+        # effective") is about the treatment that clause names as its subject
+        subjects = clause_subjects(sentence, clauses)
+        own = {ci for ci, _ in own_named} | {ci for ci, (sa, sb) in subjects.items()
+                                             for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
+                                             if sa <= x and y <= sb and not COMPARED_RE.search(sentence[max(sa, x - 40):x])
+                                             and not EFFECT_OF_RE.match(sentence, y)}
         # on a page about another drug, "the treatment" and "this medicine" are that drug
         names_drug = other_drug_page or any(n not in NOT_DRUGS for _, n in own_named)
         used_source: list[int] = []
@@ -249,7 +255,7 @@ class Checker:
         for frame in self.frame_index.candidates(st):
             hit = match_frame(frame, st, clauses, words, copy_figures, context_has, own, self.treatment_like,
                               named=lambda slot, span: self._names_treatment(st, slot, span),
-                              names_other_drug=names_drug)
+                              names_other_drug=names_drug, subjects=subjects)
             if hit is None:
                 continue
             triggers = find_triggers(sentence, hit.absorbed)
@@ -258,11 +264,22 @@ class Checker:
                 # silenced in one clause ("If Paxil left you still depressed, ..."): another clause may say it
                 retry = match_frame(frame, st, clauses, words, copy_figures, context_has, own, self.treatment_like,
                                     named=lambda slot, span: self._names_treatment(st, slot, span),
-                                    names_other_drug=names_drug, avoid=frozenset({hit.home}))
+                                    names_other_drug=names_drug, avoid=frozenset({hit.home}), subjects=subjects)
                 if retry is not None:
                     hit = retry
                     triggers = find_triggers(sentence, hit.absorbed)
                     stance, hedged = stance_of(triggers, [sp for sp in hit.spans if sp not in hit.absorbed])
+            if stance == "denies" and hit.home is not None and any(ci > hit.home for ci in subjects):
+                # "Ketamine is not approved for treating depression, but is effective for it": the clause after "but"
+                # says the claim of the same subject, and what it says is not under the first clause's denial
+                retry = match_frame(frame, st, clauses, words, copy_figures, context_has, own, self.treatment_like,
+                                    named=lambda slot, span: self._names_treatment(st, slot, span), names_other_drug=names_drug,
+                                    avoid=frozenset(range(len(clauses))) - set(subjects), subjects=subjects)
+                if retry is not None and retry.home in subjects:
+                    retry_stance = stance_of(find_triggers(sentence, retry.absorbed),
+                                             [sp for sp in retry.spans if sp not in retry.absorbed])
+                    if retry_stance[0] == "asserts":
+                        hit, (stance, hedged) = retry, retry_stance
             if stance is None and (opening := opening_concession_end(sentence)):
                 # "While it is unknown how ketamine works, a single dose can lift mood within hours": the
                 # opening clause's gap or condition is its own; the main clause may still say the claim
@@ -313,9 +330,10 @@ class Checker:
         """The frame matched on the sentence's words after `start` only (offsets stay the sentence's)."""
         rest = " " * start + sentence[start:]
         st = SentenceTokens.of(rest, self.analyzer, self.term_index)
-        return match_frame(frame, st, split_clauses(rest), WordIndex(rest), figures.extract(rest), context_has, own,
+        clauses = split_clauses(rest)
+        return match_frame(frame, st, clauses, WordIndex(rest), figures.extract(rest), context_has, own,
                            self.treatment_like, named=lambda slot, span: self._names_treatment(st, slot, span),
-                           names_other_drug=names_drug)
+                           names_other_drug=names_drug, subjects=clause_subjects(rest, clauses))
 
     def _page_subject(self, tokens) -> str | None:
         """The knowledge base's subject when the text names no treatment at all (copy pasted without its

@@ -115,3 +115,37 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
     if pos < len(sentence):
         out.append((pos, len(sentence)))
     return out or [(0, len(sentence))]
+
+
+# A clause after "but", "however", "although"... that opens with its verb ("Ketamine is not approved for depression,
+# but is widely used off-label"; "SSRIs are widely available but may not prove effective") has left its subject to
+# the clause before: what that clause names before its own verb is the subject of both.
+ELLIPSIS_BREAK_RE = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b", re.I)
+_VERB = (r"(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|"
+         r"isn['’]t|aren['’]t|wasn['’]t|weren['’]t|hasn['’]t|haven['’]t|hadn['’]t|doesn['’]t|don['’]t|didn['’]t|"
+         r"can['’]t|cannot|won['’]t|wouldn['’]t|shouldn['’]t|remains?|works?|helps?|offers?|lasts?|takes?|causes?|carries|"
+         r"provides?|requires?|needs?|seems?|appears?|tends?|acts?|shows?|makes?|gives?|brings?|leads?|reduces?|"
+         r"relieves?|improves?|comes?|begins?|starts?|occurs?|affects?)")
+ELLIPTICAL_OPENING_RE = re.compile(r"(?:(?:also|still|often|usually|generally|typically|now|then|only|rarely|sometimes|"
+                                   r"even|actually|certainly|quickly|rapidly|frequently|commonly)\s+)*" + _VERB + r"\b", re.I)
+SUBJECT_VERB_RE = re.compile(r"\b" + _VERB + r"\b", re.I)
+PAST_VERB_RE = re.compile(r"(?<=\w\s)[a-z]{3,}ed\b")
+
+
+def clause_subjects(sentence: str, clauses: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """For each clause that opens with its verb after a contrasting conjunction, where its subject is: the words of
+    the nearest clause before it with a subject of its own, up to that clause's verb."""
+    out: dict[int, tuple[int, int]] = {}
+    for ci in range(1, len(clauses)):
+        a, b = clauses[ci]
+        gap = sentence[clauses[ci - 1][1]:a]
+        if not ELLIPSIS_BREAK_RE.search(gap) or not ELLIPTICAL_OPENING_RE.match(sentence, a, b):
+            continue
+        if ci - 1 in out:  # "X is A, but is B, yet can C": the same subject
+            out[ci] = out[ci - 1]
+            continue
+        pa, pb = clauses[ci - 1]
+        verb = SUBJECT_VERB_RE.search(sentence, pa, pb) or PAST_VERB_RE.search(sentence, pa, pb)
+        if verb and verb.start() > pa:
+            out[ci] = (pa, verb.start())
+    return out

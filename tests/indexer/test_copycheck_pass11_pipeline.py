@@ -1,0 +1,29 @@
+"""The copy checker's pipeline mechanisms, pass 11 (helper M11c): how a clause that leaves its subject to the clause
+before, an "it" that stands for the illness, and a treatment named in general words are read. Every sentence here is
+invented (none is copied from a page); each test fails without the change it names, and each has a negative example
+beside it."""
+from __future__ import annotations
+
+from flagged import flags, claim_ids  # tests/indexer/flagged.py
+
+
+def _stances(engine, text, claim):
+    """The stances the claim is flagged with in the text's last sentence."""
+    last = engine.check(text).sentences[-1].text.strip()
+    return {stance for sentence, cid, stance in flags(engine, text) if cid == claim and sentence == last}
+
+
+def test_a_clause_after_but_that_opens_with_its_verb_keeps_the_subject_before_it(real_engine):
+    """"X is not A, but is B": the clause after "but" has no subject of its own; it is the subject's (the words of the
+    clause before up to its verb). Its claim is asserted, not denied by the first clause's "not", and a drug the
+    first clause names as its subject is the second clause's drug, so ketamine is not carried into it."""
+    for text in ("Ketamine is not approved by the FDA for treating depression, but is still considered effective for depression by many doctors.",
+                 "Ketamine does not cure depression, but can ease depression for a few weeks."):
+        assert _stances(real_engine, text, "ketamine-effective-depression") == {"asserts"}, text
+    # the first clause's denial still denies what it says
+    assert _stances(real_engine, "Ketamine is not effective for depression in everyone, but is easy to give.",
+                    "ketamine-effective-depression") == {"denies"}
+    # another drug as the subject: what the elliptical clause says is that drug's, not the page's ketamine
+    page = "Ketamine for treatment-resistant depression\n\n"
+    for text in (page + "Familiar pills such as SSRIs are widely available but may not prove effective to treat TRD.",):
+        assert "trd-effective" not in claim_ids(real_engine, text), text
