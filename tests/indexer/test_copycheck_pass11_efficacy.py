@@ -45,3 +45,46 @@ def test_how_the_drug_helps_rebuild_the_brain_is_mechanism_not_relief_in_trd(rea
     text = ("Esketamine is believed to help repair synapses, and it brings relief to patients with treatment-resistant"
             " depression.")
     assert "trd-effective" in claim_ids(real_engine, text)
+
+
+def test_the_drug_taken_to_treat_depression_is_a_use_not_efficacy(real_engine):
+    """'uses ketamine to treat her depression', 'the use of ketamine to treat depression' state a use, as 'used to
+    treat' does (labelling decisions, fresh clinic rule 5); efficacy beside the use is still read."""
+    for text in ("The singer said she uses ketamine to treat her depression, a magazine reported.",
+                 "Rising use of ketamine to treat depression worries some regulators."):
+        assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
+    text = "Doctors prescribe ketamine to treat depression because it relieves symptoms of depression in many patients."
+    assert "ketamine-effective-depression" in claim_ids(real_engine, text)
+
+
+def test_how_ketamine_helps_rebuild_the_brain_in_depression_is_mechanism(real_engine):
+    """A guard (the sentence is silenced elsewhere too): the mechanism verb is no efficacy; help for people still is."""
+    text = "Ketamine may help rebuild synapses that depression has weakened."
+    assert "ketamine-effective-depression" not in claim_ids(real_engine, text)
+    text = "Ketamine may help people with depression feel better."
+    assert "ketamine-effective-depression" in claim_ids(real_engine, text)
+
+
+def test_rapid_antidepressant_effects_named_as_its_own_are_the_onset_claim_not_general_efficacy(real_engine):
+    """'its rapid antidepressant effects' presupposes speed (ketamine-rapid-onset), not general efficacy (round 8 rule 8)."""
+    text = "Ketamine is best known for its rapid antidepressant effects."
+    ids = claim_ids(real_engine, text)
+    assert "ketamine-effective-depression" not in ids
+    assert "ketamine-rapid-onset" in ids
+    # also where the onset claim itself is not read (its frame steps aside for "as an anesthetic")
+    text = "Long used as an anesthetic, ketamine has lately drawn interest for its rapid antidepressant effects."
+    assert "ketamine-effective-depression" not in claim_ids(real_engine, text)
+    # without the speed it is the efficacy claim
+    assert "ketamine-effective-depression" in claim_ids(real_engine, "Ketamine is best known for its antidepressant effects.")
+
+
+def test_a_filing_for_approval_with_its_indication_is_no_efficacy(real_engine):
+    text = "The drugmaker filed a new drug application for esketamine with the FDA for treating depression."
+    assert "ketamine-effective-depression" not in claim_ids(real_engine, text)
+
+
+def test_a_lost_promise_of_ketamine_for_depression_is_no_efficacy(real_engine):
+    text = "The lost promise of ketamine treatment for depression"
+    assert "ketamine-effective-depression" not in claim_ids(real_engine, text)
+    text = "The promise of ketamine treatment for depression is real, trials show."
+    assert "ketamine-effective-depression" in claim_ids(real_engine, text)
