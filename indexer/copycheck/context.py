@@ -22,7 +22,12 @@ ANAPHORS = {
     "illness": re.compile(r"\b(?:the|this) (?:condition|illness|disorder|disease)\b|"
                           r"\b(?:it|this)(?: is|['’]s) an? (?:[\w-]+ ){0,3}(?:condition|illness|disorder|disease)\b|"
                           # what is treated or diagnosed is the illness: "it can easily be treated with ..."
-                          r"\bit (?:can|could|may|will|is|often|usually)?\s?(?:\w+ly )?(?:be )?(?:treated|diagnosed|managed|cured)\b", re.I),
+                          r"\bit (?:can|could|may|will|is|often|usually)?\s?(?:\w+ly )?(?:be )?(?:treated|diagnosed|managed|cured)\b|"
+                          # what sets in at some time is the illness: "it usually begins within weeks of delivery", "it can
+                          # occur up to a year later" (not a drug that "begins to work", "starts working")
+                          r"\bit (?:(?:can|could|may|might|will|would|also|most|more|less|often|usually|typically|generally|commonly|"
+                          r"normally|sometimes|tends to)\s+){0,2}(?:occurs?|develops?|begins?|starts?|strikes?|emerges?|"
+                          r"arises?|onsets?|sets in|peaks?)\b(?!\s+(?:to|working|acting|helping)\b)", re.I),
     "all": re.compile(r"\b(?:they|them|their|these|those|such|both|the (?:effects?|symptoms|side effects|results|benefits)|"
                       # a demonstrative naming what the sentence before described: "This mechanism", "this study"
                       r"th(?:is|at) (?:mechanism|process|effect|finding|study|trial|result|discovery|research))\b", re.I),
@@ -137,9 +142,11 @@ def context_sources(sentences, blocks, names_treatment=lambda i: True, drug_at=l
                 reach = "all"
             sources.append(Source(prev, reach, "previous sentence"))
             if _refers_explicitly(s.text):
-                # only the treatment (with a trial's population) comes from further back: what else the
-                # sentences between say is nearer
-                sources += [Source(j, "subject" if default == "subject" else "treatment", "previous sentence")
+                # only the treatment (with a trial's population, or the illness an "it" that sets in refers to: "PPD is
+                # ... It may occur up to a year later. Most often, it occurs within weeks") comes from further back:
+                # what else the sentences between say is nearer
+                sources += [Source(j, "subject" if default == "subject" else "illness" if refers == "illness" else "treatment",
+                                   "previous sentence")
                             for j in _referred_through(prev, sentences, blocks, names_treatment)]
             if ANAPHORS["all"].search(s.text) and blocks[sentences[prev].block].kind == "list-item" and block.kind != "list-item":
                 # "These effects usually fade within minutes" after a list: the whole list is referred to

@@ -27,3 +27,16 @@ def test_a_clause_after_but_that_opens_with_its_verb_keeps_the_subject_before_it
     page = "Ketamine for treatment-resistant depression\n\n"
     for text in (page + "Familiar pills such as SSRIs are widely available but may not prove effective to treat TRD.",):
         assert "trd-effective" not in claim_ids(real_engine, text), text
+
+
+def test_an_it_that_sets_in_at_a_time_stands_for_the_illness_before_it(real_engine):
+    """"It usually begins within weeks of delivery": what begins, occurs or develops at a time is the illness the
+    sentences before named, also through a sentence that itself only said "it" ("PPD is ... It can occur up to a year
+    later. Most often, it occurs ..."); a drug that "begins to work" is still the treatment."""
+    for text in ("Postpartum depression is a common mood disorder of new mothers. Most often it begins within the first month after the baby arrives.",
+                 "Postpartum depression is more than tiredness. It can occur months after delivery. Usually, though, it develops in the first 4 weeks after the baby is born."):
+        assert _stances(real_engine, text, "ppd-onset-timing") == {"asserts"}, text
+    # the drug's onset is no illness's
+    text = "Ketamine is given to mothers with postpartum depression. It begins to work within hours."
+    assert "ppd-onset-timing" not in claim_ids(real_engine, text)
+    assert "onset-within-hours" in claim_ids(real_engine, text)
