@@ -1,0 +1,42 @@
+"""Pass 11 (helper M11b): the safety, misuse and regulatory claims read on copy the checker had not seen. Every sentence
+here is invented, not copied from any page; each test fails without the change it names, and each has a negative
+example beside it where the wording could misfire."""
+from __future__ import annotations
+
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
+
+
+def test_what_trials_are_needed_to_find_out_is_an_evidence_gap_over_its_whole_list(real_engine):
+    """"Trials are needed to discern/assess X, Y, and Z" names what is not yet known, over the whole list (the shared
+    terminator ", and" no longer ends the gap's scope); "areas that need more investigation, especially ..." too."""
+    for sentence in ("Larger trials are needed to assess the safety, tolerability, and dependence risk of ketamine infusions.",
+                     "Controlled studies are needed to understand the long-term effects, and the addiction potential, of ketamine.",
+                     "Several questions need more investigation, especially the abuse potential of oral ketamine."):
+        assert "abuse-potential" not in claim_ids(real_engine, sentence), sentence
+    # a finding stated beside it, in its own clause, is still the copy's claim
+    sentence = "Ketamine can be habit-forming; larger trials are needed to assess how often this happens."
+    assert (sentence, "abuse-potential", "asserts") in flags(real_engine, sentence)
+    sentence = "Ketamine carries a risk of abuse and misuse, so doctors monitor every dose."
+    assert (sentence, "abuse-potential", "asserts") in flags(real_engine, sentence)
+
+
+def test_an_application_for_approval_is_pending_not_approval(real_engine):
+    """A company submitting, filing or applying for approval, or seeking it, has not been granted it: the approval claim
+    is pending (stance hypothetical), and so is what the application is for."""
+    for sentence in ("The drugmaker has filed an application for approval of esketamine for treatment-resistant depression.",
+                     "Janssen submits esketamine nasal spray for FDA approval in depression",
+                     "The company is seeking FDA approval for its esketamine spray for major depression."):
+        assert "esketamine-fda-approved" not in claim_ids(real_engine, sentence), sentence
+    # an approval after the application still is one: the scope ends at the comma
+    sentence = "After applying for approval in 2018, the esketamine spray was approved by the FDA for depression in 2019."
+    assert (sentence, "esketamine-fda-approved", "asserts") in flags(real_engine, sentence)
+
+
+def test_a_vote_to_recommend_approval_is_no_approval_but_what_the_voter_says_stands(real_engine):
+    """A panellist who voted to recommend approval has approved nothing (esketamine-fda-approved's frame that needs only
+    the drug and an approval word takes the vote as its exception); what the panellist then says is the copy's claim."""
+    sentence = "A panellist who voted to recommend approval of esketamine called it a game-changer for people with depression."
+    assert "esketamine-fda-approved" not in claim_ids(real_engine, sentence)
+    assert "ketamine-effective-depression" in claim_ids(real_engine, sentence)
+    sentence = "Esketamine was approved in 2019 for depression that has not responded to other treatments."
+    assert "esketamine-fda-approved" in claim_ids(real_engine, sentence)
