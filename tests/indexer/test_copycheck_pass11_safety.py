@@ -40,3 +40,19 @@ def test_a_vote_to_recommend_approval_is_no_approval_but_what_the_voter_says_sta
     assert "ketamine-effective-depression" in claim_ids(real_engine, sentence)
     sentence = "Esketamine was approved in 2019 for depression that has not responded to other treatments."
     assert "esketamine-fda-approved" in claim_ids(real_engine, sentence)
+
+
+def test_a_requirement_of_supervision_is_stated_not_a_need(real_engine):
+    """"The need for supervised administration / monitoring" is a requirement the copy states, not an unmet need (the
+    hypothetical "need for" rule no longer takes it); monitoring for unnamed side effects says none of them is common."""
+    text = ("Spravato is a nasal spray for depression. The treatment comes with strict safety rules, "
+            "including the need for supervised dosing and monitoring for side effects.")
+    got = flags(real_engine, text)
+    assert any(cid == "esketamine-rems-monitoring" and stance == "asserts" for _, cid, stance in got), got
+    assert "ketamine-common-side-effects" not in {cid for _, cid, _ in got}
+    # an unmet need is still no claim
+    sentence = "There is an urgent need for treatments that relieve postpartum depression within hours."
+    assert "onset-within-hours" not in claim_ids(real_engine, sentence)
+    # named side effects watched for and called common still are the common side effects
+    sentence = "You will be monitored for side effects such as nausea and dizziness, which are common after ketamine."
+    assert "ketamine-common-side-effects" in claim_ids(real_engine, sentence)
