@@ -56,3 +56,17 @@ def test_a_requirement_of_supervision_is_stated_not_a_need(real_engine):
     # named side effects watched for and called common still are the common side effects
     sentence = "You will be monitored for side effects such as nausea and dizziness, which are common after ketamine."
     assert "ketamine-common-side-effects" in claim_ids(real_engine, sentence)
+
+
+def test_what_off_label_means_for_any_drug_is_a_definition(real_engine):
+    """Explaining off-label use ("'off-label' use means that ...", "once a medication is approved, doctors may use it
+    'off-label'") says what any approved drug may be used for; it states nothing about ketamine or esketamine."""
+    page = "Ketamine and Spravato for depression\n\n"
+    for sentence in ("\u201cOff-label\u201d use means that a drug is given for a condition the FDA did not approve it for.",
+                     "Once a drug is approved by the FDA, doctors may prescribe it \u201coff-label\u201d for other conditions.",
+                     "Once a medication is approved, physicians may use it off label, meaning for purposes not on its label."):
+        got = claim_ids(real_engine, page + sentence)
+        assert "ketamine-off-label-depression" not in got and "esketamine-fda-approved" not in got, sentence
+    # ketamine's own off-label use is still the claim
+    sentence = "Ketamine is used off-label for depression, meaning the FDA has not approved it for that use."
+    assert (sentence, "ketamine-off-label-depression", "asserts") in flags(real_engine, sentence)
