@@ -88,3 +88,16 @@ def test_a_lost_promise_of_ketamine_for_depression_is_no_efficacy(real_engine):
     assert "ketamine-effective-depression" not in claim_ids(real_engine, text)
     text = "The promise of ketamine treatment for depression is real, trials show."
     assert "ketamine-effective-depression" in claim_ids(real_engine, text)
+
+
+def test_the_count_that_defines_resistance_or_eligibility_is_not_how_often_antidepressants_fail(real_engine):
+    """'characterized by the failure of at least two antidepressants', 'must have tried two or more', 'people for whom
+    standard antidepressants did not work' say who a treatment is for, not ssri-often-fail."""
+    for text in ("Resistant depression is characterized by an inadequate response to at least two antidepressants.",
+                 "To qualify, patients must have a record of two or more failed antidepressants.",
+                 "The clinic offers infusions to adults for whom standard antidepressants did not work."):
+        assert "ssri-often-fail" not in claim_ids(real_engine, text), text
+    # the drugs' failure stated for its own sake, or as a share, still is
+    for text in ("Antidepressants often fail to provide adequate relief.",
+                 "At least a third of patients will not respond to two or more antidepressants."):
+        assert "ssri-often-fail" in claim_ids(real_engine, text), text
