@@ -70,3 +70,16 @@ def test_what_off_label_means_for_any_drug_is_a_definition(real_engine):
     # ketamine's own off-label use is still the claim
     sentence = "Ketamine is used off-label for depression, meaning the FDA has not approved it for that use."
     assert (sentence, "ketamine-off-label-depression", "asserts") in flags(real_engine, sentence)
+
+
+def test_another_drug_called_recreational_and_a_reputation_set_aside_are_not_ketamines_misuse(real_engine):
+    """"An analog of the recreational drug phencyclidine (PCP)" calls PCP recreational; a reputation the copy sets aside
+    ("often misunderstood as a party drug") or that the reader has heard of (a street name in it) is not asserted."""
+    for sentence in ("Ketamine was developed as a safer analog of the anesthetic and recreational drug phencyclidine (PCP).",
+                     "Often misunderstood as a club drug, ketamine is now a serious psychiatric medicine.",
+                     "You may have heard of ketamine as a party drug (\u201cspecial K\u201d) and wonder how doctors can use it."):
+        assert "abuse-potential" not in claim_ids(real_engine, sentence), sentence
+    # ketamine's own misuse still is the claim, with PCP beside it or a street name stated
+    for sentence in ("Like PCP, ketamine is widely abused as a recreational drug.",
+                     "Ketamine, sold on the street as special K, is a popular party drug."):
+        assert (sentence, "abuse-potential", "asserts") in flags(real_engine, sentence), sentence
