@@ -78,6 +78,23 @@ STATING_LEAD_IN_WORDS = 9
 def states_before_list(text: str) -> bool:
     return text.rstrip().endswith(":") and len(re.findall(r"\w+", text)) >= STATING_LEAD_IN_WORDS \
         and not LISTING_END_RE.search(text)
+# The treatments a page's reader already has, named in general words ("current models of treatment aren't effective for
+# everyone", "these methods aren't always effective", "their existing treatment course"): a clause whose subject they
+# are is about them, so the page's own drug is not carried into it (as into one naming an SSRI).
+OTHER_TREATMENTS_RE = re.compile(r"\b(?:(?:current|conventional|traditional|standard|existing|usual|older|typical|first-line|"
+                                 r"available|established|mainstream|other)\s+(?:(?:depression|antidepressant|pharmacological|"
+                                 r"psychiatric|drug|medication|mental health)\s+)?(?:models? of (?:treatment|care)|treatments?|"
+                                 r"therapies|medications?|medicines|drugs|options|methods|approaches|treatment (?:courses?|plans?|"
+                                 r"options|methods|approaches))|these (?:methods|approaches|older treatments|medications|drugs))"
+                                 # ...followed by their verb ("Typical treatment phases" names no treatment)
+                                 r"(?=\s+(?:(?:often|usually|typically|generally|simply|still|also|just|frequently|sometimes|only|"
+                                 r"alone)\s+)?(?:may|might|can|could|do|does|did|have|has|had|are|is|were|was|will|would|"
+                                 r"don['’]t|doesn['’]t|didn['’]t|aren['’]t|isn['’]t|haven['’]t|hasn['’]t|can['’]t|won['’]t|cannot|"
+                                 r"fail|fails|failed|work|works|take|takes|help|helps|leave|leaves|come|comes|carry|carries)\b)", re.I)
+# ...as its subject: opening the clause or after a conjunction ("ketamine helps those for whom standard treatments have
+# failed" names them only as what failed)
+SUBJECT_OPENING_RE = re.compile(r"(?:^\W*|[,;]\s*|\b(?:as|and|because|since|while|but|that|yet)\s+)"
+                                r"(?:(?:the|their|your|most|many|some|all|our|such|even|often|today['’]s)\s+)*$", re.I)
 # "antidepressant effects" names an effect, not a drug the sentence is about.
 EFFECT_OF_RE = re.compile(r"\s+(?:effects?|actions?|response|properties|activity|benefits?|qualities)\b", re.I)
 # Treatments that go with a drug rather than replace it ("ketamine-assisted psychotherapy").
@@ -222,7 +239,10 @@ class Checker:
         # a clause that left its subject to the clause before ("SSRIs are widely available but may not prove
         # effective") is about the treatment that clause names as its subject
         subjects = clause_subjects(sentence, clauses)
-        own = {ci for ci, _ in own_named} | {ci for ci, (sa, sb) in subjects.items()
+        own = {ci for ci, _ in own_named} | {ci for ci, (ca, cb) in enumerate(clauses)
+                                             for m in OTHER_TREATMENTS_RE.finditer(sentence, ca, cb)
+                                             if SUBJECT_OPENING_RE.search(sentence[ca:m.start()])} \
+            | {ci for ci, (sa, sb) in subjects.items()
                                              for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
                                              if sa <= x and y <= sb and not COMPARED_RE.search(sentence[max(sa, x - 40):x])
                                              and not EFFECT_OF_RE.match(sentence, y)}

@@ -40,3 +40,18 @@ def test_an_it_that_sets_in_at_a_time_stands_for_the_illness_before_it(real_engi
     text = "Ketamine is given to mothers with postpartum depression. It begins to work within hours."
     assert "ppd-onset-timing" not in claim_ids(real_engine, text)
     assert "onset-within-hours" in claim_ids(real_engine, text)
+
+
+def test_treatments_named_in_general_words_as_a_clauses_subject_take_no_carried_drug(real_engine):
+    """"Current models of treatment aren't effective for everyone", "these methods aren't always effective": the clause
+    is about the treatments a reader already has, named in general words, so the page's ketamine is not carried into it
+    (and their failure is not denied of ketamine); named only as what failed, or as a noun's modifier, they leave the
+    page's drug in place."""
+    page = "Ketamine Clinic\n\n"
+    for text, claim in ((page + "Research matters, as major depressive disorders can be deadly and current models of treatment aren't effective for everyone.",
+                         "ketamine-effective-depression"),
+                        (page + "Doctors have long relied on talk therapy and pills, but these methods aren't always effective in treating suicidal thoughts.",
+                         "reduces-suicidal-ideation")):
+        assert claim not in claim_ids(real_engine, text), text
+    # named as what failed before, the other treatments leave the page's drug in the clause
+    assert "trd-effective" in claim_ids(real_engine, page + "The infusion is effective for depression even when other medications have not worked.")
