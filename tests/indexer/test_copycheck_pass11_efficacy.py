@@ -101,3 +101,20 @@ def test_the_count_that_defines_resistance_or_eligibility_is_not_how_often_antid
     for text in ("Antidepressants often fail to provide adequate relief.",
                  "At least a third of patients will not respond to two or more antidepressants."):
         assert "ssri-often-fail" in claim_ids(real_engine, text), text
+
+
+def test_acute_and_chronic_pain_still_names_chronic_pain_treated(real_engine):
+    """'acute pain' (an emergency analgesic) is no other use, but 'acute and chronic pain' names chronic pain too."""
+    text = "Ketamine is also prescribed for acute and chronic pain conditions."
+    assert "ketamine-other-indications" in claim_ids(real_engine, text)
+    text = "Ketamine is also given in the emergency room for acute pain."
+    assert "ketamine-other-indications" not in claim_ids(real_engine, text)
+
+
+def test_worries_before_a_session_and_the_fields_treatments_are_no_other_use(real_engine):
+    for text in ("Knowing what happens during a ketamine session can help calm pre-infusion anxieties.",
+                 "Ketamine clinics explain that while there are many available treatments for anxiety, not all of them suit everyone.",
+                 "Ketamine is now being touted for its potential use in treating PTSD."):
+        assert "ketamine-other-indications" not in claim_ids(real_engine, text), text
+    # a use of ketamine for anxiety itself still is
+    assert "ketamine-other-indications" in claim_ids(real_engine, "Ketamine is also used to treat anxiety and PTSD.")
