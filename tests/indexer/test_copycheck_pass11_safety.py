@@ -83,3 +83,14 @@ def test_another_drug_called_recreational_and_a_reputation_set_aside_are_not_ket
     for sentence in ("Like PCP, ketamine is widely abused as a recreational drug.",
                      "Ketamine, sold on the street as special K, is a popular party drug."):
         assert (sentence, "abuse-potential", "asserts") in flags(real_engine, sentence), sentence
+
+
+def test_advice_to_treat_promptly_is_no_unmet_need(real_engine):
+    """"There is a need for prompt treatment of PPD, since it can harm ..." advises acting early; the harm it gives as
+    the reason is the copy's claim (the hypothetical "need for" rule no longer takes prompt/early/timely treatment)."""
+    sentence = ("There is a need for early treatment of postpartum depression, because it can disrupt the bond "
+                "between mother and baby.")
+    assert (sentence, "ppd-harms-mother-baby", "asserts") in flags(real_engine, sentence)
+    # an unmet need for better treatment is still no claim
+    sentence = "There is an urgent need for better treatments that relieve postpartum depression within hours."
+    assert "onset-within-hours" not in claim_ids(real_engine, sentence)
