@@ -118,3 +118,13 @@ def test_worries_before_a_session_and_the_fields_treatments_are_no_other_use(rea
         assert "ketamine-other-indications" not in claim_ids(real_engine, text), text
     # a use of ketamine for anxiety itself still is
     assert "ketamine-other-indications" in claim_ids(real_engine, "Ketamine is also used to treat anxiety and PTSD.")
+
+
+def test_non_response_to_the_current_treatments_is_not_ketamines_response_rate(real_engine):
+    """'30% don't respond to current therapies' is the standard treatments' failure; about 70% must be ketamine's."""
+    for text in ("Ketamine clinics point out that roughly 30% of people do not respond to current therapies for depression.",
+                 "About a third of patients do not respond to currently available treatments, which is why ketamine matters."):
+        assert "response-rate-70pct" not in claim_ids(real_engine, text), text
+    text = "Ketamine infusions are not effective for about 30% of patients."
+    assert "response-rate-70pct" in claim_ids(real_engine, text)
+
