@@ -128,3 +128,10 @@ def test_non_response_to_the_current_treatments_is_not_ketamines_response_rate(r
     text = "Ketamine infusions are not effective for about 30% of patients."
     assert "response-rate-70pct" in claim_ids(real_engine, text)
 
+
+def test_a_maintenance_regimen_after_the_first_phase_or_dosing_kept_up_is_maintenance(real_engine):
+    for text in ("Patients usually come in three times a week for two weeks, then adopt a maintenance plan if it helped them.",
+                 "The relief is not permanent, so you need to keep up with the dosing schedule of ketamine infusions."):
+        assert "maintenance-may-be-needed" in claim_ids(real_engine, text), text
+    # a maintenance word without a need, a later phase or a schedule is not
+    assert "maintenance-may-be-needed" not in claim_ids(real_engine, "Ketamine infusions: maintenance of the equipment is our job.")
