@@ -1,0 +1,59 @@
+"""Pass 11 (helper M11d): mechanism, protocol, lactation, prevention-trial and duration claims read on copy the checker had
+not seen. Every sentence here is invented, not copied from any page; each test fails without the change it names, and
+each has a negative example beside it where the wording could misfire."""
+from __future__ import annotations
+
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
+
+
+def test_these_receptors_blocked_are_the_nmda_receptors_named_before(real_engine):
+    """"By blocking these receptors" after a sentence naming NMDA/glutamate receptors is the glutamate mechanism: the
+    glutamate words are carried through the demonstrative (nmda-glutamate-mechanism's third frame)."""
+    text = ("Esketamine binds to NMDA receptors on nerve cells. By blocking these receptors, the drug sets off a cascade "
+            "of signals in mood circuits.")
+    assert ("By blocking these receptors, the drug sets off a cascade of signals in mood circuits.",
+            "nmda-glutamate-mechanism", "asserts") in flags(real_engine, text)
+    text = ("Ketamine acts on the brain's glutamate receptors. By targeting these receptors, it may lift mood quickly.")
+    assert ("By targeting these receptors, it may lift mood quickly.", "nmda-glutamate-mechanism", "asserts") in flags(real_engine, text)
+    # receptors of another system named before are not the glutamate ones
+    text = ("Most antidepressants act on serotonin receptors. By blocking these receptors, they change mood over weeks.")
+    assert "nmda-glutamate-mechanism" not in claim_ids(real_engine, text)
+    # a blocker named without a demonstrative that points back is no glutamate claim either
+    text = "Ketamine is given in a clinic. Beta blockers act on other receptors in the heart."
+    assert "nmda-glutamate-mechanism" not in claim_ids(real_engine, text)
+
+
+def test_signalling_raised_is_no_growth_of_connections(real_engine):
+    """"Strengthens communication between brain cells" and "increases synaptic/neural activity" raise signalling, not new
+    synapses: no neuroplasticity-synaptogenesis (labelling decisions, round 3 rule 1); growth words still make it."""
+    for sentence in ("Ketamine raises glutamate, which strengthens communication between brain cells.",
+                     "Esketamine acts on glutamate and can quickly increase synaptic activity in mood circuits.",
+                     "Ketamine boosts neural activity in the prefrontal cortex within minutes."):
+        assert "neuroplasticity-synaptogenesis" not in claim_ids(real_engine, sentence), sentence
+    for sentence in ("Ketamine strengthens the connections between brain cells that depression has weakened.",
+                     "Ketamine helps neurons grow new synapses within a day."):
+        assert "neuroplasticity-synaptogenesis" in claim_ids(real_engine, sentence), sentence
+
+
+def test_discharge_is_the_end_of_the_session_for_the_driving_rule(real_engine):
+    """"Before discharge ... driving is not permitted the same day": discharge after the session fills the session slot
+    of no-driving-after-treatment, as "released" does, where the sentence before lends no session."""
+    lead = "Spravato is an esketamine nasal spray for depression. Many patients rest quietly in a recliner. "
+    for sentence in ("Before discharge, a nurse checks your blood pressure, and driving is not permitted the same day.",
+                     "Patients are discharged after two hours and must not drive until the next day."):
+        assert (sentence, "no-driving-after-treatment", "asserts") in flags(real_engine, lead + sentence), sentence
+    # discharge without any driving rule is no such claim
+    sentence = "Before discharge, the nurse reviews your plan for the rest of the day."
+    assert "no-driving-after-treatment" not in claim_ids(real_engine, lead + sentence)
+
+
+def test_the_postpartum_trial_result_as_a_relative_cut(real_engine):
+    """The post-birth esketamine trial's result as a relative change ("cut postnatal depression by three quarters",
+    about 74% from 25.4% to 6.7%) is postpartum-single-dose-esketamine; other relative changes are not."""
+    lead = "Esketamine was given to women in the trial. "
+    for sentence in ("The jabs reduced major depressive episodes in new mothers by three quarters.",
+                     "The shots cut major depression among new mothers by 74 percent."):
+        assert (sentence, "postpartum-single-dose-esketamine", "asserts") in flags(real_engine, lead + sentence), sentence
+    for sentence in ("Ketamine reduced depression scores by 75% in adults with treatment-resistant depression.",
+                     "In mothers with postpartum depression, ketamine improved symptoms in 75% of patients."):
+        assert "postpartum-single-dose-esketamine" not in claim_ids(real_engine, sentence), sentence
