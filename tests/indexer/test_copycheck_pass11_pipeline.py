@@ -55,3 +55,18 @@ def test_treatments_named_in_general_words_as_a_clauses_subject_take_no_carried_
         assert claim not in claim_ids(real_engine, text), text
     # named as what failed before, the other treatments leave the page's drug in the clause
     assert "trd-effective" in claim_ids(real_engine, page + "The infusion is effective for depression even when other medications have not worked.")
+
+
+def test_a_standing_as_an_advance_is_the_copys_own_claim_not_a_reported_reputation(real_engine):
+    """"X is widely regarded as one of the most significant developments in depression treatment", "is seen as a major
+    breakthrough for ...": praise the copy repeats is its own claim (as "known as an effective treatment" is), not a
+    reputation it only reports; before, the sentence dropped out entirely (no claim, not even check-worthy)."""
+    for text, claim in (("Ketamine is widely regarded as one of the most significant developments in depression treatment in decades.",
+                         "ketamine-effective-depression"),
+                        ("Ketamine infusion therapy is widely regarded as one of the most important advances in treating depression.",
+                         "ketamine-effective-depression"),
+                        ("Esketamine is seen as a major breakthrough for people with treatment-resistant depression.", "trd-effective")):
+        assert _stances(real_engine, text, claim) == {"asserts"}, text
+    # a reputation the copy only reports still asserts nothing of efficacy
+    text = "Ketamine is still thought of as a club drug by many people, although doctors use it for depression."
+    assert "ketamine-effective-depression" not in claim_ids(real_engine, text)
