@@ -94,3 +94,13 @@ def test_advice_to_treat_promptly_is_no_unmet_need(real_engine):
     # an unmet need for better treatment is still no claim
     sentence = "There is an urgent need for better treatments that relieve postpartum depression within hours."
     assert "onset-within-hours" not in claim_ids(real_engine, sentence)
+
+
+def test_ppd_developing_in_pregnancy_states_its_course(real_engine):
+    """PPD said to develop, arise or set in during pregnancy (ppd-duration-course's onset-in-pregnancy frame, which had
+    begin/start/occur only); depression in pregnancy raising the chance of PPD is a risk factor, not its course."""
+    for sentence in ("Postpartum depression is an illness that can develop during pregnancy or in the months after delivery.",
+                     "For some mothers, postpartum depression sets in during pregnancy."):
+        assert (sentence, "ppd-duration-course", "asserts") in flags(real_engine, sentence), sentence
+    sentence = "Depression during pregnancy raises the chances of developing postpartum depression."
+    assert "ppd-duration-course" not in claim_ids(real_engine, sentence)
