@@ -104,3 +104,15 @@ def test_ppd_developing_in_pregnancy_states_its_course(real_engine):
         assert (sentence, "ppd-duration-course", "asserts") in flags(real_engine, sentence), sentence
     sentence = "Depression during pregnancy raises the chances of developing postpartum depression."
     assert "ppd-duration-course" not in claim_ids(real_engine, sentence)
+
+
+def test_ppd_brought_on_by_or_arising_from_named_factors_states_its_risk_factors(real_engine):
+    """"PPD can be brought on by / arises from / results from" a named factor states the risk factor as its cause (with a
+    hormone named beside it too), and "not having enough support" names the lack of support."""
+    for sentence in ("Postpartum depression can be brought on by stress and a lack of sleep.",
+                     "Postpartum depression often arises from hormonal shifts together with stress and isolation.",
+                     "Postpartum depression can result from new mothers not having enough support."):
+        assert (sentence, "ppd-risk-factors", "asserts") in flags(real_engine, sentence), sentence
+    # a treatment brought on by a diagnosis names no cause
+    sentence = "Postpartum depression treatment was brought on by the new guidelines for mothers."
+    assert "ppd-risk-factors" not in claim_ids(real_engine, sentence)
