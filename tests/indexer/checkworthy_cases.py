@@ -1,7 +1,8 @@
 """What the check-worthy step decides for one invented sentence, as the exclusion and recall tests ask it
-(test_checkworthy_pass10*.py, test_checkworthy_round9.py, test_checkworthy_recall_pass10.py)."""
+(test_checkworthy_pass1*.py, test_checkworthy_round9.py, test_checkworthy_recall_pass10.py)."""
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from indexer.copycheck import checkworthy_model
@@ -46,3 +47,17 @@ def assert_needs_its_own_exclusion(engine, kind, text):
     """The stored model alone marks the sentence, and the entry named is the only exclusion that takes it."""
     assert exclusions_taking(text) == [kind]
     assert model_marks(engine, text), "the stored model no longer marks it: the case tests nothing"
+
+
+def exclusion_tests(cases):
+    """The two tests every list of (hard_exclude entry, invented sentence) cases gets: the sentence is not marked,
+    and the entry named is what keeps it out (the model alone would mark it). A module binds them to its own names:
+    `test_these_kinds_are_not_check_worthy, test_each_case_needs_its_own_exclusion = exclusion_tests(CASES)`."""
+    @pytest.mark.parametrize("kind,text", cases)
+    def test_these_kinds_are_not_check_worthy(real_engine, kind, text):
+        assert only_sentence(real_engine, text).checkworthy is False
+
+    @pytest.mark.parametrize("kind,text", cases)
+    def test_each_case_needs_its_own_exclusion(real_engine, kind, text):
+        assert_needs_its_own_exclusion(real_engine, kind, text)
+    return test_these_kinds_are_not_check_worthy, test_each_case_needs_its_own_exclusion

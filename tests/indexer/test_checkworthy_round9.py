@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from checkworthy_cases import assert_needs_its_own_exclusion, only_sentence  # tests/indexer/checkworthy_cases.py
+from checkworthy_cases import exclusion_tests, only_sentence  # tests/indexer/checkworthy_cases.py
 from indexer.copycheck.checkworthy import hard_excluded, rules
 
 NOT_CHECK_WORTHY = [
@@ -34,14 +34,7 @@ NOT_CHECK_WORTHY = [
 ]
 
 
-@pytest.mark.parametrize("kind,text", NOT_CHECK_WORTHY)
-def test_these_kinds_are_not_check_worthy(real_engine, kind, text):
-    assert only_sentence(real_engine, text).checkworthy is False
-
-
-@pytest.mark.parametrize("kind,text", NOT_CHECK_WORTHY)
-def test_each_case_needs_its_own_exclusion(real_engine, kind, text):
-    assert_needs_its_own_exclusion(real_engine, kind, text)
+test_these_kinds_are_not_check_worthy, test_each_case_needs_its_own_exclusion = exclusion_tests(NOT_CHECK_WORTHY)
 
 
 @pytest.mark.parametrize("text", [
