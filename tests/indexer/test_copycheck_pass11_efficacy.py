@@ -135,3 +135,14 @@ def test_a_maintenance_regimen_after_the_first_phase_or_dosing_kept_up_is_mainte
         assert "maintenance-may-be-needed" in claim_ids(real_engine, text), text
     # a maintenance word without a need, a later phase or a schedule is not
     assert "maintenance-may-be-needed" not in claim_ids(real_engine, "Ketamine infusions: maintenance of the equipment is our job.")
+
+
+def test_how_fast_a_route_takes_the_drug_into_the_blood_is_not_rapid_relief(real_engine):
+    """Absorption speed ('rapidly enter the bloodstream', 'fast absorption') and what may change the speed are
+    pharmacokinetics, not ketamine-rapid-onset; a speed of effect beside the absorption still is."""
+    for text in ("Given by injection, ketamine can rapidly enter the bloodstream and produce its effects.",
+                 "The nasal route offers fast absorption of ketamine and a convenient dose.",
+                 "The route chosen can affect the speed at which ketamine takes effect."):
+        assert "ketamine-rapid-onset" not in claim_ids(real_engine, text), text
+    text = "Ketamine is absorbed rapidly and relieves depression quickly."
+    assert "ketamine-rapid-onset" in claim_ids(real_engine, text)
