@@ -57,3 +57,25 @@ def test_the_postpartum_trial_result_as_a_relative_cut(real_engine):
     for sentence in ("Ketamine reduced depression scores by 75% in adults with treatment-resistant depression.",
                      "In mothers with postpartum depression, ketamine improved symptoms in 75% of patients."):
         assert "postpartum-single-dose-esketamine" not in claim_ids(real_engine, sentence), sentence
+
+
+def test_ketamine_making_therapy_work_better_is_the_combination_claim(real_engine):
+    """Ketamine said to enhance therapy or make it more effective states the combination's added benefit
+    (ketamine-plus-psychotherapy); the drug's own "ketamine therapy is more effective" and another therapy do not."""
+    for sentence in ("For many clients, ketamine is a tool to enhance therapy.",
+                     "Ketamine can make therapy more effective by quieting self-criticism.",
+                     "Low-dose ketamine may enhance the therapeutic process in the weeks after a session."):
+        assert (sentence, "ketamine-plus-psychotherapy", "asserts") in flags(real_engine, sentence), sentence
+    for sentence in ("Ketamine therapy is more effective than placebo, a new study finds.",
+                     "Ketamine infusion therapy can enhance mood within hours for some patients.",
+                     "Ketamine makes TMS therapy more effective, one small study suggests."):
+        assert "ketamine-plus-psychotherapy" not in claim_ids(real_engine, sentence), sentence
+
+
+def test_what_patients_need_more_of_is_no_greater_benefit_of_the_combination(real_engine):
+    """"Some patients need more care, which is why doctors recommend KAP" names a need, not more benefit from
+    combining ketamine with psychotherapy; more benefit said of the combination still is."""
+    sentence = "Some mothers need more support, which is why doctors now recommend ketamine-assisted psychotherapy for them."
+    assert "ketamine-plus-psychotherapy" not in claim_ids(real_engine, sentence)
+    sentence = "Ketamine-assisted psychotherapy gives more lasting relief than ketamine alone."
+    assert (sentence, "ketamine-plus-psychotherapy", "asserts") in flags(real_engine, sentence)
