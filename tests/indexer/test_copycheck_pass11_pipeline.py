@@ -70,3 +70,16 @@ def test_a_standing_as_an_advance_is_the_copys_own_claim_not_a_reported_reputati
     # a reputation the copy only reports still asserts nothing of efficacy
     text = "Ketamine is still thought of as a club drug by many people, although doctors use it for depression."
     assert "ketamine-effective-depression" not in claim_ids(real_engine, text)
+
+
+def test_a_no_inside_a_who_clause_describes_the_population(real_engine):
+    """"in those who have seen no improvement with two antidepressants": the "no" describes whom the drug is for (as
+    "who have not responded" does), it denies nothing of the main clause."""
+    text = ("Ketamine is an anaesthetic, whereas esketamine is used to resolve depressive symptoms in those who have seen no "
+            "improvement after trying several antidepressants.")
+    assert "denies" not in {st for _, cid, st in flags(real_engine, text) if cid == "ketamine-effective-depression"}
+    assert _stances(real_engine, text, "trd-effective") == {"asserts"}
+    # a "no" of the main clause still denies
+    assert _stances(real_engine, "Many patients see no improvement in depression with ketamine.",
+                    "ketamine-effective-depression") == {"denies"}
+
