@@ -28,7 +28,14 @@ ANAPHORS = {
                           r"\bit (?:(?:can|could|may|might|will|would|also|most|more|less|often|usually|typically|generally|commonly|"
                           r"normally|sometimes|tends to)\s+){0,2}(?:occurs?|develops?|begins?|starts?|strikes?|emerges?|"
                           r"arises?|onsets?|sets in|peaks?)\b(?!\s+(?:to|working|acting|helping)\b)", re.I),
-    "all": re.compile(r"\b(?:they|them|their|these|those|such|both|the (?:effects?|symptoms|side effects|results|benefits)|"
+    # ("those" standing for a noun of its own sentence, "at lower levels than those used for anesthesia", and "the symptoms
+    # of PTSD", which says whose, point at nothing before; "those who seek help" still may be the people named before)
+    "all": re.compile(r"\b(?:they|them|their|these|such|both|"
+                      r"those(?!\s+(?:used|seen|given|taken|found|reported|prescribed|observed|achieved|produced|caused|"
+                      r"associated|obtained|recorded|measured)\b)|"
+                      r"the (?:effects?|side effects|results|benefits)|"
+                      r"the symptoms(?!\s+of\s+(?!(?:it|its|this|that|these|those|them|the (?:drug|medication|medicine|treatment|"
+                      r"therapy|infusions?|spray|sessions?|condition|illness|disorder|disease))\b))|"
                       # a demonstrative naming what the sentence before described: "This mechanism", "this study"
                       r"th(?:is|at) (?:mechanism|process|effect|finding|study|trial|result|discovery|research))\b", re.I),
 }

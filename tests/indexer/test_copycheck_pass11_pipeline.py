@@ -83,3 +83,14 @@ def test_a_no_inside_a_who_clause_describes_the_population(real_engine):
     assert _stances(real_engine, "Many patients see no improvement in depression with ketamine.",
                     "ketamine-effective-depression") == {"denies"}
 
+
+def test_words_that_name_their_own_referent_do_not_point_back(real_engine):
+    """"those used for anesthesia" stands for a noun of its own sentence and "the symptoms of PTSD" says whose: neither
+    refers to the sentence before, so nothing (an illness, suicidal thoughts) is carried from it; "these symptoms" and
+    "the symptoms" alone still are."""
+    lead = "Ketamine has been studied after caesarean delivery to prevent postpartum depression. "
+    text = lead + "In clinics, it is usually given at lower doses than those used for anesthesia."
+    assert "csection-ketamine-prevents-ppd" not in claim_ids(real_engine, text)
+    lead = "Because it works so fast, ketamine can help people in crisis with suicidal thoughts. "
+    text = lead + "More recently it has also been used to treat nerve pain and the symptoms of PTSD."
+    assert "reduces-suicidal-ideation" not in {cid for s, cid, _ in flags(real_engine, text) if s.startswith("More recently")}
