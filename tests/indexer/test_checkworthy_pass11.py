@@ -120,3 +120,12 @@ def test_a_harm_beside_a_call_to_action_is_not_excluded():
     text = "Click here to read how heavy ketamine use can damage the bladder."
     assert _match_of("call_to_action_in_other_words").search(text)
     assert exclusions_taking(text) == []
+
+
+@pytest.mark.parametrize("text,taken", [
+    # a name ending in "-I" (CBT-I, cognitive behavioural therapy for insomnia) is no first person
+    ("CBT-I is a form of talk therapy for sleep problems after childbirth.", False),
+    ("I remember the first weeks at home with the baby.", True),
+])
+def test_first_person_voice_is_the_pronoun_only(text, taken):
+    assert ("first_person_voice" in exclusions_taking(text)) is taken
