@@ -116,3 +116,13 @@ def test_ppd_brought_on_by_or_arising_from_named_factors_states_its_risk_factors
     # a treatment brought on by a diagnosis names no cause
     sentence = "Postpartum depression treatment was brought on by the new guidelines for mothers."
     assert "ppd-risk-factors" not in claim_ids(real_engine, sentence)
+
+
+def test_an_illness_defined_by_when_it_begins_states_its_onset_window(real_engine):
+    """"PPD is defined as depression that develops/begins within N weeks after childbirth" (or "with onset during ...")
+    states the onset window (labelling decisions, fresh round 3 rule 14); a definition by anything else stays a definition."""
+    for sentence in ("Postpartum depression is defined as a depressive episode that begins within four weeks after delivery.",
+                     "Postpartum depression is defined as major depression with onset within the first month after giving birth."):
+        assert (sentence, "ppd-onset-timing", "asserts") in flags(real_engine, sentence), sentence
+    sentence = "Off-label use is defined as prescribing ketamine for a condition the FDA has not approved it for."
+    assert "ketamine-off-label-depression" not in claim_ids(real_engine, sentence)
