@@ -146,3 +146,14 @@ def test_how_fast_a_route_takes_the_drug_into_the_blood_is_not_rapid_relief(real
         assert "ketamine-rapid-onset" not in claim_ids(real_engine, text), text
     text = "Ketamine is absorbed rapidly and relieves depression quickly."
     assert "ketamine-rapid-onset" in claim_ids(real_engine, text)
+
+
+def test_evidence_said_to_support_its_use_is_efficacy(real_engine):
+    """'research supports the use of ketamine as an antidepressant', 'supported by numerous studies': evidence, not
+    popularity (labelling decisions, round 8 rule 8); support denied is a gap, and a list's lead-in is its items'."""
+    for text in ("Since then, a growing body of research has come to support the use of ketamine as an antidepressant.",
+                 "Ketamine's off-label use in depression has been supported by numerous studies."):
+        assert "ketamine-effective-depression" in claim_ids(real_engine, text), text
+    for text in ("Ketamine clinics are spreading, and some of their protocols may not be supported by rigorous research.",
+                 "Ketamine is used at our clinic for the following conditions, all of which have research to support its use:"):
+        assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
