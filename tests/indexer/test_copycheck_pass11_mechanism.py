@@ -79,3 +79,17 @@ def test_what_patients_need_more_of_is_no_greater_benefit_of_the_combination(rea
     assert "ketamine-plus-psychotherapy" not in claim_ids(real_engine, sentence)
     sentence = "Ketamine-assisted psychotherapy gives more lasting relief than ketamine alone."
     assert (sentence, "ketamine-plus-psychotherapy", "asserts") in flags(real_engine, sentence)
+
+
+def test_serial_dosing_and_kept_benefits_are_the_series_claim(real_engine):
+    """Serial dosing that extends durability, a series of treatments to maintain the benefits, and a lasting effect as the
+    aim of a course stated by its rhythm ("two to three times per week for several weeks") are repeated-infusions-prolong;
+    research into sustaining the effect is an aim without a finding."""
+    for sentence in ("Relief from one infusion fades within days; serial dosing extends durability.",
+                     "We usually recommend a series of treatments to maintain the benefits of ketamine.",
+                     "To produce lasting effects, ketamine is given two or three times per week for several weeks."):
+        assert (sentence, "repeated-infusions-prolong", "asserts") in flags(real_engine, sentence), sentence
+    for sentence in ("The early results have spurred investigations into repeated infusions to sustain the response.",
+                     "Regular exercise helps you maintain the benefits of ketamine.",
+                     "Ketamine is given three times per week for two weeks in our clinic."):
+        assert "repeated-infusions-prolong" not in claim_ids(real_engine, sentence), sentence
