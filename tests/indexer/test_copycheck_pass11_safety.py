@@ -126,3 +126,13 @@ def test_an_illness_defined_by_when_it_begins_states_its_onset_window(real_engin
         assert (sentence, "ppd-onset-timing", "asserts") in flags(real_engine, sentence), sentence
     sentence = "Off-label use is defined as prescribing ketamine for a condition the FDA has not approved it for."
     assert "ketamine-off-label-depression" not in claim_ids(real_engine, sentence)
+
+
+def test_a_fasting_instruction_with_nausea_as_its_reason_is_no_side_effect_claim(real_engine):
+    """Not eating before a dose because nausea may follow is the fasting instruction; nausea is presupposed, not the
+    common side-effect claim (labelling decisions, fresh round 3 rule 10). Side effects named without it still are."""
+    for sentence in ("Do not eat for two hours before your esketamine dose, since side effects can include nausea and vomiting.",
+                     "Patients should avoid food before the spray because its side effects may include nausea."):
+        assert "ketamine-common-side-effects" not in claim_ids(real_engine, sentence), sentence
+    sentence = "Common side effects of the spray include nausea, dizziness and a fast heartbeat."
+    assert "ketamine-common-side-effects" in claim_ids(real_engine, sentence)
