@@ -27,7 +27,13 @@ ANAPHORS = {
                           # occur up to a year later" (not a drug that "begins to work", "starts working")
                           r"\bit (?:(?:can|could|may|might|will|would|also|most|more|less|often|usually|typically|generally|commonly|"
                           r"normally|sometimes|tends to)\s+){0,2}(?:occurs?|develops?|begins?|starts?|strikes?|emerges?|"
-                          r"arises?|onsets?|sets in|peaks?)\b(?!\s+(?:to|working|acting|helping)\b)", re.I),
+                          r"arises?|onsets?|sets in|peaks?)\b(?!\s+(?:to|working|acting|helping)\b)|"
+                          # symptoms had or begun, not said whose, are the illness's: "Within the first weeks after birth, a
+                          # mother typically experiences symptoms" (not "symptoms of anxiety", "symptoms such as ...")
+                          r"\b(?:experienc\w+|develop\w*|notic\w+|show\w*|get|gets|have|has|had)\s+(?:(?:any|some|new|these|the|her|their|"
+                          r"early|first|initial|mild|severe)\s+)?symptoms\b(?!\s+(?:of|such as|like|including)\b)|"
+                          r"^\W*(?:the\s+)?symptoms\s+(?:(?:can|may|might|often|usually|typically|generally|commonly|tend to)\s+)*"
+                          r"(?:begin|start|appear|develop|emerge|occur|set in|peak|last|persist|continue)\b", re.I),
     # ("those" standing for a noun of its own sentence, "at lower levels than those used for anesthesia", and "the symptoms
     # of PTSD", which says whose, point at nothing before; "those who seek help" still may be the people named before)
     "all": re.compile(r"\b(?:they|them|their|these|such|both|"
@@ -152,7 +158,7 @@ def context_sources(sentences, blocks, names_treatment=lambda i: True, drug_at=l
                 # only the treatment (with a trial's population, or the illness an "it" that sets in refers to: "PPD is
                 # ... It may occur up to a year later. Most often, it occurs within weeks") comes from further back:
                 # what else the sentences between say is nearer
-                sources += [Source(j, "subject" if default == "subject" else "illness" if refers == "illness" else "treatment",
+                sources += [Source(j, "subject" if default == "subject" else "illness" if refers in ("illness", "all") else "treatment",
                                    "previous sentence")
                             for j in _referred_through(prev, sentences, blocks, names_treatment)]
             if ANAPHORS["all"].search(s.text) and blocks[sentences[prev].block].kind == "list-item" and block.kind != "list-item":

@@ -94,3 +94,15 @@ def test_words_that_name_their_own_referent_do_not_point_back(real_engine):
     lead = "Because it works so fast, ketamine can help people in crisis with suicidal thoughts. "
     text = lead + "More recently it has also been used to treat nerve pain and the symptoms of PTSD."
     assert "reduces-suicidal-ideation" not in {cid for s, cid, _ in flags(real_engine, text) if s.startswith("More recently")}
+
+
+def test_symptoms_had_or_begun_without_saying_whose_are_the_illness_named_before(real_engine):
+    """"A new mother typically experiences symptoms within weeks", "they can begin during pregnancy": symptoms a person has,
+    or that begin, without saying whose, are those of the illness the sentences before named, also through a sentence
+    that itself named none; symptoms said to be another's ("symptoms of anxiety") are not."""
+    lead = "Postpartum depression is more severe and lasts longer than the baby blues. "
+    text = lead + "Most mothers notice symptoms in the first weeks after birth. However, they can also begin during pregnancy or up to a year after childbirth."
+    assert _stances(real_engine, text, "ppd-onset-timing") == {"asserts"}, text
+    text = lead + "Most mothers notice symptoms of anxiety in the first weeks after birth. However, they can also begin during pregnancy or up to a year after childbirth."
+    assert "ppd-onset-timing" not in {cid for s, cid, _ in flags(real_engine, text) if s.startswith("However")}
+
