@@ -15,7 +15,8 @@ dr mr mrs ms prof sr jr st vs etc e.g i.e approx appx est fig figs no nos vol vo
 inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri
 u.s u.k u.n e.u a.m p.m ca cf min mins hr hrs wk wks mo mos yr yrs resp incl max
 ph.d m.d b.sc m.sc d.o r.n
-""".split())
+mt ft tenn calif fla ariz colo conn mich minn okla wis nev
+""".split())  # ("Mt. Sinai", "Ft. Worth", a dateline's state: "KNOXVILLE, Tenn. (WVLT) - ...")
 BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+")
 # A footnote number glued to the stop ("...in depressed patients.1 The effect...", "...symptoms.5,6 The study...") or
 # bracketed reference marks after it ("...and feeling drunk.[8][9] Physicians...") still end the sentence.

@@ -106,3 +106,11 @@ def test_symptoms_had_or_begun_without_saying_whose_are_the_illness_named_before
     text = lead + "Most mothers notice symptoms of anxiety in the first weeks after birth. However, they can also begin during pregnancy or up to a year after childbirth."
     assert "ppd-onset-timing" not in {cid for s, cid, _ in flags(real_engine, text) if s.startswith("However")}
 
+
+def test_an_abbreviated_place_name_does_not_end_a_sentence():
+    """"Mt. Sinai", "Ft. Worth" and a dateline's state ("KNOXVILLE, Tenn. (WVLT) - ...") are abbreviations, not stops."""
+    from indexer.copycheck.sentences import split_sentences
+    for text in ("Trials run at Mt. Sinai in New York have shown that it works.",
+                 "ORLANDO, Fla. (AP) - The agency approved the drug on Friday."):
+        assert len(split_sentences(text)) == 1, text
+    assert len(split_sentences("They felt ill. The next day they were fine.")) == 2
