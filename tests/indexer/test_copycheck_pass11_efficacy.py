@@ -157,3 +157,13 @@ def test_evidence_said_to_support_its_use_is_efficacy(real_engine):
     for text in ("Ketamine clinics are spreading, and some of their protocols may not be supported by rigorous research.",
                  "Ketamine is used at our clinic for the following conditions, all of which have research to support its use:"):
         assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
+
+
+def test_its_potential_in_treating_depression_and_a_trial_that_tested_its_efficacy_state_no_efficacy(real_engine):
+    """The noun 'its potential in treating depression' is interest (the verb 'has the potential to relieve' would
+    be hedged efficacy); a trial that 'tested ketamine's efficacy' without its finding states none."""
+    for text in ("Ketamine has drawn interest lately for its potential in treating depression.",
+                 "A small trial in 2021 tested ketamine's efficacy in emergency rooms."):
+        assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
+    text = "A small trial in 2021 found that ketamine relieves depression in emergency rooms."
+    assert "ketamine-effective-depression" in claim_ids(real_engine, text)
