@@ -93,3 +93,13 @@ def test_serial_dosing_and_kept_benefits_are_the_series_claim(real_engine):
                      "Regular exercise helps you maintain the benefits of ketamine.",
                      "Ketamine is given three times per week for two weeks in our clinic."):
         assert "repeated-infusions-prolong" not in claim_ids(real_engine, sentence), sentence
+
+
+def test_six_as_a_span_counts_no_sessions(real_engine):
+    """"Over the course of the next six weeks" is a span, not six infusions (six-infusions-course's count slot);
+    six sessions named still are."""
+    sentence = "Over the course of the next six weeks, my mood slowly got worse."
+    assert "six-infusions-course" not in claim_ids(real_engine, sentence)
+    for sentence in ("A standard course is six ketamine infusions over two to three weeks.",
+                     "The first course consists of six ketamine sessions."):
+        assert (sentence, "six-infusions-course", "asserts") in flags(real_engine, sentence), sentence
