@@ -103,3 +103,25 @@ def test_six_as_a_span_counts_no_sessions(real_engine):
     for sentence in ("A standard course is six ketamine infusions over two to three weeks.",
                      "The first course consists of six ketamine sessions."):
         assert (sentence, "six-infusions-course", "asserts") in flags(real_engine, sentence), sentence
+
+
+def test_up_to_a_week_after_a_rapid_effect_is_durability_not_the_short_lived_limit(real_engine):
+    """A single dose's effect "can last up to a week" after a rapid effect is a reported span (effects-last-long, labelling
+    consistency rule 3), not single-infusion-short-lived; set against a series, or alone, it is the limit."""
+    sentence = ("Researchers found that ketamine can ease depression in a matter of hours, and that the effects of a single "
+                "dose can last up to a week.")
+    assert "single-infusion-short-lived" not in claim_ids(real_engine, sentence)
+    for sentence in ("One infusion can help for a few days, up to a week, but a series of sessions makes the benefit last longer.",
+                     "The relief from a single infusion lasts up to a week."):
+        assert (sentence, "single-infusion-short-lived", "asserts") in flags(real_engine, sentence), sentence
+
+
+def test_the_treatment_called_short_term_is_the_short_lived_claim(real_engine):
+    """Ketamine called "a short-term treatment", its antidepressant effects "temporary" (labelling decisions l18 rule 14):
+    single-infusion-short-lived; temporary side effects are side-effects-mild-transient's, not this claim."""
+    for sentence in ("Ketamine can ease suicidal thoughts, but it is a short-term treatment.",
+                     "The antidepressant effects of ketamine are temporary, so most patients return for boosters."):
+        assert (sentence, "single-infusion-short-lived", "asserts") in flags(real_engine, sentence), sentence
+    for sentence in ("The side effects of ketamine are temporary and fade within hours.",
+                     "Ketamine's dissociative effects are short-lived."):
+        assert "single-infusion-short-lived" not in claim_ids(real_engine, sentence), sentence
