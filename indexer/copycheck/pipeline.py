@@ -351,6 +351,11 @@ class Checker:
         rest = " " * start + sentence[start:]
         st = SentenceTokens.of(rest, self.analyzer, self.term_index)
         clauses = split_clauses(rest)
+        # the clauses that name a treatment are those of the words after `start` (numbered as they are): "While it's
+        # not clear how Zulresso works, one theory is it reduces symptoms" names no drug after its opening clause
+        own = {ci for ci, (ca, cb) in enumerate(clauses)
+               for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
+               if ca <= x and y <= cb and not COMPARED_RE.search(rest[max(ca, x - 40):x]) and not EFFECT_OF_RE.match(rest, y)}
         return match_frame(frame, st, clauses, WordIndex(rest), figures.extract(rest), context_has, own,
                            self.treatment_like, named=lambda slot, span: self._names_treatment(st, slot, span),
                            names_other_drug=names_drug, subjects=clause_subjects(rest, clauses))

@@ -114,3 +114,15 @@ def test_an_abbreviated_place_name_does_not_end_a_sentence():
                  "ORLANDO, Fla. (AP) - The agency approved the drug on Friday."):
         assert len(split_sentences(text)) == 1, text
     assert len(split_sentences("They felt ill. The next day they were fine.")) == 2
+
+
+def test_the_main_clause_after_an_opening_concession_is_matched_with_its_own_clauses(real_engine):
+    """"While doctors do not know how Zulresso works, it reduces symptoms of postpartum depression within days": the main
+    clause is matched on its own words, and which of its clauses name a drug is read from them (it names none, so the
+    page's drug is carried into its "it"); the opening's "not" denies nothing of it."""
+    page = "Zulresso for postpartum depression\n\n"
+    text = page + "While doctors do not know how Zulresso works, it reduces symptoms of postpartum depression within days."
+    assert _stances(real_engine, text, "brexanolone-efficacy") == {"asserts"}
+    # a denial in the main clause still denies
+    text = page + "While doctors know how Zulresso works, it does not reduce symptoms of postpartum depression within days."
+    assert "asserts" not in _stances(real_engine, text, "brexanolone-efficacy")
