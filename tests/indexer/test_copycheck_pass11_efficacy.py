@@ -167,3 +167,12 @@ def test_its_potential_in_treating_depression_and_a_trial_that_tested_its_effica
         assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
     text = "A small trial in 2021 found that ketamine relieves depression in emergency rooms."
     assert "ketamine-effective-depression" in claim_ids(real_engine, text)
+
+
+def test_how_it_works_or_how_it_is_given_is_not_relief_in_trd(real_engine):
+    for text in ("Esketamine works differently from traditional antidepressants in treatment-resistant depression.",
+                 "For treatment-resistant depression, ketamine is delivered as an intravenous infusion over forty minutes."):
+        assert "trd-effective" not in claim_ids(real_engine, text), text
+    text = "Esketamine works differently, and it helps people with treatment-resistant depression."
+    assert "trd-effective" in claim_ids(real_engine, text)
+
