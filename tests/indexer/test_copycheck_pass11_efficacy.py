@@ -176,3 +176,9 @@ def test_how_it_works_or_how_it_is_given_is_not_relief_in_trd(real_engine):
     text = "Esketamine works differently, and it helps people with treatment-resistant depression."
     assert "trd-effective" in claim_ids(real_engine, text)
 
+
+def test_the_acute_effects_felt_within_minutes_are_not_relief_within_hours(real_engine):
+    text = "The dissociative effects of a ketamine dose are usually felt within 20 minutes."
+    assert "onset-within-hours" not in claim_ids(real_engine, text)
+    text = "The antidepressant effects of a ketamine dose are often felt within hours."
+    assert "onset-within-hours" in claim_ids(real_engine, text)
