@@ -126,3 +126,14 @@ def test_the_main_clause_after_an_opening_concession_is_matched_with_its_own_cla
     # a denial in the main clause still denies
     text = page + "While doctors know how Zulresso works, it does not reduce symptoms of postpartum depression within days."
     assert "asserts" not in _stances(real_engine, text, "brexanolone-efficacy")
+
+
+def test_a_denial_ends_where_and_opens_a_predicate_with_a_verb_of_its_own(real_engine):
+    """"Ketamine is not addictive and works within hours": "and" + a verb of the subject's own ("works", "relieves",
+    "usually acts") opens a second predicate the "not" does not reach; the onset is stated. A list of nouns after "and"
+    ("does not cause nausea and headaches") is still inside the denial."""
+    for text in ("Ketamine is not addictive and works within hours for most patients.",
+                 "Esketamine does not require daily pills and relieves depression within hours.",
+                 "Spravato doesn't need daily dosing and usually acts within hours."):
+        assert _stances(real_engine, text, "onset-within-hours") == {"asserts"}, text
+    assert _stances(real_engine, "Ketamine does not work within hours and causes nausea.", "onset-within-hours") == {"denies"}
