@@ -136,3 +136,16 @@ def test_a_fasting_instruction_with_nausea_as_its_reason_is_no_side_effect_claim
         assert "ketamine-common-side-effects" not in claim_ids(real_engine, sentence), sentence
     sentence = "Common side effects of the spray include nausea, dizziness and a fast heartbeat."
     assert "ketamine-common-side-effects" in claim_ids(real_engine, sentence)
+
+
+def test_a_case_that_may_arise_is_a_condition_and_navigating_treatment_safely_an_aim(real_engine):
+    """"In case / in the event (that) the treatments are not well tolerated" is a condition, as an if-clause is, and
+    asserts or denies nothing; "the key to navigating your treatment safely and effectively" is an aim, not a finding."""
+    page = "Ketamine infusions for depression\n\n"
+    for sentence in ("Keep your psychiatrist informed in case the infusions are not well tolerated.",
+                     "Tell your care team in the event that the treatment is not well tolerated.",
+                     "Good preparation is the key to navigating your treatment safely and effectively."):
+        assert "ketamine-safe-well-tolerated" not in claim_ids(real_engine, page + sentence), sentence
+    # "in the case of" names a topic, and a plain statement still counts
+    for sentence in ("In the case of ketamine, the infusions are safe and well tolerated.",):
+        assert (sentence, "ketamine-safe-well-tolerated", "asserts") in flags(real_engine, sentence), sentence
