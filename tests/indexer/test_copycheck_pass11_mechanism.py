@@ -125,3 +125,13 @@ def test_the_treatment_called_short_term_is_the_short_lived_claim(real_engine):
     for sentence in ("The side effects of ketamine are temporary and fade within hours.",
                      "Ketamine's dissociative effects are short-lived."):
         assert "single-infusion-short-lived" not in claim_ids(real_engine, sentence), sentence
+
+
+def test_pain_management_is_no_mild_side_effect(real_engine):
+    """"Manageable" side effects are mild (side-effects-mild-transient), but the stem no longer finds "pain management"
+    or "sedation management", which name a use."""
+    sentence = "Low doses of ketamine are also used for chronic pain management and sedation in intensive care."
+    assert "side-effects-mild-transient" not in claim_ids(real_engine, sentence)
+    for sentence in ("Ketamine's side effects are usually manageable.",
+                     "Nausea after the infusion is easily managed with medication."):
+        assert (sentence, "side-effects-mild-transient", "asserts") in flags(real_engine, sentence), sentence
