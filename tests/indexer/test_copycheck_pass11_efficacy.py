@@ -182,3 +182,10 @@ def test_the_acute_effects_felt_within_minutes_are_not_relief_within_hours(real_
     assert "onset-within-hours" not in claim_ids(real_engine, text)
     text = "The antidepressant effects of a ketamine dose are often felt within hours."
     assert "onset-within-hours" in claim_ids(real_engine, text)
+
+
+def test_the_mood_said_to_improve_after_ketamine_is_efficacy(real_engine):
+    text = "After a course of ketamine infusions, the mood improves for most people with depression."
+    assert "ketamine-effective-depression" in claim_ids(real_engine, text)
+    text = "After receiving ketamine, the mood improves, sometimes within a single week."
+    assert "ketamine-effective-depression" in claim_ids(real_engine, text)
