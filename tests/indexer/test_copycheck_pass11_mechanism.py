@@ -135,3 +135,13 @@ def test_pain_management_is_no_mild_side_effect(real_engine):
     for sentence in ("Ketamine's side effects are usually manageable.",
                      "Nausea after the infusion is easily managed with medication."):
         assert (sentence, "side-effects-mild-transient", "asserts") in flags(real_engine, sentence), sentence
+
+
+def test_the_mechanism_of_the_named_drug_differing_from_antidepressants(real_engine):
+    """"The mechanism of action of ketamine differs from conventional antidepressants" names the mechanism with the drug
+    inside the phrase (nmda-glutamate-mechanism's contrast frame); something else of ketamine differing does not."""
+    sentence = "The mechanism of action of esketamine differs from that of older antidepressants."
+    assert (sentence, "nmda-glutamate-mechanism", "asserts") in flags(real_engine, sentence)
+    for sentence in ("The mechanism of action of ketamine differs from person to person, researchers say.",
+                     "The price of ketamine differs from that of conventional antidepressants."):
+        assert "nmda-glutamate-mechanism" not in claim_ids(real_engine, sentence), sentence
