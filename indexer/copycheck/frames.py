@@ -252,6 +252,11 @@ def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIn
             return None
         if home is not None and home in own_treatment_clauses and slot.concept in treatments:
             return None
+        if slot.concept in treatments and any(ci in own_treatment_clauses and any(_in(u, c) for u in used)
+                                              for ci, c in enumerate(clauses)):
+            # words taken across clauses ("... but these methods aren't always effective in treating the leading cause
+            # of death: suicide"): one of them in a clause about another treatment is that treatment's
+            return None
         name = context_has(slot)
         if name is None:
             return None

@@ -137,3 +137,14 @@ def test_a_denial_ends_where_and_opens_a_predicate_with_a_verb_of_its_own(real_e
                  "Spravato doesn't need daily dosing and usually acts within hours."):
         assert _stances(real_engine, text, "onset-within-hours") == {"asserts"}, text
     assert _stances(real_engine, "Ketamine does not work within hours and causes nausea.", "onset-within-hours") == {"denies"}
+
+
+def test_words_taken_across_clauses_from_a_clause_about_another_treatment_take_no_carried_drug(real_engine):
+    """"..., but these methods aren't always effective in treating the deadliest outcome of depression: suicide": the
+    claim's words stand in two clauses, and the one about the other treatments ("these methods") makes them that
+    treatment's, so the page's ketamine is not carried in (nor its efficacy denied); the page's drug as the subject still is."""
+    page = "Ketamine Clinic\n\n"
+    text = page + "For years doctors relied on counselling and pills, but these methods aren't always effective in treating the deadliest outcome of depression: suicide."
+    assert "reduces-suicidal-ideation" not in claim_ids(real_engine, text)
+    text = page + "The infusion is effective in treating the deadliest outcome of depression: suicidal thoughts."
+    assert _stances(real_engine, text, "reduces-suicidal-ideation") == {"asserts"}
