@@ -149,3 +149,12 @@ def test_a_case_that_may_arise_is_a_condition_and_navigating_treatment_safely_an
     # "in the case of" names a topic, and a plain statement still counts
     for sentence in ("In the case of ketamine, the infusions are safe and well tolerated.",):
         assert (sentence, "ketamine-safe-well-tolerated", "asserts") in flags(real_engine, sentence), sentence
+
+
+def test_a_side_effect_that_needs_watching_is_no_rems_claim(real_engine):
+    """"Increased blood pressure, which requires monitoring" says how that side effect is cared for; the supervised
+    programme is another claim. A dose said to require monitoring in a certified clinic still states it."""
+    text = "Esketamine nasal spray for depression. Some patients get a rise in blood pressure, which requires monitoring."
+    assert "esketamine-rems-monitoring" not in claim_ids(real_engine, text)
+    text = "Esketamine nasal spray for depression. Each dose requires monitoring in a certified clinic for two hours."
+    assert "esketamine-rems-monitoring" in claim_ids(real_engine, text)
