@@ -145,3 +145,12 @@ def test_the_mechanism_of_the_named_drug_differing_from_antidepressants(real_eng
     for sentence in ("The mechanism of action of ketamine differs from person to person, researchers say.",
                      "The price of ketamine differs from that of conventional antidepressants."):
         assert "nmda-glutamate-mechanism" not in claim_ids(real_engine, sentence), sentence
+
+
+def test_how_long_the_illness_lasted_is_no_span_of_relief(real_engine):
+    """"Struggled with depression for years" is the illness's span, not durable relief (effects-last-long's lasting slot);
+    relief said to last for months beside it still is."""
+    sentence = "Patients who have struggled with depression for years often see a marked improvement within hours of ketamine."
+    assert "effects-last-long" not in claim_ids(real_engine, sentence)
+    sentence = "Patients who had depression for years report relief that lasts for months after ketamine."
+    assert (sentence, "effects-last-long", "asserts") in flags(real_engine, sentence)
