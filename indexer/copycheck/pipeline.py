@@ -15,7 +15,8 @@ from indexer.copycheck.normalize import normalize
 from indexer.copycheck.report import CheckReport, ClaimFlag, SentenceResult, claim_info
 from indexer.copycheck.sentences import clause_subjects, split_clauses, split_sentences
 from indexer.copycheck.speller import CopySpeller
-from indexer.copycheck.stance import SILENT, contrasted, find_triggers, is_question, opening_concession_end, stance_of
+from indexer.copycheck.stance import (SILENT, beside_reason, contrasted, find_triggers, is_question, opening_concession_end,
+                                      stance_of)
 
 MAX_CHECK_CHARS = 200_000
 # A heading that announces a topic as a question ("How ketamine works for PPD") asserts nothing.
@@ -278,7 +279,7 @@ class Checker:
                               names_other_drug=names_drug, subjects=subjects)
             if hit is None:
                 continue
-            triggers = find_triggers(sentence, hit.absorbed)
+            triggers = self._triggers(sentence, st, hit)
             stance, hedged = stance_of(triggers, [sp for sp in hit.spans if sp not in hit.absorbed])
             if stance is None and hit.home is not None and len(clauses) > 1:
                 # silenced in one clause ("If Paxil left you still depressed, ..."): another clause may say it
@@ -287,7 +288,7 @@ class Checker:
                                     names_other_drug=names_drug, avoid=frozenset({hit.home}), subjects=subjects)
                 if retry is not None:
                     hit = retry
-                    triggers = find_triggers(sentence, hit.absorbed)
+                    triggers = self._triggers(sentence, st, hit)
                     stance, hedged = stance_of(triggers, [sp for sp in hit.spans if sp not in hit.absorbed])
             if stance == "denies" and hit.home is not None and any(ci > hit.home for ci in subjects):
                 # "Ketamine is not approved for treating depression, but is effective for it": the clause after "but"
@@ -345,6 +346,13 @@ class Checker:
                                              has_figure=bool(copy_figures), is_question=sents[i].is_question,
                                              is_heading=sents[i].is_heading, silent=silent,
                                              block_kind=sents[i].kind)
+
+    def _triggers(self, sentence: str, st, hit):
+        """The stance triggers of a claim's words, less a denial or condition that holds only the drug's name before a
+        reason clause that says the rest (stance.beside_reason)."""
+        spans = [sp for sp in hit.spans if sp not in hit.absorbed]
+        named = [(x, y) for n in self.treatment_like for x, y, _ in self._concept_spans(st, n)]
+        return beside_reason(sentence, find_triggers(sentence, hit.absorbed), spans, named)
 
     def _match_after(self, frame, sentence: str, start: int, context_has, own, names_drug):
         """The frame matched on the sentence's words after `start` only (offsets stay the sentence's)."""

@@ -208,6 +208,31 @@ def stance_of(triggers: list[Trigger], spans: list[tuple[int, int]]) -> tuple[st
     return "asserts", hedged
 
 
+# A reason after the clause a denial or a condition stands in ("Don't eat for two hours before your Spravato dose, because
+# nausea is a common side effect", "Do not drive after a ketamine session: dizziness is common"): the trigger is about the
+# advice that names the drug, and its scope ends before the reason, which says the rest of the claim as the copy's own.
+REASON_BREAK_RE = re.compile(r"\b(?:because|since|so that)\b|,\s*so\b|[:;]|\s[—–-]\s", re.I)
+
+
+def beside_reason(sentence: str, triggers, spans: list[tuple[int, int]], named: list[tuple[int, int]]) -> tuple[Trigger, ...]:
+    """The triggers without the denials and conditions whose scope holds only the treatment's name (`named`, among the
+    claim's `spans`) and ends before a reason clause (REASON_BREAK_RE) that holds all the claim's other words."""
+    names = [sp for sp in spans if any(a < sp[1] and sp[0] < b for a, b in named)]
+    rest = [sp for sp in spans if sp not in names]
+    if not names or not rest:
+        return tuple(triggers)
+    first = min(s for s, _ in rest)
+
+    def only_names(t: Trigger) -> bool:
+        if t.category not in DENYING and t.category != "hypothetical":
+            return False
+        covered = [sp for sp in spans if t.scope_start < sp[1] and sp[0] < t.scope_end]
+        return bool(covered) and all(sp in names for sp in covered) and t.scope_end <= first \
+            and bool(REASON_BREAK_RE.search(sentence, t.scope_end, first))
+
+    return tuple(t for t in triggers if not only_names(t))
+
+
 def contrasted(sentence: str, triggers, spans: list[tuple[int, int]]) -> bool:
     """The claim's words include the thing an opening "Unlike X," names, and what denies the claim lies
     in the main clause: the copy asserts the claim of X by contrast."""
