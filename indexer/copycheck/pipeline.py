@@ -62,6 +62,17 @@ COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|vers
                          r"(?:response|responded|respond|responding) to|tried|failed|despite|"
                          r"in conjunction with|in combination with|combined with|together with|along with|alongside|plus|"
                          r"(?:limited|poor|inadequate) (?:efficacy|effect|response|benefit) (?:of|from|to))\s+(?:\w+\s+){0,4}$", re.I)
+# A drug described by its class ("pharmacists can also offer it as a rapid-onset, highly effective antidepressant", "it is
+# a fast-acting antidepressant", "As a first-line antidepressant, ketamine ..."): the class word names what the drug is,
+# not another treatment, so the clause is not another drug's and the page's drug can still be carried into it.
+CATEGORY_OF_RE = re.compile(r"(?:\bas|\b(?:it|this|that|which)(?:\s+(?:is|was)|['’]s))\s+(?:an?|one of the)\s+"
+                            r"(?:(?:[\w-]+,?|and)\s+){0,4}$", re.I)
+CATEGORY_WORD_RE = re.compile(r"anti-?depressants?\b", re.I)
+
+
+def names_category(sentence: str, start: int, x: int) -> bool:
+    """The treatment word at x is a class word the words before it (from `start`) give a drug (CATEGORY_OF_RE)."""
+    return bool(CATEGORY_WORD_RE.match(sentence, x)) and bool(CATEGORY_OF_RE.search(sentence[max(start, x - 60):x]))
 
 # A lead-in line ("Common side effects of Spravato include", "Benefits:") announces the list under it.
 LEAD_IN_RE = re.compile(r"(?::|\b(?:include|includes|including|such as|are|are as follows))\s*$", re.I)
@@ -236,7 +247,7 @@ class Checker:
         own_named = {(ci, n) for ci, (ca, cb) in enumerate(clauses)
                      for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
                      if ca <= x and y <= cb and not COMPARED_RE.search(sentence[max(ca, x - 40):x])
-                     and not EFFECT_OF_RE.match(sentence, y)}
+                     and not EFFECT_OF_RE.match(sentence, y) and not names_category(sentence, ca, x)}
         # a clause that left its subject to the clause before ("SSRIs are widely available but may not prove
         # effective") is about the treatment that clause names as its subject
         subjects = clause_subjects(sentence, clauses)
@@ -246,7 +257,7 @@ class Checker:
             | {ci for ci, (sa, sb) in subjects.items()
                                              for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
                                              if sa <= x and y <= sb and not COMPARED_RE.search(sentence[max(sa, x - 40):x])
-                                             and not EFFECT_OF_RE.match(sentence, y)}
+                                             and not EFFECT_OF_RE.match(sentence, y) and not names_category(sentence, sa, x)}
         # on a page about another drug, "the treatment" and "this medicine" are that drug
         names_drug = other_drug_page or any(n not in NOT_DRUGS for _, n in own_named)
         used_source: list[int] = []
@@ -363,7 +374,8 @@ class Checker:
         # not clear how Zulresso works, one theory is it reduces symptoms" names no drug after its opening clause
         own = {ci for ci, (ca, cb) in enumerate(clauses)
                for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
-               if ca <= x and y <= cb and not COMPARED_RE.search(rest[max(ca, x - 40):x]) and not EFFECT_OF_RE.match(rest, y)}
+               if ca <= x and y <= cb and not COMPARED_RE.search(rest[max(ca, x - 40):x]) and not EFFECT_OF_RE.match(rest, y)
+               and not names_category(rest, ca, x)}
         return match_frame(frame, st, clauses, WordIndex(rest), figures.extract(rest), context_has, own,
                            self.treatment_like, named=lambda slot, span: self._names_treatment(st, slot, span),
                            names_other_drug=names_drug, subjects=clause_subjects(rest, clauses))

@@ -1,9 +1,9 @@
 """The copy checker's pipeline mechanisms, pass 11 (helper P11): how far a denial reaches when a reason clause says the
-claim. Every sentence here is invented (none is copied from a page); each test fails without the change it names, and
-each has a negative example beside it."""
+claim, and a drug described by its class. Every sentence here is invented (none is copied from a page); each test fails
+without the change it names, and each has a negative example beside it."""
 from __future__ import annotations
 
-from flagged import flags  # tests/indexer/flagged.py
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
 
 
 def _stances(engine, text, claim):
@@ -22,3 +22,16 @@ def test_a_denial_of_advice_naming_the_drug_does_not_deny_the_reason_given_for_i
     for text in ("Nausea is not a common side effect of Spravato, because the dose is small.",
                  "Don't worry: nausea is not a common side effect of ketamine."):
         assert _stances(real_engine, text, "ketamine-common-side-effects") == {"denies"}, text
+
+
+def test_a_drug_described_by_its_class_is_not_another_drug(real_engine):
+    """"... offer it as a rapid-onset, highly effective antidepressant": the class word names what the page's drug is, not
+    another treatment, so the drug is still carried into the clause; an antidepressant named as a drug of its own (or an
+    SSRI given "as an antidepressant") is still another treatment."""
+    page = "Ketamine is a new option for depression. "
+    assert "ketamine-rapid-onset" in claim_ids(real_engine, page + "Pharmacists can also offer it as a rapid-onset, highly-effective antidepressant.")
+    assert "onset-within-hours" in claim_ids(real_engine, page + "It works within hours as a fast-acting antidepressant.")
+    for text in (page + "Most doctors still start patients on an antidepressant that works within weeks.",
+                 page + "Doctors may offer an SSRI as a rapid-onset antidepressant."):
+        ids = claim_ids(real_engine, text)
+        assert "ketamine-rapid-onset" not in ids and "onset-within-hours" not in ids, text
