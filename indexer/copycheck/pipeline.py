@@ -61,7 +61,12 @@ COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|vers
                          r"outperform(?:s|ed|ing)?|superior to|"  # "an effective treatment that outperforms other antidepressants"
                          r"(?:response|responded|respond|responding) to|tried|failed|despite|"
                          r"in conjunction with|in combination with|combined with|together with|along with|alongside|plus|"
-                         r"(?:limited|poor|inadequate) (?:efficacy|effect|response|benefit) (?:of|from|to))\s+(?:\w+\s+){0,4}$", re.I)
+                         r"(?:limited|poor|inadequate) (?:efficacy|effect|response|benefit) (?:of|from|to)|"
+                         # relief not found ("a breakthrough for people who haven't found relief with standard treatments")
+                         r"(?:not|\w+n['’]t|never|no)\s+(?:yet\s+)?(?:found|find|gotten|got|get|had|seen|experienced)\s+"
+                         r"(?:\w+\s+){0,2}?(?:relief|success|improvement|benefit|results?)\s+(?:with|from)|"
+                         r"without (?:finding|getting|experiencing) (?:\w+\s+){0,2}?(?:relief|success|improvement|benefit) (?:with|from))"
+                         r"\s+(?:\w+\s+){0,4}$", re.I)
 # A drug described by its class ("pharmacists can also offer it as a rapid-onset, highly effective antidepressant", "it is
 # a fast-acting antidepressant", "As a first-line antidepressant, ketamine ..."): the class word names what the drug is,
 # not another treatment, so the clause is not another drug's and the page's drug can still be carried into it.

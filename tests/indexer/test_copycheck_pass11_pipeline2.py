@@ -1,6 +1,6 @@
 """The copy checker's pipeline mechanisms, pass 11 (helper P11): how far a denial reaches when a reason clause says the
-claim, and a drug described by its class. Every sentence here is invented (none is copied from a page); each test fails
-without the change it names, and each has a negative example beside it."""
+claim, a drug described by its class, and a treatment named as failing. Every sentence here is invented (none is copied
+from a page); each test fails without the change it names, and each has a negative example beside it."""
 from __future__ import annotations
 
 from flagged import claim_ids, flags  # tests/indexer/flagged.py
@@ -35,3 +35,16 @@ def test_a_drug_described_by_its_class_is_not_another_drug(real_engine):
                  page + "Doctors may offer an SSRI as a rapid-onset antidepressant."):
         ids = claim_ids(real_engine, text)
         assert "ketamine-rapid-onset" not in ids and "onset-within-hours" not in ids, text
+
+
+def test_a_treatment_named_as_failing_to_bring_relief_does_not_block_the_drug(real_engine):
+    """"For people who haven't found relief with standard treatments, it works within hours": the treatments are named as
+    what failed (as "who have not responded to SSRIs" was), so the page's drug is still carried into the clause; one named
+    as bringing relief is still the clause's own treatment."""
+    page = "Ketamine is a new option. "
+    for text in (page + "For people who haven't found relief with standard treatments, it works within hours.",
+                 page + "It is a breakthrough for people who haven't found relief with antidepressants and works within hours.",
+                 page + "For people who haven't found relief with SSRIs, it can lift depression within hours."):
+        assert "onset-within-hours" in claim_ids(real_engine, text), text
+    for text in (page + "Many people find relief with SSRIs within hours.",):
+        assert "onset-within-hours" not in claim_ids(real_engine, text), text
