@@ -67,6 +67,10 @@ COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|vers
                          r"(?:\w+\s+){0,2}?(?:relief|success|improvement|benefit|results?)\s+(?:with|from)|"
                          r"without (?:finding|getting|experiencing) (?:\w+\s+){0,2}?(?:relief|success|improvement|benefit) (?:with|from))"
                          r"\s+(?:\w+\s+){0,4}$", re.I)
+# An opening concession ("Although doctors do not fully understand how ketamine works, it ...") whose main clause calls
+# the drug it names "it" (not "Unlike X, it ...", whose X is another drug, nor "Whether ..., it").
+CONCESSION_IT_RE = re.compile(r"^\s*(?P<clause>(?:although|though|even though|while|despite)\b[^,]{3,120},)"
+                              r"\s*(?:it|the (?:drug|medication|medicine|treatment))\b", re.I)
 # A drug described by its class ("pharmacists can also offer it as a rapid-onset, highly effective antidepressant", "it is
 # a fast-acting antidepressant", "As a first-line antidepressant, ketamine ..."): the class word names what the drug is,
 # not another treatment, so the clause is not another drug's and the page's drug can still be carried into it.
@@ -333,6 +337,13 @@ class Checker:
                 main = self._match_after(frame, sentence, opening, context_has, own, names_drug)
                 if main is not None and stance_of(find_triggers(sentence, main.absorbed), list(main.spans))[0] == "asserts":
                     hit, stance = main, "asserts"
+                elif main is None and (kept := self._concession_drug(sentence, st, opening)) is not None:
+                    # "Although doctors do not fully understand how ketamine works, it is effective for depression": the main
+                    # clause's "it" is the drug the concession names; the concession's other words (its "not") are its own
+                    main = self._match_after(frame, kept, 0, context_has, own, names_drug)
+                    if main is not None and stance_of(find_triggers(kept, main.absorbed),
+                                                      [sp for sp in main.spans if sp not in main.absorbed])[0] == "asserts":
+                        hit, stance = main, "asserts"
             if stance is None:
                 continue
             prev = best.get(hit.claim_id)
@@ -362,6 +373,20 @@ class Checker:
                                              has_figure=bool(copy_figures), is_question=sents[i].is_question,
                                              is_heading=sents[i].is_heading, silent=silent,
                                              block_kind=sents[i].kind)
+
+    def _concession_drug(self, sentence: str, st, opening: int) -> str | None:
+        """For an opening concession that names one of the knowledge base's drugs and no other treatment, with a main clause
+        that calls it "it" (CONCESSION_IT_RE): the sentence with the concession blanked but for the drug's name."""
+        if not CONCESSION_IT_RE.match(sentence) or not CONCESSION_IT_RE.match(sentence).end("clause") == opening:
+            return None
+        names = [(x, y) for n in self.treatments for x, y, _ in self._concept_spans(st, n) if y <= opening]
+        drugs = [(x, y) for n in self.subject_drugs for x, y, _ in self._concept_spans(st, n) if y <= opening]
+        if not drugs or any(sp not in drugs and not any(a <= sp[0] and sp[1] <= b for a, b in drugs) for sp in names):
+            return None
+        kept = [" "] * opening
+        for x, y in drugs:
+            kept[x:y] = sentence[x:y]
+        return "".join(kept) + sentence[opening:]
 
     def _triggers(self, sentence: str, st, hit):
         """The stance triggers of a claim's words, less a denial or condition that holds only the drug's name before a

@@ -48,3 +48,17 @@ def test_a_treatment_named_as_failing_to_bring_relief_does_not_block_the_drug(re
         assert "onset-within-hours" in claim_ids(real_engine, text), text
     for text in (page + "Many people find relief with SSRIs within hours.",):
         assert "onset-within-hours" not in claim_ids(real_engine, text), text
+
+
+def test_a_concessions_not_stays_in_it_and_the_main_clauses_it_is_its_drug(real_engine):
+    """"Although doctors do not fully understand how ketamine works, it is effective for depression": the concession's "not"
+    is its own, and the main clause's "it" is the drug the concession names, so the main clause asserts the claim; a denial
+    in the main clause still denies, and a concession naming another drug gives "it" none of the knowledge base's drugs."""
+    for text in ("Although doctors do not fully understand how ketamine works, it is effective for depression in most patients.",
+                 "Though scientists don't yet know exactly why ketamine helps, it is effective for depression in many patients."):
+        assert _stances(real_engine, text, "ketamine-effective-depression") == {"asserts"}, text
+    assert _stances(real_engine, "Although ketamine is used widely, it does not relieve depression in most patients.",
+                    "ketamine-effective-depression") == {"denies"}
+    # a concession about another drug gives "it" no drug of the knowledge base's
+    text = "Although doctors do not fully understand how SSRIs work, it is effective for depression in most patients."
+    assert "asserts" not in _stances(real_engine, text, "ketamine-effective-depression"), text
