@@ -64,8 +64,11 @@ import realcopy  # noqa: E402
 # 0.998, uncovered recall 0.759, others marked 0.069. After the fixes rounds 7 to 9 prompted and the check-worthy model
 # retrained on the 325 (tenth pass): page F1 0.897, sentence F1 0.843, stance 0.998, uncovered recall 0.812 of 531,
 # others marked 0.066.
+# Session 11 (eleventh pass): round 10's 64 fresh pages are held aside whole (the held-aside list now has 231); after the
+# pass's fixes, made on the 325 tuning pages only (7a53970..1d3d90a): page F1 0.918, sentence F1 0.867 (0.904 / 0.833),
+# stance 0.998, uncovered recall 0.814 of 531, others marked 0.063.
 FLOORS = {
-    "page_f1": 0.885, "sentence_f1": 0.83, "stance": 0.98, "uncovered_recall": 0.79, "others_marked_max": 0.10,
+    "page_f1": 0.90, "sentence_f1": 0.85, "stance": 0.98, "uncovered_recall": 0.79, "others_marked_max": 0.10,
 }
 
 
