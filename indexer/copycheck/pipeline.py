@@ -122,6 +122,13 @@ EFFECT_OF_RE = re.compile(r"\s+(?:effects?|actions?|response|properties|activity
 NOT_DRUGS = {"psychotherapy"}
 # A page naming another drug in this many sentences, and ketamine in under a third as many, is about that drug.
 OTHER_DRUG_SENTENCES = 3
+PAGE_DRUG_SENTENCES = 2  # a page about another drug names the one it is about in at least this many sentences
+# The words that stand for the drug a page is about when the sentence names none: one drug, dose or course, "it" or
+# "this is" ("The drug offers almost immediate relief", "a one-time infusion"); treatments in the plural are treatments
+# in general ("most approved therapies take weeks"), and a sentence with none of these words ("View the FDA announcement
+# here") says nothing of the drug.
+PAGE_DRUG_WORD_RE = re.compile(r"\b(?:drug|medication|medicine|treatment|therapy|infusion|injection|pill|capsule|tablet|"
+                               r"dose|option|it|this(?=\s+(?:is|was|can|could|may|might|will|would|has|had)\b))\b(?!-)", re.I)
 MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for short|in a nutshell)\b", re.I)
 
 
@@ -165,6 +172,9 @@ class Checker:
         self.other_drugs = treatments - self.subject_drugs - NOT_DRUGS - {
             n for n in treatments if self.subject_drugs & set(self._included(n))}
         self.info = {cid: claim_info(c) for cid, c in kb.claims.items()}
+        # the slots a claim declares its context may fill (`carry: true`): the page's drug may fill them (_page_drug)
+        self.declared_carry = {f"{c.id}/{fi}/{si}" for c in kb.claims.values() for fi, f in enumerate(c.frames)
+                               for si, s in enumerate(f.slots) if s.carry}
 
     def _included(self, name: str, seen=None) -> list[str]:
         seen = seen or set()
@@ -208,6 +218,7 @@ class Checker:
                                   lambda j: min((x for n in self.subject_drugs for x, _, _ in self._concept_spans(tokens[j], n)), default=None))
         subject = self._page_subject(tokens)
         other_drug_page = self._about_another_drug(tokens)
+        page_drug = self._page_drug(tokens) if other_drug_page else None
         results = []
         last_of_block = {s.block: i for i, s in enumerate(sents)}
         for i, s in enumerate(sents):
@@ -216,7 +227,7 @@ class Checker:
             # a works-cited line is not the page's own claim, nor is a lead-in that only opens its list
             if not s.is_question and blocks[s.block].kind != "reference" and not self._only_opens_list(s):
                 self._flag(i, work[i], tokens, sources[i], sents, norm, text, result, subject,
-                           self._lead_in_words(i, sents, blocks, last_of_block, work), other_drug_page)
+                           self._lead_in_words(i, sents, blocks, last_of_block, work), other_drug_page, page_drug)
             results.append(result)
         return CheckReport(source, text, results, self.info, truncated)
 
@@ -243,7 +254,7 @@ class Checker:
         return work[lead].rstrip().rstrip(":") + " ", lead
 
     def _flag(self, i, sentence, tokens, sources, sents, norm, text, result: SentenceResult, subject=None,
-              lead_in: tuple[str, int] | None = None, other_drug_page: bool = False) -> None:
+              lead_in: tuple[str, int] | None = None, other_drug_page: bool = False, page_drug: str | None = None) -> None:
         item_sentence, item_st = sentence, tokens[i]
         st = tokens[i]
         if lead_in:
@@ -290,6 +301,9 @@ class Checker:
                     return slot.concept or slot.key
             if subject is not None and slot.concept in self.subject_fills:
                 return slot.concept
+            if page_drug is not None and not own and slot.key in self.declared_carry and PAGE_DRUG_WORD_RE.search(sentence) \
+                    and (slot.concept == page_drug or page_drug in self._included(slot.concept or "")):
+                return slot.concept  # "The drug offers almost immediate relief" on a page about brexanolone
             return None
 
         best: dict[str, tuple] = {}
@@ -428,6 +442,23 @@ class Checker:
         ours = self._naming_sentences(tokens, self.subject_drugs)
         theirs = max((self._naming_sentences(tokens, {n}) for n in self.other_drugs), default=0)
         return theirs > 0 and (ours == 0 or (theirs >= OTHER_DRUG_SENTENCES and 3 * ours < theirs))
+
+    def _page_drug(self, tokens) -> str | None:
+        """On a page about another drug (_about_another_drug), the one drug it is about: the other drug named by its own
+        names (zuranolone's, not those of the brexanolone that the neurosteroids include) in at least PAGE_DRUG_SENTENCES
+        sentences and in at least twice as many as any other. Its claims then take it for a sentence that names no
+        treatment ("The drug offers almost immediate relief"). None when no drug stands out."""
+        counts = {}
+        for n in self.other_drugs:
+            narrower = [c for c in self._included(n) if c in self.other_drugs]
+            counts[n] = sum(1 for st in tokens
+                            if any(not EFFECT_OF_RE.match(st.text, y)
+                                   and not any(a <= x and y <= b for c in narrower for a, b, _ in self._concept_spans(st, c))
+                                   for x, y, _ in self._concept_spans(st, n)))
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < PAGE_DRUG_SENTENCES or any(2 * m > ranked[0][1] for _, m in ranked[1:]):
+            return None
+        return ranked[0][0]
 
     def _names_any(self, tokens, treatments) -> bool:
         """Some sentence names one of these treatments as a drug ("the antidepressant effect can persist
