@@ -20,6 +20,9 @@ ANAPHORS = {
     "treatment": re.compile(r"\b(?:it|its|it's|this (?:drug|medication|medicine|treatment|therapy|spray|infusion|approach|option)|"
                             r"the (?:drug|medication|medicine|treatment|therapy|spray|infusion|procedure)s?)\b", re.I),
     "illness": re.compile(r"\b(?:the|this) (?:condition|illness|disorder|disease)\b|"
+                          # what only an illness has: "Its exact cause is unknown", "its pathogenesis", "its risk factors"
+                          r"\bits (?:(?:exact|precise|underlying|root|main|primary|specific|early|first)\s+)?(?:causes?|"
+                          r"pathogenesis|etiology|aetiology|risk factors|prevalence|diagnosis|triggers?)\b|"
                           r"\b(?:it|this)(?: is|['’]s) an? (?:[\w-]+ ){0,3}(?:condition|illness|disorder|disease)\b|"
                           # what is treated or diagnosed is the illness: "it can easily be treated with ..."
                           r"\bit (?:can|could|may|will|is|often|usually)?\s?(?:\w+ly )?(?:be )?(?:treated|diagnosed|managed|cured)\b|"
