@@ -80,6 +80,13 @@ UNNAMED_TREATMENT_RE = re.compile(r"(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bits
                                   + GENERIC_TREATMENT_RE.pattern, re.I)
 NEW_TREATMENT_RE = re.compile(r"\b(?:a|an|the)\s+(?:(?:new|newly[- ]approved|novel|first|1st)\s+)(?:[\w-]+\s+){0,3}?"
                               r"(?:drug|medication|medicine|treatment|therapy|(?:nasal )?spray|pill)s?\b", re.I)
+# Treatments named relative to an illness the sentence leaves unsaid: the usual ones ("traditional treatments focus on
+# therapy and medication") and what is prescribed or recommended ("providers may prescribe antidepressant medications").
+RELATIVE_TREATMENT_RE = re.compile(
+    r"\b(?:traditional|standard|conventional|usual|typical|first-line|current|existing|established|mainstream)\s+"
+    r"(?:treatments?|therapies|treatment options|options|approaches|care)\b|"
+    r"\b(?:prescrib\w*|recommend\w*)\s+(?:an?\s+|some\s+)?(?:antidepressants?|antidepressant medications?|medications?|"
+    r"psychotherapy|therapy|talk therapy|counsell?ing)\b", re.I)
 OPENING_SENTENCES = 2  # the page's first body sentences (after its title) are its lead
 LEAD_AHEAD = 3  # how far ahead the name is looked for
 
@@ -113,10 +120,11 @@ def refers_to(text: str, drug_at: int | None = None) -> str | None:
     return None
 
 
-def context_sources(sentences, blocks, names_treatment=lambda i: True, drug_at=lambda i: None) -> list[list[Source]]:
+def context_sources(sentences, blocks, names_treatment=lambda i: True, drug_at=lambda i: None,
+                    names_illness=lambda i: True) -> list[list[Source]]:
     """For each sentence (objects with .block, .text, .is_question, .is_heading), its context sources.
     names_treatment(i): whether sentence i names a treatment itself; drug_at(i): where it first names the
-    knowledge base's own drug (or None)."""
+    knowledge base's own drug (or None); names_illness(i): whether it names an illness of its own."""
     by_block: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_block.setdefault(s.block, []).append(i)
@@ -156,6 +164,11 @@ def context_sources(sentences, blocks, names_treatment=lambda i: True, drug_at=l
             reach = refers or default
             if reach == "treatment" and OPENING_IT_RE.match(s.text) and not names_treatment(prev):
                 reach = "all"
+            if reach == "treatment" and RELATIVE_TREATMENT_RE.search(s.text) and not names_illness(i) and drug_at(i) is None:
+                # "PPD is treatable. Doctors may prescribe antidepressant medications.": the usual treatments, and what
+                # is prescribed, are those of the illness the sentence before names (not in a sentence about the page's
+                # own drug: "esketamine helps patients who haven't responded to traditional treatments" says its own)
+                reach = "subject"
             sources.append(Source(prev, reach, "previous sentence"))
             if _refers_explicitly(s.text):
                 # only the treatment (with a trial's population, or the illness an "it" that sets in refers to: "PPD is

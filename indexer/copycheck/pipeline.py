@@ -175,6 +175,9 @@ class Checker:
         # the slots a claim declares its context may fill (`carry: true`): the page's drug may fill them (_page_drug)
         self.declared_carry = {f"{c.id}/{fi}/{si}" for c in kb.claims.values() for fi, f in enumerate(c.frames)
                                for si, s in enumerate(f.slots) if s.carry}
+        # The illnesses a sentence may name as its own (not "baby blues", whose concept also holds "mother")
+        self.own_illnesses = [n for n in self.lexicon.names("illness")
+                              if all(self.lexicon.category(x) == "illness" for x in self._included(n))]
 
     def _included(self, name: str, seen=None) -> list[str]:
         seen = seen or set()
@@ -215,7 +218,8 @@ class Checker:
                 for s in sents]
         tokens = [SentenceTokens.of(w, self.analyzer, self.term_index) for w in work]
         sources = context_sources(sents, blocks, lambda j: any(self._concept_spans(tokens[j], n) for n in self.treatments),
-                                  lambda j: min((x for n in self.subject_drugs for x, _, _ in self._concept_spans(tokens[j], n)), default=None))
+                                  lambda j: min((x for n in self.subject_drugs for x, _, _ in self._concept_spans(tokens[j], n)), default=None),
+                                  lambda j: any(self._concept_spans(tokens[j], n) for n in self.own_illnesses))
         subject = self._page_subject(tokens)
         other_drug_page = self._about_another_drug(tokens)
         page_drug = self._page_drug(tokens) if other_drug_page else None

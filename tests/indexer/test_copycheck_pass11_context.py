@@ -23,3 +23,19 @@ def test_what_only_an_illness_has_refers_to_the_illness_before(real_engine):
             "Its side effects are thought to include a sharp fall in hormone levels.")
     assert "ppd-hormonal-trigger" not in _last(real_engine, text)
 
+
+def test_the_usual_treatments_are_those_of_the_illness_before(real_engine):
+    """"Standard treatments combine therapy and medication", "doctors recommend talk therapy and antidepressant
+    medication": the usual treatments, and what is prescribed or recommended, are for the illness the sentence before
+    names when the sentence names none of its own."""
+    for text in ("Many new mothers develop postpartum depression. Standard treatments for most patients combine therapy and medication.",
+                 "Postpartum depression is a treatable illness. In most cases, doctors recommend talk therapy and antidepressant "
+                 "medication as a first step."):
+        assert "ppd-standard-treatment" in _last(real_engine, text), text
+    # a sentence naming an illness of its own keeps it
+    text = "Postpartum depression is common. Doctors may prescribe antidepressant medications for anxiety and panic attacks as well."
+    assert "ppd-standard-treatment" not in _last(real_engine, text)
+    # a sentence about the page's own drug says its own illness: the treatments that failed lend none
+    text = ("Thoughts of suicide call for urgent care. "
+            "Esketamine offers fast relief to patients who haven't responded to traditional treatments.")
+    assert "reduces-suicidal-ideation" not in _last(real_engine, text)
