@@ -268,20 +268,20 @@ class Checker:
         clauses = split_clauses(sentence)
         words = WordIndex(sentence)
         copy_figures = figures.extract(sentence)
-        own_named = {(ci, n) for ci, (ca, cb) in enumerate(clauses)
-                     for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
-                     if ca <= x and y <= cb and not COMPARED_RE.search(sentence[max(ca, x - 40):x])
-                     and not EFFECT_OF_RE.match(sentence, y) and not names_category(sentence, ca, x)}
+        def named_as_own(a: int, b: int):
+            """The treatments the span a..b names as its own: not only to compare, not an effect's kind, not a class word."""
+            return {(x, y, n) for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
+                    if a <= x and y <= b and not COMPARED_RE.search(sentence[max(a, x - 40):x])
+                    and not EFFECT_OF_RE.match(sentence, y) and not names_category(sentence, a, x)}
+
+        own_named = {(ci, n) for ci, (ca, cb) in enumerate(clauses) for _, _, n in named_as_own(ca, cb)}
         # a clause that left its subject to the clause before ("SSRIs are widely available but may not prove
         # effective") is about the treatment that clause names as its subject
         subjects = clause_subjects(sentence, clauses)
         own = {ci for ci, _ in own_named} | {ci for ci, (ca, cb) in enumerate(clauses)
                                              for m in OTHER_TREATMENTS_RE.finditer(sentence, ca, cb)
                                              if SUBJECT_OPENING_RE.search(sentence[ca:m.start()])} \
-            | {ci for ci, (sa, sb) in subjects.items()
-                                             for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
-                                             if sa <= x and y <= sb and not COMPARED_RE.search(sentence[max(sa, x - 40):x])
-                                             and not EFFECT_OF_RE.match(sentence, y) and not names_category(sentence, sa, x)}
+            | {ci for ci, (sa, sb) in subjects.items() if named_as_own(sa, sb)}
         # on a page about another drug, "the treatment" and "this medicine" are that drug
         names_drug = other_drug_page or any(n not in NOT_DRUGS for _, n in own_named)
         used_source: list[int] = []
@@ -395,7 +395,8 @@ class Checker:
     def _concession_drug(self, sentence: str, st, opening: int) -> str | None:
         """For an opening concession that names one of the knowledge base's drugs and no other treatment, with a main clause
         that calls it "it" (CONCESSION_IT_RE): the sentence with the concession blanked but for the drug's name."""
-        if not CONCESSION_IT_RE.match(sentence) or not CONCESSION_IT_RE.match(sentence).end("clause") == opening:
+        concession = CONCESSION_IT_RE.match(sentence)
+        if not concession or concession.end("clause") != opening:
             return None
         names = [(x, y) for n in self.treatments for x, y, _ in self._concept_spans(st, n) if y <= opening]
         drugs = [(x, y) for n in self.subject_drugs for x, y, _ in self._concept_spans(st, n) if y <= opening]
