@@ -222,7 +222,7 @@ class Checker:
                                   lambda j: any(self._concept_spans(tokens[j], n) for n in self.own_illnesses))
         subject = self._page_subject(tokens)
         other_drug_page = self._about_another_drug(tokens)
-        page_drug = self._page_drug(tokens) if other_drug_page else None
+        page_drug = self._page_drug(tokens) if other_drug_page else self._narrower_page_drug(tokens)
         results = []
         last_of_block = {s.block: i for i, s in enumerate(sents)}
         for i, s in enumerate(sents):
@@ -306,7 +306,7 @@ class Checker:
             if subject is not None and slot.concept in self.subject_fills:
                 return slot.concept
             if page_drug is not None and not own and slot.key in self.declared_carry and PAGE_DRUG_WORD_RE.search(sentence) \
-                    and (slot.concept == page_drug or page_drug in self._included(slot.concept or "")):
+                    and (slot.concept == page_drug or (page_drug not in self.subject_drugs and page_drug in self._included(slot.concept or ""))):
                 return slot.concept  # "The drug offers almost immediate relief" on a page about brexanolone
             return None
 
@@ -464,6 +464,30 @@ class Checker:
         if not ranked or ranked[0][1] < PAGE_DRUG_SENTENCES or any(2 * m > ranked[0][1] for _, m in ranked[1:]):
             return None
         return ranked[0][0]
+
+    def _narrower_page_drug(self, tokens) -> str | None:
+        """A page about the narrower of the knowledge base's own drugs (esketamine, which ketamine includes): named by its
+        own names in at least PAGE_DRUG_SENTENCES sentences, in at least twice as many as name only the broader drug
+        (racemic ketamine) and in as many as any other drug (the oral antidepressant it is given with), or the only
+        treatment the page names. Its own slots (never ketamine's) then take it for a sentence that names no
+        treatment but has a word for one ("The treatment is administered in a certified clinic" on a Spravato page)."""
+        narrower = [n for n in self.subject_drugs if n != self.default_subject]
+        if len(narrower) != 1:
+            return None
+        drug = narrower[0]
+        ours = theirs = 0
+        for st in tokens:
+            mine = [(x, y) for x, y, _ in self._concept_spans(st, drug) if not EFFECT_OF_RE.match(st.text, y)]
+            if mine:
+                ours += 1
+            elif any(not EFFECT_OF_RE.match(st.text, y) for x, y, _ in self._concept_spans(st, self.default_subject)):
+                theirs += 1
+        others = max((self._naming_sentences(tokens, {n}) for n in self.other_drugs), default=0)
+        if ours and not theirs and not others:
+            return drug  # the only treatment the page names
+        if ours < PAGE_DRUG_SENTENCES or 2 * theirs > ours or others > ours:
+            return None
+        return drug
 
     def _names_any(self, tokens, treatments) -> bool:
         """Some sentence names one of these treatments as a drug ("the antidepressant effect can persist

@@ -1,0 +1,33 @@
+"""Pass 12, helper A12 (esketamine approval and protocol claims). Every sentence here is invented (none is copied from a
+page); the positive tests fail without the change, and the negatives show where it must not reach."""
+from __future__ import annotations
+
+FILLER = ("Depression can make every day feel heavy. Sleep and appetite often change. "
+          "Friends may not notice at first.\n\n")
+SPRAVATO_PAGE = ("A Different Kind of Care\n\nSpravato is a nasal spray for adults with depression. "
+                 "Spravato is used together with an oral antidepressant.\n\n" + FILLER)
+
+
+def _last(engine, text):
+    """The claim ids flagged in the text's last sentence."""
+    return {c.id for c in engine.check(text).sentences[-1].claims}
+
+
+# -- the page about esketamine: its generic words are esketamine for esketamine's own slots -----------------------------
+def test_generic_words_on_a_page_about_esketamine_are_esketamine(real_engine):
+    for tail in ("The medication is given in a certified office under supervision.",
+                 "Each treatment requires monitoring in the clinic afterwards."):
+        assert "esketamine-rems-monitoring" in _last(real_engine, SPRAVATO_PAGE + tail), tail
+    # a page naming esketamine once and no other treatment is about it
+    once = "How to Use It\n\nEsketamine comes as a spray for the nose.\n\n" + FILLER
+    assert "esketamine-rems-monitoring" in _last(real_engine, once + "You will need to take this medicine under supervision in a medical office.")
+
+
+def test_no_page_drug_where_racemic_ketamine_shares_the_page(real_engine):
+    shared = ("A Different Kind of Care\n\nSpravato is a nasal spray. Ketamine infusions are given through a vein. "
+              "Ketamine is used off-label. Ketamine clinics are everywhere. Spravato is newer.\n\n" + FILLER)
+    assert "esketamine-rems-monitoring" not in _last(real_engine, shared + "The medication is given in a certified office under supervision.")
+    # a sentence without a word for a drug says nothing of it
+    assert "esketamine-rems-monitoring" not in _last(real_engine, SPRAVATO_PAGE + "Our office is certified and we must keep records.")
+    # a sentence naming another treatment is that treatment's
+    assert "esketamine-rems-monitoring" not in _last(real_engine, SPRAVATO_PAGE + "Lithium must be monitored with blood tests in the clinic.")
