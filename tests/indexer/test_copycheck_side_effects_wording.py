@@ -75,8 +75,10 @@ def test_a_precaution_against_a_side_effect_does_not_report_it(real_engine):
 
 
 def test_serious_or_rare_side_effects_are_not_the_common_ones(real_engine):
+    # serious side effects left unnamed; named ones ("can cause serious side effects such as ... very high blood pressure")
+    # are the claim since labelling decisions round 5 rule 13 and round 6 rule 7 (test_copycheck_pass12_safety.py)
     assert "ketamine-common-side-effects" not in claim_ids(
-        real_engine, "Ketamine can cause serious side effects such as breathing problems and very high blood pressure.")
+        real_engine, "Ketamine can cause serious side effects that need a doctor's care.")
     assert "ketamine-common-side-effects" not in claim_ids(
         real_engine, "Rare side effects of ketamine include fainting and allergic reactions.")
 
