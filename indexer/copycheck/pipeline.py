@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indexer.analysis import text_analyzer
 from indexer.copycheck import figures
@@ -129,6 +129,11 @@ PAGE_DRUG_SENTENCES = 2  # a page about another drug names the one it is about i
 # here") says nothing of the drug.
 PAGE_DRUG_WORD_RE = re.compile(r"\b(?:drug|medication|medicine|treatment|therapy|infusion|injection|pill|capsule|tablet|"
                                r"dose|option|it|this(?=\s+(?:is|was|can|could|may|might|will|would|has|had)\b))\b(?!-)", re.I)
+# A sentence that names the drug the sentence before spoke of ("It's called Zulresso.", "The drug is called brexanolone and
+# will be sold as Zulresso", "It is known as zuranolone, sold under the brand name Zurzuvae").
+NAMING_RE = re.compile(r"\W*(?:it|the (?:new )?(?:drug|medication|medicine|treatment|therapy|pill|spray|nasal spray)|"
+                       r"this (?:new )?(?:drug|medication|medicine|treatment|therapy|pill|spray))(?:['’]s| is| was| will be| has been)?\s+"
+                       r"(?:called|named|known as|sold as|marketed as|branded as|sold under)\b", re.I)
 MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for short|in a nutshell)\b", re.I)
 
 
@@ -232,8 +237,31 @@ class Checker:
             if not s.is_question and blocks[s.block].kind != "reference" and not self._only_opens_list(s):
                 self._flag(i, work[i], tokens, sources[i], sents, norm, text, result, subject,
                            self._lead_in_words(i, sents, blocks, last_of_block, work), other_drug_page, page_drug)
+            if not result.claims and not s.is_question and (named := self._named_after(i, sources[i], tokens, results)):
+                # "The FDA has approved the first drug for postpartum depression. It's called Zulresso.": the name completes
+                # what the sentence before told, which is now said of the drug it names
+                prev, told = named
+                result.claims = [replace(c, figures=[]) for c in told]
+                result.checkworthy = False
+                a, b = norm.to_original(sents[prev].start, sents[prev].end)
+                result.context = text[a:b]
             results.append(result)
         return CheckReport(source, text, results, self.info, truncated)
+
+    def _named_after(self, i, sources, tokens, results) -> tuple[int, list] | None:
+        """For a sentence that gives the name of a drug the sentence before told of without naming any ("The FDA has approved
+        the first drug for postpartum depression. It's called Zulresso."): that sentence, and the claims it made that the
+        drug now named can make (a frame of theirs has a slot the drug fills)."""
+        if not NAMING_RE.match(tokens[i].text):
+            return None
+        named = {n for n in self.treatments if self._concept_spans(tokens[i], n)}
+        prev = next((src.sentence for src in sources if src.label == "previous sentence"), None)
+        if not named or prev is None or any(self._concept_spans(tokens[prev], n) for n in self.treatments):
+            return None
+        told = [c for c in results[prev].claims
+                if any(sl.concept and (sl.concept in named or named & set(self._included(sl.concept)))
+                       for f in self.kb.claims[c.id].frames for sl in f.slots)]
+        return (prev, told) if told else None
 
     def _only_opens_list(self, s) -> bool:
         """A lead-in that states nothing by itself ("Ketamine can help with:", "Side effects:"): see LEAD_IN_NAMES_KIND_RE."""
