@@ -1,0 +1,59 @@
+"""Pass 12 cases of the copy checker's general efficacy claims (trd-effective, ketamine-effective-depression): wording
+met first on the pages released in pass 12, read by general words in the claims' frames and the failed-treatment
+concept. Every sentence here is invented; each test fails without the change it names, and the negatives guard what
+must still be read."""
+from __future__ import annotations
+
+from flagged import claim_ids, flags  # tests/indexer/flagged.py
+
+
+def test_a_licence_withheld_with_its_indication_is_no_efficacy_denied(real_engine):
+    """'has not been approved by the FDA to treat depression', 'lacks approval for treating depression': the approval
+    status (the off-label claim), which says nothing of whether the drug works, so no denial of efficacy."""
+    for text in ("Generic ketamine has not been approved by the FDA to treat bipolar depression or anxiety.",
+                 "In Canada, ketamine still does not have approval for treating depression.",
+                 "Racemic ketamine is not yet approved for treating depression in adults."):
+        assert not any(cid == "ketamine-effective-depression" for _, cid, _ in flags(real_engine, text)), text
+    # efficacy said beside the missing licence is still the claim
+    text = "Ketamine has not been approved by the FDA to treat depression. Even so, ketamine relieves depression in many patients."
+    found = {(sent, c, s) for sent, c, s in flags(real_engine, text)}
+    assert ("Even so, ketamine relieves depression in many patients.", "ketamine-effective-depression", "asserts") in found
+    assert not any(c == "ketamine-effective-depression" and s == "denies" for _, c, s in found)
+
+
+def test_the_other_drugs_failure_said_with_a_benefit_word_names_the_patients(real_engine):
+    """'where antidepressants have not been effective', 'have not benefited from', 'without success', 'without adequate
+    response': the failure of the drugs tried before (trd-effective's population), not this drug's benefit or its denial."""
+    text = "Doctors now use ketamine to treat depression in patients for whom standard antidepressants have not been effective."
+    found = {(c, s) for _, c, s in flags(real_engine, text)}
+    assert ("trd-effective", "asserts") in found
+    assert not any(c == "ketamine-effective-depression" for c, _ in found)
+    for text in ("Ketamine clinic notes. Most of our new patients have tried four antidepressants without success.",
+                 "Ketamine clinic notes. Candidates have usually taken two antidepressants without adequate response.",
+                 "Esketamine was approved for adults whose depression has not benefited from earlier medicines."):
+        ids = claim_ids(real_engine, text)
+        assert "trd-effective" not in ids, text
+        assert "ketamine-effective-depression" not in ids, text
+    # relief stated for the same patients is still the claim
+    text = "Ketamine brings relief to patients who have tried four antidepressants without success."
+    assert "trd-effective" in claim_ids(real_engine, text)
+
+
+def test_tried_with_little_success_is_a_failed_treatment(real_engine):
+    text = "If you have tried SSRIs with little success, ketamine infusions could offer a path to healing."
+    assert "trd-effective" in claim_ids(real_engine, text)
+    text = "If older antidepressants haven't helped you, esketamine may offer a new path forward."
+    assert "trd-effective" in claim_ids(real_engine, text)
+
+
+def test_a_label_indication_or_a_dated_approval_is_the_licence_not_efficacy(real_engine):
+    """'X is indicated for ... adults who have not responded ...', 'was approved in 2019 to treat patients ... resistant to
+    other therapies' state the licence (labelling decisions, round 5 rule 2), not that it works."""
+    for text in ("SPRAVATO is indicated for major depressive disorder in adults who have not responded to two antidepressants.",
+                 "Esketamine was approved in 2019 to treat adults who were resistant to other therapies."):
+        ids = claim_ids(real_engine, text)
+        assert "trd-effective" not in ids, text
+        assert "ketamine-effective-depression" not in ids, text
+    # the same drug said to help those patients is the claim
+    text = "Esketamine helps adults who have not responded to two antidepressants."
+    assert "trd-effective" in claim_ids(real_engine, text)
