@@ -67,6 +67,8 @@ COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|vers
                          r"(?:\w+\s+){0,2}?(?:relief|success|improvement|benefit|results?)\s+(?:with|from)|"
                          r"without (?:finding|getting|experiencing) (?:\w+\s+){0,2}?(?:relief|success|improvement|benefit) (?:with|from))"
                          r"\s+(?:\w+\s+){0,4}$", re.I)
+# The clause break "X, unlike Y, is ..." leaves "unlike" before the clause that names Y: Y is still named only to compare.
+UNLIKE_BREAK_RE = re.compile(r"\bunlike\b,?\s+$", re.I)
 # An opening concession ("Although doctors do not fully understand how ketamine works, it ...") whose main clause calls
 # the drug it names "it" (not "Unlike X, it ...", whose X is another drug, nor "Whether ..., it").
 CONCESSION_IT_RE = re.compile(r"^\s*(?P<clause>(?:although|though|even though|while|despite)\b[^,]{3,120},)"
@@ -299,7 +301,8 @@ class Checker:
         def named_as_own(a: int, b: int):
             """The treatments the span a..b names as its own: not only to compare, not an effect's kind, not a class word."""
             return {(x, y, n) for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
-                    if a <= x and y <= b and not COMPARED_RE.search(sentence[max(a, x - 40):x])
+                    if a <= x and y <= b and not COMPARED_RE.search(sentence[max(UNLIKE_BREAK_RE.search(sentence, 0, a).start()
+                                                                                  if UNLIKE_BREAK_RE.search(sentence, 0, a) else a, x - 40):x])
                     and not EFFECT_OF_RE.match(sentence, y) and not names_category(sentence, a, x)}
 
         own_named = {(ci, n) for ci, (ca, cb) in enumerate(clauses) for _, _, n in named_as_own(ca, cb)}

@@ -31,3 +31,12 @@ def test_no_page_drug_where_racemic_ketamine_shares_the_page(real_engine):
     assert "esketamine-rems-monitoring" not in _last(real_engine, SPRAVATO_PAGE + "Our office is certified and we must keep records.")
     # a sentence naming another treatment is that treatment's
     assert "esketamine-rems-monitoring" not in _last(real_engine, SPRAVATO_PAGE + "Lithium must be monitored with blood tests in the clinic.")
+
+
+# -- "X, unlike Y, ...": the clause break leaves "unlike" before Y, which is still named only to compare -----------------
+def test_a_drug_named_after_a_mid_sentence_unlike_is_only_compared(real_engine):
+    assert "esketamine-fda-approved" in _last(real_engine, "Spravato, unlike generic ketamine, is FDA-approved for depression.")
+    assert "onset-within-hours" in _last(real_engine, "Ketamine, unlike SSRIs, can relieve depression within hours.")
+    # the drug the sentence is about is still the first one: the compared drug lends it nothing
+    ids = _last(real_engine, "Zoloft, unlike ketamine, takes weeks to work.")
+    assert "onset-within-hours" not in ids and "ketamine-rapid-onset" not in ids
