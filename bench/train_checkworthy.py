@@ -10,6 +10,13 @@ development part only. Two reproducible steps:
     .venv/bin/python bench/train_checkworthy.py compare   # rules vs model end to end on dev
                                                           # (--part test --modes off,model: the one final measurement)
 
+Whether to train on more pages is measured on the same folds (pass 12): extract every tuning page to a file of its own,
+then score fold models fitted on the pinned pages only against fold models fitted on all:
+
+    .venv/bin/python bench/train_checkworthy.py extract --pages all --out /tmp/all.jsonl
+    .venv/bin/python bench/train_checkworthy.py cv --group site --examples /tmp/all.jsonl --train-pages bench/data/checkworthy_pages.txt
+    .venv/bin/python bench/train_checkworthy.py cv --group site --examples /tmp/all.jsonl
+
 `extract` runs this tree's checker over tests/data/realcopy/dev/ and keeps, for every sentence the
 checker examines, what the check-worthy step sees (the sentence and its flags: names a health topic,
 has a figure, is a heading, an evidence-gap trigger), where it stands (its block's kind, its place in the
@@ -223,17 +230,20 @@ def benchmark_scores(examples: list[dict], pages: dict[str, dict], marked) -> di
             "others_marked": round(others_marked / others, 3) if others else None, "others": others}
 
 
-def cross_validate(k: int = 5, thresholds=None, group: str = "page", **options) -> dict:
+def cross_validate(k: int = 5, thresholds=None, group: str = "page", examples_path: Path = EXAMPLES,
+                   train_pages: set[str] | None = None, **options) -> dict:
     """Out-of-fold scores: each fold's pages (or sites) scored by a model fitted on the other folds.
-    Hard exclusions and questions decide as in the pipeline (checkworthy.checkworthy)."""
+    Hard exclusions and questions decide as in the pipeline (checkworthy.checkworthy). `train_pages` (page file
+    names): fit the fold models on those pages only, e.g. to score a model trained on fewer pages on the same folds."""
     from indexer.copycheck.checkworthy import hard_excluded
     if thresholds is None:
         thresholds = [round(0.40 + 0.01 * i, 2) for i in range(31)]
-    examples, pages = load_examples()
+    examples, pages = load_examples(examples_path)
     excluded = [bool(e.get("is_question")) or hard_excluded(e["text"]) for e in examples]
     predictions: dict[int, float] = {}
     for names in folds_by(examples, k, group):
-        model = cwm.fit(training_rows([e for e in examples if e[group] not in names]), **options)
+        model = cwm.fit(training_rows([e for e in examples if e[group] not in names
+                                       and (train_pages is None or e["page"] in train_pages)]), **options)
         for n, e in enumerate(examples):
             if e[group] in names and not e["claims"] and not excluded[n]:
                 predictions[n] = cwm.probability(model, e["text"], cwm.flags_of(e))
@@ -285,20 +295,29 @@ def main(argv: list[str]) -> int:
                     help="compare: the test part is for the one final measurement only")
     ap.add_argument("--modes", default="off,model,either,both")
     ap.add_argument("--pages", type=Path, default=PAGES,
-                    help="extract: only the pages this file lists (repo-relative paths, one a line)")
+                    help="extract: only the pages this file lists (repo-relative paths, one a line; 'all': every tuning page)")
     ap.add_argument("--out", type=Path, default=EXAMPLES, help="extract: where the examples go")
+    ap.add_argument("--examples", type=Path, default=EXAMPLES,
+                    help="train, cv: the examples to read (default: the stored ones)")
+    ap.add_argument("--train-pages", type=Path, default=None,
+                    help="cv: fit the fold models only on the pages this file lists (as --pages)")
     ap.add_argument("--options", type=json.loads, default={},
                     help='cv: model options over checkworthy_model.DEFAULTS, as JSON (e.g. \'{"l2": 0.01}\')')
     args = ap.parse_args(argv)
     if args.step == "extract":
-        return extract(args.out, args.pages)
+        return extract(args.out, None if str(args.pages) == "all" else args.pages)
     if args.step == "train":
-        train()
+        train(args.examples)
         return 0
     if args.step == "compare":
         print(json.dumps(compare(args.part, args.modes.split(",")), indent=1))
         return 0
-    result = cross_validate(args.folds, group=args.group, **args.options)
+    train_pages = None
+    if args.train_pages is not None:
+        train_pages = {Path(line.strip()).name for line in args.train_pages.read_text(encoding="utf-8").splitlines()
+                       if line.strip()}
+    result = cross_validate(args.folds, group=args.group, examples_path=args.examples, train_pages=train_pages,
+                            **args.options)
     print(json.dumps(result, indent=1))
     chosen = result["model_at_threshold_in_use"]
     print(f"grouped by {args.group}, {args.folds} folds, threshold {result['threshold_in_use']}: uncovered recall "
