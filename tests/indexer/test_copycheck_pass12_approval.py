@@ -40,3 +40,21 @@ def test_a_drug_named_after_a_mid_sentence_unlike_is_only_compared(real_engine):
     # the drug the sentence is about is still the first one: the compared drug lends it nothing
     ids = _last(real_engine, "Zoloft, unlike ketamine, takes weeks to work.")
     assert "onset-within-hours" not in ids and "ketamine-rapid-onset" not in ids
+
+
+# -- Spravato's REMS told in other words: strict rules, the spray staying at the clinic, who must give it --------------
+def test_the_rems_told_as_rules_place_and_who_gives_it(real_engine):
+    for text in ("Spravato is bound by strict safety rules.",
+                 "Esketamine is heavily regulated.",
+                 "Spravato is a nasal spray. The medicine stays in the office.",
+                 "Spravato is a nasal spray. It is not something you take home.",
+                 "Esketamine can only be given by a healthcare provider."):
+        assert "esketamine-rems-monitoring" in _last(real_engine, text), text
+
+
+def test_rules_place_and_giver_words_of_other_drugs_are_not_the_rems(real_engine):
+    for text in ("Ketamine clinics have no strict rules.",
+                 "Ketamine infusions must be administered by a trained anesthesiologist.",
+                 "Lithium levels must be checked by a doctor.",
+                 "The clinic follows strict hygiene rules."):
+        assert "esketamine-rems-monitoring" not in _last(real_engine, text), text
