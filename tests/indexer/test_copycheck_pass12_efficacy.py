@@ -57,3 +57,24 @@ def test_a_label_indication_or_a_dated_approval_is_the_licence_not_efficacy(real
     # the same drug said to help those patients is the claim
     text = "Esketamine helps adults who have not responded to two antidepressants."
     assert "trd-effective" in claim_ids(real_engine, text)
+
+
+def test_conditions_named_as_side_effects_harms_or_non_uses_are_no_other_indication(real_engine):
+    """ketamine-other-indications needs a condition the drug is used for: anxiety in a list of what one may feel after a
+    dose, the harms of long-term use, an interaction warning, illicit self-medication, the use's off-label status, a
+    label's 'not for use as', research on the use, a passing anxiety in a session and an industry's growing pains are not."""
+    for text in ("After the nasal spray of esketamine you may feel dizziness, nausea, anxiety or sleepiness.",
+                 "Heavy long-term use of ketamine is linked to memory problems, depression and anxiety.",
+                 "Concomitant use of ketamine with alcohol or opioids can deepen the sedation.",
+                 "Some people use ketamine illegally to self-treat chronic pain.",
+                 "Ketamine is an anesthetic; its use for PTSD and anxiety is considered off-label.",
+                 "Esketamine is not for use as a medicine to relieve pain.",
+                 "Plenty of research has been performed about the use of ketamine for PTSD and OCD.",
+                 "During a ketamine session, a therapist helps patients manage any anxiety or fear that comes up.",
+                 "Ketamine clinics are booming, yet the industry is going through growing pains."):
+        assert not any(cid == "ketamine-other-indications" for _, cid, _ in flags(real_engine, text)), text
+    # a use stated is still the claim, also beside an off-label word or side effects named apart
+    for text in ("Ketamine can be used to treat anxiety, PTSD and chronic pain.",
+                 "Off-label, low doses of ketamine are also used for chronic pain management and sedation."):
+        assert "ketamine-other-indications" in claim_ids(real_engine, text), text
+
