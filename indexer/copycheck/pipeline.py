@@ -51,6 +51,16 @@ TOPIC_CATEGORIES = ("treatment", "illness", "outcome", "body", "population")
 LEAD_IN_NAMES_KIND_RE = re.compile(r"\b(?:side[- ]effects?|(?:adverse|short-term|common|possible|unwanted) (?:effects|reactions)|"
                                    r"risk factors|risks)\b", re.I)
 LIST_LABEL_WORDS = 4
+# A lead-in or heading over a list of bare side effects ("Some patients may experience:", "Most Common Side Effects",
+# "Tell your doctor if any of these symptoms are severe or do not go away:" over "• nausea", "• dizziness") says by itself
+# that the drug causes them: the list is labelled once, on its lead-in (labelling decisions round 2 rule 5, round 8 rule
+# 13, round 9 rule 22). The lead-in names the items' kind or their being had; the items are mostly the drug's effects.
+EFFECT_LIST_CLAIM = "ketamine-common-side-effects"
+EFFECT_LIST_CONCEPTS = ("side-effects", "dissociation")
+EFFECT_LIST_LEAD_RE = re.compile(r"\b(?:side[- ]effects?|adverse|reactions?|effects|symptoms|experiences?|experienced|feel|"
+                                 r"feeling|notice)\b", re.I)
+EFFECT_KIND_RE = re.compile(r"(?:side[- ]|adverse |after-?|untoward )(?:effects?|events?)", re.I)
+EFFECT_LIST_MIN_ITEMS = 2  # items naming an effect, and at least a quarter of the items
 # A treatment named only to compare with ("safer than most antidepressants", "unlike SSRIs") is not
 # the clause's subject: the page's own treatment can still be carried into it.
 # Nor is one that failed before it ("an inadequate response to two oral antidepressants", "who have
@@ -232,6 +242,8 @@ class Checker:
         page_drug = self._page_drug(tokens) if other_drug_page else self._narrower_page_drug(tokens)
         results = []
         last_of_block = {s.block: i for i, s in enumerate(sents)}
+        effect_leads = {} if other_drug_page else self._effect_list_leads(sents, blocks, tokens, work, sources, subject)
+        effect_items = {j for items in effect_leads.values() for j in items}
         for i, s in enumerate(sents):
             a, b = norm.to_original(s.start, s.end)
             result = SentenceResult(text[a:b], a, b)
@@ -247,6 +259,13 @@ class Checker:
                 result.checkworthy = False
                 a, b = norm.to_original(sents[prev].start, sents[prev].end)
                 result.context = text[a:b]
+            if i in effect_leads and not any(c.id == EFFECT_LIST_CLAIM for c in result.claims):
+                claim = self.kb.claims[EFFECT_LIST_CLAIM]
+                result.claims.append(ClaimFlag(claim.id, "asserts", claim.verdict, claim.certainty, 1.0, False, []))
+                result.checkworthy = False
+            elif i in effect_items and [c.id for c in result.claims] == [EFFECT_LIST_CLAIM]:
+                result.claims = []  # a bare item of such a list: the lead-in says it for the list ("Temporary increase
+                # in blood pressure", whose own qualifier makes a claim beside it, keeps it)
             results.append(result)
         return CheckReport(source, text, results, self.info, truncated)
 
@@ -422,6 +441,58 @@ class Checker:
                                              has_figure=bool(copy_figures), is_question=sents[i].is_question,
                                              is_heading=sents[i].is_heading, silent=silent,
                                              block_kind=sents[i].kind)
+
+    def _effect_list_leads(self, sents, blocks, tokens, work, sources, subject) -> dict[int, list[int]]:
+        """The sentences that lead in a list of bare side effects (EFFECT_LIST_*): a lead-in or heading (not a question)
+        naming the items' kind or their being had, of a page's own drug (named there, in its context, or the page's
+        subject), free of the exceptions of the claim's first frame (rare ones, another drug's, an illness's symptoms,
+        warning signs to act on), and not denied; its items name an effect at least EFFECT_LIST_MIN_ITEMS times and in
+        at least a quarter of them. A label of a few words ("Side effects:") only names what the lines under it say
+        (LIST_LABEL_WORDS). An item that itself names the kind and no effect ("More Serious Side Effects" between
+        two runs of bullets) leads in the items after it."""
+        frame = next((f for f in self.frames if f.claim_id == EFFECT_LIST_CLAIM), None)
+        if frame is None:
+            return {}
+        by_block: dict[int, list[int]] = {}
+        for j, s in enumerate(sents):
+            by_block.setdefault(s.block, []).append(j)
+        groups: dict[int, list[int]] = {}  # lead sentence -> item sentences
+        for b in blocks:
+            if b.kind != "list-item" or b.lead_in is None or b.lead_in not in by_block or b.index not in by_block:
+                continue
+            items = by_block[b.index]
+            lead = by_block[b.lead_in][-1]
+            group = max((g for g in groups if g >= lead and g < items[0] and blocks[sents[g].block].lead_in == b.lead_in),
+                        default=lead)
+            effect = any(self._names_effect(tokens[j]) for j in items)
+            if len(items) == 1 and not effect and LEAD_IN_NAMES_KIND_RE.search(sents[items[0]].text) \
+                    and not sents[items[0]].text.rstrip().endswith("."):
+                groups.setdefault(items[0], [])  # a label between runs of bullets leads in the run after it
+                continue
+            groups.setdefault(group, []).extend(items)
+        leads = {}
+        for lead, items in groups.items():
+            s = sents[lead]
+            effects = sum(1 for j in items if self._names_effect(tokens[j]))
+            if effects < EFFECT_LIST_MIN_ITEMS or 4 * effects < len(items) or is_question(s.text) \
+                    or len(re.findall(r"\w+", s.text)) < LIST_LABEL_WORDS \
+                    or blocks[s.block].kind in ("question", "reference") or not EFFECT_LIST_LEAD_RE.search(s.text):
+                continue
+            st = tokens[lead]
+            if frame.unless and st.find_all(frame.key + "/unless", frame.unless):
+                continue
+            kind = [m.span() for m in EFFECT_LIST_LEAD_RE.finditer(work[lead])]
+            if stance_of(find_triggers(work[lead]), kind)[0] == "denies":
+                continue  # "You will not experience:"; a denial elsewhere ("... or do not go away:") leaves the effects had
+            drug = any(self._concept_spans(st, n) for n in self.subject_slots) or subject is not None \
+                or any(self._concept_spans(tokens[src.sentence], n) for src in sources[lead] for n in self.subject_slots)
+            if drug and not any(self._concept_spans(st, n) for n in self.other_drugs):
+                leads[lead] = items
+        return leads
+
+    def _names_effect(self, st) -> bool:
+        """The text names an effect (nausea, dissociation), not only the word for their kind ("side effects")."""
+        return any(not EFFECT_KIND_RE.fullmatch(st.text[x:y]) for n in EFFECT_LIST_CONCEPTS for x, y, _ in self._concept_spans(st, n))
 
     def _concession_drug(self, sentence: str, st, opening: int) -> str | None:
         """For an opening concession that names one of the knowledge base's drugs and no other treatment, with a main clause

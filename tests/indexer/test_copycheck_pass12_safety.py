@@ -31,3 +31,45 @@ def test_what_stopping_the_drug_brings_is_withdrawal_not_a_side_effect_of_the_do
         assert "ketamine-common-side-effects" not in claim_ids(real_engine, sentence), sentence
     sentence = "Ketamine may cause side effects such as nausea and dizziness during the infusion."
     assert (sentence, "ketamine-common-side-effects", "asserts") in flags(real_engine, sentence)
+
+
+def _by_text(engine, text):
+    return {s.text.strip(): {(c.id, c.stance) for c in s.claims} for s in engine.check(text).sentences}
+
+
+def test_the_lead_in_of_a_list_of_bare_side_effects_says_the_drug_causes_them(real_engine):
+    """A lead-in or heading over a list of bare side effects ("Some people may experience:", "Most Frequent Side Effects", a
+    leaflet's "Call your doctor if any of these effects bother you or do not go away:") is ketamine-common-side-effects,
+    once, on the lead-in (labelling decisions round 2 rule 5, round 8 rule 13); its bare items are not labelled one by one,
+    while an item with its own qualifier keeps its claims."""
+    claim = ("ketamine-common-side-effects", "asserts")
+    text = ("Spravato is given in our clinic.\n\nAfter a dose, some people may experience:\n\n• Nausea\n\n"
+            "• Temporary increases in blood pressure\n\n• Feeling disconnected\n\n• Sleepiness")
+    got = _by_text(real_engine, text)
+    assert claim in got["After a dose, some people may experience:"], got
+    assert not got["Nausea"] and not got["Sleepiness"], got
+    assert claim in got["Temporary increases in blood pressure"], got
+    for text, lead in (("Esketamine nasal spray\n\nMost Frequent Side Effects\n\n• Headache\n\n• Dizziness\n\n• Vomiting\n\n• Feeling drunk",
+                        "Most Frequent Side Effects"),
+                       ("Ketamine lozenges\n\nCall your doctor if any of these effects bother you or do not go away:\n\n• dry mouth\n\n"
+                        "• nausea\n\n• blurred vision\n\n• a metallic taste",
+                        "Call your doctor if any of these effects bother you or do not go away:"),
+                       # a label between two runs of bullets leads in the run after it
+                       ("Esketamine nasal spray\n\nThe Most Common Side Effects\n\n• Headache\n\n• Dizziness\n\nMore Serious Side Effects\n\n"
+                        "• Sedation\n\n• Dissociation", "More Serious Side Effects")):
+        got = _by_text(real_engine, text)
+        assert claim in got[lead], (lead, got)
+
+
+def test_lists_of_symptoms_rare_effects_another_drugs_effects_or_risks_are_not_the_drugs_common_effects(real_engine):
+    """The illness's symptoms, rare effects, a list on a page about another drug, a denied list and a list of conditions
+    that rule the drug out are not ketamine-common-side-effects on their lead-in."""
+    for text in ("Ketamine for postpartum depression\n\nSymptoms of postpartum depression include:\n\n• Fatigue\n\n• Headaches\n\n"
+                 "• Feeling sleepy",
+                 "Ketamine infusions\n\nRare side effects of ketamine:\n\n• Fainting\n\n• Very high blood pressure",
+                 "Zurzuvae is a pill for postpartum depression. Zurzuvae is taken for 14 days.\n\nSome patients may experience:\n\n"
+                 "• Drowsiness\n\n• Dizziness",
+                 "Ketamine infusions\n\nKetamine is not right for people with:\n\n• High blood pressure\n\n• Heart disease"):
+        assert "ketamine-common-side-effects" not in claim_ids(real_engine, text), text
+    got = _by_text(real_engine, "Ketamine infusions\n\nWith our careful protocol you will not experience:\n\n• Nausea\n\n• Dizziness")
+    assert ("ketamine-common-side-effects", "asserts") not in got["With our careful protocol you will not experience:"], got
