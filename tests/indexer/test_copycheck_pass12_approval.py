@@ -58,3 +58,19 @@ def test_rules_place_and_giver_words_of_other_drugs_are_not_the_rems(real_engine
                  "Lithium levels must be checked by a doctor.",
                  "The clinic follows strict hygiene rules."):
         assert "esketamine-rems-monitoring" not in _last(real_engine, text), text
+
+
+# -- ketamine's approval limited: to anaesthesia, or to its esketamine form -----------------------------------------------
+def test_approval_limited_to_anaesthesia_or_to_esketamine_is_off_label_use(real_engine):
+    for text in ("Ketamine, which is approved only as an anesthetic, is now offered in many clinics.",
+                 "Generic ketamine is only approved for anesthesia in the US.",
+                 "Spravato is the only FDA-approved form of ketamine for depression.",
+                 "Spravato is the only approved ketamine treatment for depression."):
+        assert "ketamine-off-label-depression" in _last(real_engine, text), text
+
+
+def test_approval_words_without_the_limit_are_not_off_label_use(real_engine):
+    for text in ("Spravato is the only FDA-approved nasal spray for depression.",
+                 "Zurzuvae is the only approved pill for postpartum depression.",
+                 "Ketamine has been approved as an anesthetic for decades and is also studied for depression."):
+        assert "ketamine-off-label-depression" not in _last(real_engine, text), text
