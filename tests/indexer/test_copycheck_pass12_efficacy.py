@@ -78,3 +78,22 @@ def test_conditions_named_as_side_effects_harms_or_non_uses_are_no_other_indicat
                  "Off-label, low doses of ketamine are also used for chronic pain management and sedation."):
         assert "ketamine-other-indications" in claim_ids(real_engine, text), text
 
+
+def test_what_a_study_looked_at_or_tested_is_no_finding(real_engine):
+    """'the study looked at the effects of ketamine ... in treating patients with TRD', 'these studies compared the efficacy
+    and safety of', 'researchers tested whether ... can reduce symptoms', 'a study to uncover the efficacy of', 'results
+    from a relapse prevention study' name a study's aim or subject, not its finding (labelling guide: study aims or
+    methods without a finding)."""
+    for text in ("The new trial looked at the effects of ketamine infusions in treating adults with treatment-resistant depression.",
+                 "Two studies compared the efficacy and safety of esketamine spray with placebo in adults with major depression.",
+                 "Doctors tested whether a single esketamine infusion during surgery - a stronger form of ketamine - could relieve depression.",
+                 "The team ran a study to uncover the efficacy of ketamine in treating depression in older adults.",
+                 "The meeting heard results from a relapse prevention study of esketamine in treatment-resistant depression."):
+        ids = claim_ids(real_engine, text)
+        assert "trd-effective" not in ids, text
+        assert "ketamine-effective-depression" not in ids, text
+    # a finding stated in its own sentence is still the claim
+    text = "The trial found that ketamine infusions relieved depression in most adults with treatment-resistant depression."
+    assert "trd-effective" in claim_ids(real_engine, text)
+    text = "In the study, esketamine relieved depression in most adults."
+    assert "ketamine-effective-depression" in claim_ids(real_engine, text)
