@@ -78,3 +78,15 @@ def test_depression_drugs_taking_weeks_is_ssri_onset_weeks(real_engine):
         assert (sentence, "ssri-onset-weeks", "asserts") in flags(real_engine, sentence), sentence
     sentence = "The new depression drug is taken once a day for two weeks."
     assert "ssri-onset-weeks" not in claim_ids(real_engine, sentence)
+
+
+def test_last_only_and_a_study_named_by_its_aim_are_not_lasting_effects(real_engine):
+    """"it may last only a few days" bounds the effect (as "only lasts" does), and a study named by its aim ("a long-term
+    relapse prevention study") reports no finding: neither is effects-last-long; a relapse risk reduced in that study, and
+    benefits that last for weeks, still are."""
+    for sentence in ("Ketamine can lift depression quickly, but the improvement may last only a few days.",
+                     "The company presented results from a long-term relapse prevention study of esketamine."):
+        assert "effects-last-long" not in claim_ids(real_engine, sentence), sentence
+    for sentence in ("Esketamine reduced the risk of relapse by half in a relapse prevention trial.",
+                     "The benefits of ketamine can last for several weeks."):
+        assert (sentence, "effects-last-long", "asserts") in flags(real_engine, sentence), sentence
