@@ -74,3 +74,18 @@ def test_approval_words_without_the_limit_are_not_off_label_use(real_engine):
                  "Zurzuvae is the only approved pill for postpartum depression.",
                  "Ketamine has been approved as an anesthetic for decades and is also studied for depression."):
         assert "ketamine-off-label-depression" not in _last(real_engine, text), text
+
+
+# -- the standalone approval referred back to, or told as availability -------------------------------------------------
+def test_the_standalone_approval_referred_back_to_or_told_as_availability(real_engine):
+    for text in ("The approval rested on a study in which Spravato alone beat placebo.",
+                 "This decision followed a trial where esketamine alone lifted mood more than placebo did.",
+                 "Spravato is now available as a monotherapy for adults with hard-to-treat depression."):
+        assert "esketamine-monotherapy-approved" in _last(real_engine, text), text
+
+
+def test_availability_or_decisions_without_standalone_use_are_not_the_monotherapy_approval(real_engine):
+    for text in ("Spravato is now available as a nasal spray in our clinic.",
+                 "The decision to start Spravato is made with your doctor.",
+                 "Spravato works better with an oral antidepressant than the antidepressant alone."):
+        assert "esketamine-monotherapy-approved" not in _last(real_engine, text), text
