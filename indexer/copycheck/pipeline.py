@@ -146,6 +146,12 @@ PAGE_DRUG_WORD_RE = re.compile(r"\b(?:drug|medication|medicine|treatment|therapy
 NAMING_RE = re.compile(r"\W*(?:it|the (?:new )?(?:drug|medication|medicine|treatment|therapy|pill|spray|nasal spray)|"
                        r"this (?:new )?(?:drug|medication|medicine|treatment|therapy|pill|spray))(?:['’]s| is| was| will be| has been)?\s+"
                        r"(?:called|named|known as|sold as|marketed as|branded as|sold under)\b", re.I)
+# A sentence about an illness alone ("Left untreated, it can harm the baby's development", "The most common complication of
+# childbirth can last for months") takes the illness from the sentence before, its heading or the page's title, as a
+# treatment is taken ("the illness of the page"); not a story told in the first person ("I missed so much time with him").
+ILLNESS_SOURCES = ("previous sentence", "heading", "title")
+SINGULAR_REFERENCE_RE = re.compile(r"\b(?:it|its|it['’]s|this|that)\b", re.I)
+FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my|I['’]m|I['’]ve|I['’]d)\b")
 MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for short|in a nutshell)\b", re.I)
 
 
@@ -192,6 +198,13 @@ class Checker:
         # the slots a claim declares its context may fill (`carry: true`): the page's drug may fill them (_page_drug)
         self.declared_carry = {f"{c.id}/{fi}/{si}" for c in kb.claims.values() for fi, f in enumerate(c.frames)
                                for si, s in enumerate(f.slots) if s.carry}
+        # Frames about an illness alone (no slot for a treatment): the illness may come from the context as a treatment would
+        self.illness_frames = {f.key for f in self.frames
+                               if not any(sl.concept in self.treatment_like for sl in f.slots)
+                               and any(self.lexicon.category(sl.concept or "") == "illness" for sl in f.slots)
+                               # (not a bare figure: "under the 10% threshold" beside the illness of the page is no prevalence)
+                               and any(not sl.figure and self.lexicon.category(sl.concept or "") != "illness" for sl in f.slots)}
+        self.illness_like = [n for n in self.lexicon.concepts if self.lexicon.category(n) == "illness"]
         # The illnesses a sentence may name as its own (not "baby blues", whose concept also holds "mother")
         self.own_illnesses = [n for n in self.lexicon.names("illness")
                               if all(self.lexicon.category(x) == "illness" for x in self._included(n))]
@@ -269,6 +282,15 @@ class Checker:
             results.append(result)
         return CheckReport(source, text, results, self.info, truncated)
 
+    def _names_other_condition(self, st) -> bool:
+        """Names an illness-like condition that is no illness of its own kind (the baby blues, which postpartum-any holds
+        beside the illness and the new mother)."""
+        inner = [(a, b) for n in self.own_illnesses for a, b, _ in self._concept_spans(st, n)]
+        inner += [(a, b) for n in self.lexicon.concepts if self.lexicon.category(n) == "population" for a, b, _ in self._concept_spans(st, n)]
+        return any(not any(x <= a and b <= y for x, y in inner)
+                   for n in self.lexicon.concepts if self.lexicon.category(n) == "illness" and n not in self.own_illnesses
+                   for a, b, _ in self._concept_spans(st, n))
+
     def _named_after(self, i, sources, tokens, results) -> tuple[int, list] | None:
         """For a sentence that gives the name of a drug the sentence before told of without naming any ("The FDA has approved
         the first drug for postpartum depression. It's called Zulresso."): that sentence, and the claims it made that the
@@ -335,13 +357,27 @@ class Checker:
         # on a page about another drug, "the treatment" and "this medicine" are that drug
         names_drug = other_drug_page or any(n not in NOT_DRUGS for _, n in own_named)
         used_source: list[int] = []
+        # a sentence about no treatment and no other condition (not the baby blues) may take the illness from its context
+        # for a claim about the illness alone
+        illness_free = not any(self._concept_spans(st, n) for n in self.treatments) and not self._names_other_condition(st) \
+            and not FIRST_PERSON_RE.search(sentence)
+        refers_back = bool(SINGULAR_REFERENCE_RE.search(sentence))
 
 
         def context_has(slot):
             if other_drug_page and slot.concept in self.subject_slots:
                 return None
+            ill_carry = illness_free and slot.key.rsplit("/", 1)[0] in self.illness_frames \
+                and self.lexicon.category(slot.concept or "") == "illness"
             for src in sources:
-                if src.reach == "treatment" and slot.concept not in self.treatment_like:
+                if ill_carry and ((not finds_words(slot, tokens[src.sentence])
+                                   and any(self._concept_spans(tokens[src.sentence], n) for n in self.illness_like))
+                                  or (refers_back and any(self._concept_spans(tokens[src.sentence], n) for n in self.treatments))):
+                    # the nearest condition named is the one meant (a sentence about the baby blues stops it), and an "it" after
+                    # a sentence naming a drug is the drug ("Ketamine is used for PPD. Its side effects include ...")
+                    ill_carry = False
+                if src.reach == "treatment" and slot.concept not in self.treatment_like \
+                        and not (ill_carry and src.label in ILLNESS_SOURCES):
                     continue
                 if src.reach == "subject" and slot.concept not in self.treatment_like \
                         and self.lexicon.category(slot.concept or "") != "illness":

@@ -36,3 +36,27 @@ def test_a_sentence_naming_the_drug_repeats_what_the_sentence_before_told(real_e
                        ("Regulators approved a new pill for postpartum depression. It costs about as much as Zurzuvae.",
                         "It costs about as much as Zurzuvae.")):
         assert not _claims(real_engine, text).get(last), text
+
+
+def test_a_sentence_about_the_illness_alone_takes_the_illness_of_its_context(real_engine):
+    """A sentence about an illness that leaves it unnamed ("Left untreated, it may lead to ...", "The most common
+    complication of childbirth can last for months") takes the illness from the sentence before, its heading or the
+    page's title, for a claim about the illness alone (no treatment in the claim)."""
+    text = ("Postpartum depression is more than a rough week.\n\n"
+            "Left untreated, it may lead to long-term problems for the mother and developmental delays for the child.")
+    last = "Left untreated, it may lead to long-term problems for the mother and developmental delays for the child."
+    assert "ppd-harms-mother-baby" in _claims(real_engine, text).get(last, set())
+    text = "Postpartum Depression Explained\n\nThe most common complication of childbirth can last for many months."
+    assert "ppd-duration-course" in _claims(real_engine, text).get(
+        "The most common complication of childbirth can last for many months.", set())
+    # not a story told in the first person, not a sentence about a treatment, not after a sentence about the baby blues
+    # (the nearest condition named is the one meant), and not a bare figure beside the page's illness
+    for text in ("I had postpartum depression. Left untreated, it may lead to long-term problems for me and developmental "
+                 "delays for my child.",
+                 "Postpartum depression is serious. An SSRI taken late in pregnancy may lead to long-term problems for the "
+                 "mother and developmental delays for the child.",
+                 "Postpartum depression is serious. The baby blues are milder. Left untreated, it may lead to long-term "
+                 "problems for the mother and developmental delays for the child.",
+                 "Postpartum depression is common. Doses in milk stay under the 10% threshold."):
+        flagged = {cid for _, cid, _ in flags(real_engine, text)}
+        assert not flagged & {"ppd-harms-mother-baby", "ppd-prevalence-1-in-10"}, text
