@@ -73,3 +73,20 @@ def test_lists_of_symptoms_rare_effects_another_drugs_effects_or_risks_are_not_t
         assert "ketamine-common-side-effects" not in claim_ids(real_engine, text), text
     got = _by_text(real_engine, "Ketamine infusions\n\nWith our careful protocol you will not experience:\n\n• Nausea\n\n• Dizziness")
     assert ("ketamine-common-side-effects", "asserts") not in got["With our careful protocol you will not experience:"], got
+
+
+def test_a_prohibition_on_driving_or_someone_named_to_drive_the_patient_is_no_driving(real_engine):
+    """A consent form's or clinic rule's prohibition ("I may not drive a car, operate hazardous equipment ...", "patients are
+    prohibited from driving"), the rule given as advice ("It is advised not to drive until the next morning"), a table's
+    "Driving  Not allowed after treatment", and someone named to drive the patient to and from the visit are
+    no-driving-after-treatment."""
+    for text in ("I understand that I may not drive a car, operate hazardous equipment or sign legal papers on the day of my ketamine treatment.",
+                 "Ketamine therapy is offered here. Patients are prohibited from driving and need an escort back home.",
+                 "Ketamine therapy is offered here. It is advised not to drive until the next morning.",
+                 "Ketamine therapy is offered here. He needed someone to drive him to and from the appointment each week.",
+                 "Spravato vs ketamine\n\nDriving Not allowed after treatment Not allowed after treatment"):
+        assert "no-driving-after-treatment" in claim_ids(real_engine, text), text
+    # driving named for another reason is not the rule
+    for text in ("Ketamine therapy is offered here. You may not drive to the clinic if your license is suspended.",
+                 "Ketamine therapy is offered here. Our clinic is easy to drive to, with free parking."):
+        assert "no-driving-after-treatment" not in claim_ids(real_engine, text), text
