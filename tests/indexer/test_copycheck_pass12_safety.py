@@ -90,3 +90,22 @@ def test_a_prohibition_on_driving_or_someone_named_to_drive_the_patient_is_no_dr
     for text in ("Ketamine therapy is offered here. You may not drive to the clinic if your license is suspended.",
                  "Ketamine therapy is offered here. Our clinic is easy to drive to, with free parking."):
         assert "no-driving-after-treatment" not in claim_ids(real_engine, text), text
+
+
+def test_more_verbs_and_words_for_the_effects_a_dose_brings(real_engine):
+    """Other verbs of bringing effects on or having them ("can elicit", "it is possible to experience", "can sometimes
+    occur", "can affect your ... motor skills", "may impair ... ability") and its trips and sedation named as its effects
+    ("the trippy effects of ketamine", "can act as a sedative") are ketamine-common-side-effects."""
+    for text in ("Because ketamine can elicit dissociation, patients stay in the clinic for two hours.",
+                 "It is possible to experience sleepiness, dizziness or a spinning sensation after using esketamine nasal spray.",
+                 "Ketamine infusions are offered at our clinic. Confusion, dizziness and stomach pain can sometimes occur during the infusion.",
+                 "The medication can affect your reaction speed and motor skills for several hours.",
+                 "Ketamine lozenges may impair mental and physical ability.",
+                 "Over several infusions, people get used to the trippy effects of ketamine.",
+                 "Once given, the effects of the spray can act as a sedative."):
+        assert "ketamine-common-side-effects" in claim_ids(real_engine, text), text
+    # the illness affecting judgment, a contraindication, or sedation as a hospital use are not the drug's side effects
+    for text in ("Postpartum depression can affect your judgment and make daily tasks harder.",
+                 "Ketamine is not suitable for people with uncontrolled hypertension.",
+                 "Doctors sometimes use ketamine as a sedative in the emergency room."):
+        assert "ketamine-common-side-effects" not in claim_ids(real_engine, text), text
