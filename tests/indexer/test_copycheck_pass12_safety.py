@@ -109,3 +109,16 @@ def test_more_verbs_and_words_for_the_effects_a_dose_brings(real_engine):
                  "Ketamine is not suitable for people with uncontrolled hypertension.",
                  "Doctors sometimes use ketamine as a sedative in the emergency room."):
         assert "ketamine-common-side-effects" not in claim_ids(real_engine, text), text
+
+
+def test_the_misuse_risk_named_beside_harms_and_the_drugs_schedule_are_abuse_potential(real_engine):
+    """The misuse risk named is abuse-potential whatever harms are listed beside it ("potential for misuse ... including
+    cognitive impairment", "risks including ... bladder damage, and potential for misuse"; labelling decisions round 8
+    rule 15), and so is the page's drug called a scheduled or controlled substance ("It is a Schedule 8 controlled
+    substance", round 2 rule 7); a harm of heavy use alone stays ketamine-abuse-harms."""
+    for text in ("Ketamine carries a potential for misuse, and cognitive impairment with heavy use.",
+                 "Ketamine clinics are opening. Health agencies warn about risks including dissociation, bladder damage, and potential for misuse.",
+                 "Ketamine clinics are opening. It is a Schedule 8 controlled substance."):
+        assert ("abuse-potential", "asserts") in {(c, s) for _, c, s in flags(real_engine, text)}, text
+    text = "Ketamine clinics are opening. Chronic heavy use can damage the bladder and cause cognitive problems."
+    assert "abuse-potential" not in claim_ids(real_engine, text)
