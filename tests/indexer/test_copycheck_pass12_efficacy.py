@@ -97,3 +97,18 @@ def test_what_a_study_looked_at_or_tested_is_no_finding(real_engine):
     assert "trd-effective" in claim_ids(real_engine, text)
     text = "In the study, esketamine relieved depression in most adults."
     assert "ketamine-effective-depression" in claim_ids(real_engine, text)
+
+
+def test_the_indications_suicidal_thoughts_or_actions_name_the_people(real_engine):
+    """Spravato's second indication, 'depressive symptoms in adults with MDD with suicidal thoughts or actions' or '... who
+    have acute suicidal ideation or behavior', names the people it is for, not thoughts relieved (labelling decisions,
+    round 3 rule 6), also when a bracket or a 'who' clause stands between the disorder and the thoughts."""
+    for text in ("Our clinic uses esketamine to treat depressive symptoms in adults with major depressive disorder (MDD) with "
+                 "suicidal thoughts or actions.",
+                 "Esketamine is a real step forward in treating depressive symptoms in adults with major depression who have "
+                 "acute suicidal ideation or behavior."):
+        assert "reduces-suicidal-ideation" not in claim_ids(real_engine, text), text
+    # thoughts said to be relieved are still the claim
+    text = "Esketamine can quickly ease suicidal thoughts in adults with major depression."
+    assert "reduces-suicidal-ideation" in claim_ids(real_engine, text)
+
