@@ -112,3 +112,14 @@ def test_the_indications_suicidal_thoughts_or_actions_name_the_people(real_engin
     text = "Esketamine can quickly ease suicidal thoughts in adults with major depression."
     assert "reduces-suicidal-ideation" in claim_ids(real_engine, text)
 
+
+def test_safe_and_effective_as_a_requirement_or_an_aim_is_not_said_of_the_drug(real_engine):
+    """'the FDA requires drugs to be safe and effective', 'we strive to make ... safe and effective', 'to ensure a safe and
+    effective experience' state a requirement or an aim, not that ketamine works."""
+    for text in ("Ketamine clinic notes. The FDA requires every medicine sold in the US to be both safe and effective.",
+                 "Ketamine clinic notes. We strive to make home treatment with ketamine more safe and effective.",
+                 "Ketamine clinic notes. Our nurses are there to ensure a safe and effective visit."):
+        assert not any(cid == "ketamine-effective-depression" for _, cid, _ in flags(real_engine, text)), text
+    # the drug called safe and effective is still the claim
+    text = "Ketamine is a safe and effective treatment when given by trained clinicians."
+    assert "ketamine-effective-depression" in claim_ids(real_engine, text)
