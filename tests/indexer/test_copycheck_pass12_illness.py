@@ -100,3 +100,13 @@ def test_the_natural_hormone_is_not_the_drug_s_mechanism(real_engine):
                  "Allopregnanolone acts as a positive allosteric modulator at GABA-A receptors.",
                  "It acts on GABA-A receptors in the brain."):
         assert "neurosteroid-gaba-mechanism" in _last(real_engine, page + text), text
+
+
+def test_allopregnanolone_falling_after_birth_needs_its_link_to_ppd(real_engine):
+    """Allopregnanolone's fall after birth is the hormonal trigger only when the sentence links it to the illness; the
+    fall alone is the hormone's physiology (ppd-hormonal-trigger)."""
+    page = "New mothers can develop postpartum depression. "
+    text = page + "Falling allopregnanolone levels after delivery may be tied to postpartum depression in some women."
+    assert "ppd-hormonal-trigger" in _last(real_engine, text)
+    text = page + "Allopregnanolone peaks in the third trimester and then falls quickly after delivery."
+    assert "ppd-hormonal-trigger" not in _last(real_engine, text)
