@@ -89,3 +89,10 @@ def test_availability_or_decisions_without_standalone_use_are_not_the_monotherap
                  "The decision to start Spravato is made with your doctor.",
                  "Spravato works better with an oral antidepressant than the antidepressant alone."):
         assert "esketamine-monotherapy-approved" not in _last(real_engine, text), text
+
+
+# -- "designed to treat": a drug's purpose, not a study's aim ------------------------------------------------------------
+def test_a_drug_designed_to_treat_is_its_purpose_not_a_study_aim(real_engine):
+    assert "fda-approved-ppd-drugs" in _last(real_engine, "The FDA approved the first pill designed to treat postpartum depression.")
+    # a study designed to test something still states no finding
+    assert not _last(real_engine, "The new trial is designed to test whether ketamine relieves depression within hours.")
