@@ -90,3 +90,24 @@ def test_last_only_and_a_study_named_by_its_aim_are_not_lasting_effects(real_eng
     for sentence in ("Esketamine reduced the risk of relapse by half in a relapse prevention trial.",
                      "The benefits of ketamine can last for several weeks."):
         assert (sentence, "effects-last-long", "asserts") in flags(real_engine, sentence), sentence
+
+
+def test_major_depressive_disorder_is_no_share_of_patients(real_engine):
+    """"major depressive disorder" is no "majority": a definition of treatment resistance ("cases of major depressive
+    disorder that do not respond to ... two antidepressants") states no share failing, while "the majority of patients do
+    not respond" still does."""
+    sentence = "TRD refers to cases of major depressive disorder that do not respond adequately to trials of at least two antidepressants."
+    assert "ssri-often-fail" not in claim_ids(real_engine, sentence)
+    sentence = "The majority of patients do not respond to their first antidepressant."
+    assert (sentence, "ssri-often-fail", "asserts") in flags(real_engine, sentence)
+
+
+def test_speed_of_adoption_is_not_rapid_onset(real_engine):
+    """How fast a treatment spreads ("is quickly becoming a popular option", "rapidly gaining popularity", "quickly evolving
+    into an available option") is adoption, not the speed of its effect; "works quickly" beside it still is."""
+    for sentence in ("Ketamine therapy is quickly becoming a popular option for depression.",
+                     "Ketamine infusions are rapidly gaining popularity as a treatment for depression.",
+                     "Ketamine treatment is quickly evolving into a mainstream treatment option."):
+        assert "ketamine-rapid-onset" not in claim_ids(real_engine, sentence), sentence
+    sentence = "Ketamine works quickly, which is why it is rapidly becoming popular."
+    assert (sentence, "ketamine-rapid-onset", "asserts") in flags(real_engine, sentence)
