@@ -123,3 +123,17 @@ def test_safe_and_effective_as_a_requirement_or_an_aim_is_not_said_of_the_drug(r
     # the drug called safe and effective is still the claim
     text = "Ketamine is a safe and effective treatment when given by trained clinicians."
     assert "ketamine-effective-depression" in claim_ids(real_engine, text)
+
+
+def test_what_a_thing_is_for_is_its_purpose_not_efficacy(real_engine):
+    """'a form of ketamine for treating depression', 'a different mechanism for treating depression', 'a model for treating
+    the symptoms of depression' say what a thing is for (a purpose, as 'used to treat' is a use); 'Weighing Benefits for
+    Depression' names a topic."""
+    for text in ("Esketamine is a spray made by a drug company as a newer form of ketamine for treating depression.",
+                 "Ketamine relies on another brain pathway for treating depression than older pills.",
+                 "KAP is not the same as an IV ketamine clinic, a medical model for treating the symptoms of depression.",
+                 "Ketamine: Weighing Benefits for Depression Against the Risks"):
+        assert not any(cid == "ketamine-effective-depression" for _, cid, _ in flags(real_engine, text)), text
+    # the drug said to be effective for treating depression still asserts
+    text = "Ketamine is effective for treating depression in many adults."
+    assert "ketamine-effective-depression" in claim_ids(real_engine, text)
