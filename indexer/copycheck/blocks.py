@@ -92,6 +92,14 @@ def _is_citation(body: str) -> bool:
     return not in_parentheses and not prose and not CITED_IN_PROSE_RE.search(before)
 
 
+TOPIC_OPENING_RE = re.compile(r"\W*(?:what|how|why|when|where|which|who|whether)\b", re.I)
+
+
+def _title_case(line: str) -> bool:
+    """Every word of four letters or more starts with a capital ("Do This Before Your Appointment", "SPECIAL NOTE")."""
+    return not re.search(r"(?<![\w'’-])[a-z][a-z]{3,}", line)
+
+
 def _opens_list(prev: Block, text: str) -> bool:
     """The block before opens a list: a line ending in a colon, or an item of such a list."""
     if prev.kind == "list-item":
@@ -117,7 +125,11 @@ def split_blocks(norm: Normalized, units: Iterable | None = None) -> list[Block]
         # a list whose bullets the copy lost: short lines under "... include:" (a short line that a
         # paragraph follows is the next section's heading)
         if kind == "heading" and blocks and _opens_list(blocks[-1], norm.text) \
-                and (n + 1 == len(raw) or raw[n + 1][0] != "paragraph"):
+                and (n + 1 == len(raw) or raw[n + 1][0] != "paragraph"
+                     # ...unless it is the list's last item: after an item, a line in sentence case ("Adults with major
+                     # depressive disorder and acute suicidal thoughts") is one more item; a heading is in title case or
+                     # announces its topic ("What to expect at your visit")
+                     or (blocks[-1].kind == "list-item" and not _title_case(body) and not TOPIC_OPENING_RE.match(body))):
             kind = "list-item"
         if kind == "list-item":
             prev = blocks[-1] if blocks else None

@@ -60,3 +60,23 @@ def test_a_sentence_about_the_illness_alone_takes_the_illness_of_its_context(rea
                  "Postpartum depression is common. Doses in milk stay under the 10% threshold."):
         flagged = {cid for _, cid, _ in flags(real_engine, text)}
         assert not flagged & {"ppd-harms-mother-baby", "ppd-prevalence-1-in-10"}, text
+
+
+def test_the_last_item_of_a_list_without_bullets_is_an_item_not_a_heading(real_engine):
+    """Copy that lost its bullets ("... approved for:" over two short lines, then a paragraph): the last line, in sentence
+    case, is the list's last item and takes its subject from the lead-in; a line in title case there is the next section's
+    heading."""
+    from indexer.copycheck.blocks import split_blocks
+    from indexer.copycheck.normalize import normalize
+
+    text = ("Spravato has been approved by the FDA for:\n"
+            "Adults with treatment-resistant depression\n"
+            "Adults with major depression who have thoughts of suicide\n"
+            "Each dose is taken under supervision in a clinic.")
+    norm = normalize(text)
+    assert [b.kind for b in split_blocks(norm)] == ["paragraph", "list-item", "list-item", "paragraph"]
+    assert "esketamine-fda-approved" in _claims(real_engine, text).get(
+        "Adults with major depression who have thoughts of suicide", set())
+    # a heading in title case after the list still opens the next section
+    text = "Common side effects include:\nnausea\ndizziness\nWhat To Do Before Your Visit\nDo not eat for two hours before it."
+    assert [b.kind for b in split_blocks(normalize(text))] == ["paragraph", "list-item", "list-item", "heading", "paragraph"]
