@@ -111,3 +111,17 @@ def test_speed_of_adoption_is_not_rapid_onset(real_engine):
         assert "ketamine-rapid-onset" not in claim_ids(real_engine, sentence), sentence
     sentence = "Ketamine works quickly, which is why it is rapidly becoming popular."
     assert (sentence, "ketamine-rapid-onset", "asserts") in flags(real_engine, sentence)
+
+
+def test_effects_lasting_much_longer_are_lasting(real_engine):
+    """Effects said to last much (far) longer, or a prolonged benefit, are effects-last-long; a plain "lasts longer than in
+    bipolar depression" only compares, infusions given "so that" the benefit lasts longer name the series' aim, and a
+    prolonged use is no benefit."""
+    for sentence in ("Ketamine leaves the body within hours, but its antidepressant effects can last far longer.",
+                     "With ketamine the relief lasts much longer than with older antidepressants.",
+                     "Despite its short half-life, ketamine has a prolonged beneficial effect on mood."):
+        assert (sentence, "effects-last-long", "asserts") in flags(real_engine, sentence), sentence
+    for sentence in ("Improvement tends to last longer in unipolar than in bipolar depression.",
+                     "Several infusions are given so that the improvement lasts much longer.",
+                     "Prolonged use of ketamine can harm the bladder."):
+        assert "effects-last-long" not in claim_ids(real_engine, sentence), sentence
