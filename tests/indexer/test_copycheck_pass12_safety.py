@@ -122,3 +122,18 @@ def test_the_misuse_risk_named_beside_harms_and_the_drugs_schedule_are_abuse_pot
         assert ("abuse-potential", "asserts") in {(c, s) for _, c, s in flags(real_engine, text)}, text
     text = "Ketamine clinics are opening. Chronic heavy use can damage the bladder and cause cognitive problems."
     assert "abuse-potential" not in claim_ids(real_engine, text)
+
+
+def test_safe_in_general_safe_use_and_research_supporting_safety_are_the_safety_claim(real_engine):
+    """"Generally safe", the drug "safely administered", and research said to have "supported the safety" of its use are
+    ketamine-safe-well-tolerated; safety compared with another treatment that "has not been elucidated" is an evidence gap
+    (stance_rules.yaml gap), and an unrelated "safely" says nothing of the drug."""
+    for text in ("Ketamine infusions: generally safe but requires monitoring for short-term effects.",
+                 "Besides psychiatrists, ketamine can be safely administered by anesthesiologists and emergency physicians.",
+                 "Many studies have supported the safety of giving low doses of ketamine in a series of infusions."):
+        assert ("ketamine-safe-well-tolerated", "asserts") in {(c, s) for _, c, s in flags(real_engine, text)}, text
+    for text in ("The relative efficacy and safety of ketamine compared with ECT has not yet been elucidated.",
+                 "Ketamine infusions are offered here. Your personal data is safely stored on our servers.",
+                 # safe for the nursing baby is breastfeeding-compatible, not the general safety claim
+                 "Ketamine: it is generally considered safe for use while breastfeeding."):
+        assert "ketamine-safe-well-tolerated" not in claim_ids(real_engine, text), text
