@@ -96,3 +96,10 @@ def test_a_drug_designed_to_treat_is_its_purpose_not_a_study_aim(real_engine):
     assert "fda-approved-ppd-drugs" in _last(real_engine, "The FDA approved the first pill designed to treat postpartum depression.")
     # a study designed to test something still states no finding
     assert not _last(real_engine, "The new trial is designed to test whether ketamine relieves depression within hours.")
+
+
+# -- the drip's pace: "delivered slowly over 40-60 minutes" is the session's length, not a course -----------------------
+def test_a_drip_delivered_slowly_over_minutes_is_the_session_length(real_engine):
+    assert "infusion-40-60-min" in _last(real_engine, "Each ketamine dose is dripped slowly over 45 to 60 minutes.")
+    # a course spread over weeks stays a course
+    assert "infusion-40-60-min" not in _last(real_engine, "Ketamine is given over 2 to 3 weeks in six sessions.")
