@@ -17,7 +17,8 @@ u.s u.k u.n e.u a.m p.m ca cf min mins hr hrs wk wks mo mos yr yrs resp incl max
 ph.d m.d b.sc m.sc d.o r.n
 mt ft tenn calif fla ariz colo conn mich minn okla wis nev
 """.split())  # ("Mt. Sinai", "Ft. Worth", a dateline's state: "KNOXVILLE, Tenn. (WVLT) - ...")
-BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+")
+# (a dash or dot glued to its item's first letter is a bullet too: "-nausea and vomiting", "•dizziness")
+BULLET_RE = re.compile(r"\s*(?:(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+|[-•·▪◦‣–](?=[A-Za-z]))")
 # A footnote number glued to the stop ("...in depressed patients.1 The effect...", "...symptoms.5,6 The study...") or
 # bracketed reference marks after it ("...and feeling drunk.[8][9] Physicians...") still end the sentence.
 BOUNDARY_RE = re.compile(r"((?<=[a-z])[.!?]\d{1,2}(?:[,–-]\d{1,2})*(?=\s)|[.!?]+(?:\[\d{1,3}(?:[,–-]\d{1,3})*\])+|[.!?]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9•\-*])")

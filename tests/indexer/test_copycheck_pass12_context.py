@@ -80,3 +80,20 @@ def test_the_last_item_of_a_list_without_bullets_is_an_item_not_a_heading(real_e
     # a heading in title case after the list still opens the next section
     text = "Common side effects include:\nnausea\ndizziness\nWhat To Do Before Your Visit\nDo not eat for two hours before it."
     assert [b.kind for b in split_blocks(normalize(text))] == ["paragraph", "list-item", "list-item", "heading", "paragraph"]
+
+
+def test_a_dash_glued_to_its_item_is_a_bullet(real_engine):
+    """"-nausea", "-feeling detached from your body": a dash glued to the item's first letter is a bullet, so the lines are
+    a list and "These effects" after it refers to every item (a detached feeling that fades within an hour is brief)."""
+    from indexer.copycheck.blocks import split_blocks
+    from indexer.copycheck.normalize import normalize
+
+    text = ("Side effects you may notice during the infusion:\n-nausea\n-feeling detached from your body\n-blurred vision\n"
+            "These effects fade within an hour after the infusion ends.")
+    assert [b.kind for b in split_blocks(normalize(text))][1:4] == ["list-item"] * 3
+    got = _claims(real_engine, text)
+    assert "dissociation-brief" in got.get("These effects fade within an hour after the infusion ends.", set())
+    assert "feeling detached from your body" in {s.text for s in real_engine.check(text).sentences}  # without its dash
+    # a dash before a number is a minus, not a bullet
+    assert split_blocks(normalize("Results\n-12 points on the depression scale were reported after a week of infusions."))[1].kind \
+        == "paragraph"
