@@ -110,3 +110,16 @@ def test_allopregnanolone_falling_after_birth_needs_its_link_to_ppd(real_engine)
     assert "ppd-hormonal-trigger" in _last(real_engine, text)
     text = page + "Allopregnanolone peaks in the third trimester and then falls quickly after delivery."
     assert "ppd-hormonal-trigger" not in _last(real_engine, text)
+
+
+def test_prevalence_figures_that_are_not_the_claims(real_engine):
+    """A trial's arms set side by side ("10.2% vs 20.1%") and a figure for the span of pregnancy and after together
+    ("while pregnant or after giving birth", "during or after pregnancy") are no postpartum prevalence (ppd-prevalence-*)."""
+    prevalence = {"ppd-prevalence-1-in-10", "ppd-prevalence-1-in-5", "ppd-prevalence-1-in-7", "ppd-prevalence-13pct"}
+    for text in ("In Texas, one in five women struggles with depression, anxiety, or both while pregnant or after giving birth.",
+                 "Roughly one in seven women report depression during or after pregnancy.",
+                 "Postpartum depression at six weeks: 10.2% vs 20.1% in the two arms."):
+        assert not prevalence & _last(real_engine, text), text
+    # the plain figures still make their claims
+    assert "ppd-prevalence-1-in-10" in _last(real_engine, "About one in ten new mothers has postpartum depression.")
+    assert "ppd-prevalence-1-in-7" in _last(real_engine, "Postpartum depression affects 1 in 7 new mothers.")
