@@ -23,8 +23,9 @@ CONFUSABLES = str.maketrans({
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
     "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 })
-# Trademark signs glued to a brand: NFKC would spell "Spravato™" as one word, "SpravatoTM".
-MARKS = {"™", "℠"}
+# Trademark signs glued to a brand: NFKC would spell "Spravato™" as one word, "SpravatoTM"; a registered sign ("SPRAVATO®")
+# would stand between the brand and the next word of a phrase ("an approved SPRAVATO® Treatment Center").
+MARKS = {"™", "℠", "®"}
 # Typographic quotes become plain ones so the rules and the analyzer see one apostrophe.
 QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‐": "-", "‑": "-"})
 

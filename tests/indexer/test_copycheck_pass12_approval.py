@@ -103,3 +103,13 @@ def test_a_drip_delivered_slowly_over_minutes_is_the_session_length(real_engine)
     assert "infusion-40-60-min" in _last(real_engine, "Each ketamine dose is dripped slowly over 45 to 60 minutes.")
     # a course spread over weeks stays a course
     assert "infusion-40-60-min" not in _last(real_engine, "Ketamine is given over 2 to 3 weeks in six sessions.")
+
+
+# -- a registered sign glued to the brand ("SPRAVATO®") is dropped like "™", so phrases read across it -------------------
+def test_a_registered_sign_does_not_split_a_phrase(real_engine):
+    from indexer.copycheck.normalize import normalize
+    norm = normalize("SPRAVATO® Treatment Center")
+    assert norm.text == "SPRAVATO Treatment Center"
+    assert norm.to_original(0, len(norm.text)) == (0, len("SPRAVATO® Treatment Center"))
+    # a clinic approved to give the spray is no approval of the drug, with or without the sign
+    assert "esketamine-fda-approved" not in _last(real_engine, "We are an approved SPRAVATO® Treatment Center in Ohio.")
