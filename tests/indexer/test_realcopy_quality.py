@@ -69,9 +69,11 @@ import realcopy  # noqa: E402
 # stance 0.998, uncovered recall 0.814 of 531, others marked 0.063.
 # Session 12 (twelfth pass): the 167 pages held aside in rounds 3 to 8 join the tuning pages (492; round 10's 64 stay held
 # aside). The checker of 402282e reads the 492 at page F1 0.873, sentence F1 0.808 (0.851 / 0.769), stance 0.995,
-# uncovered recall 0.763 of 838, others marked 0.078; the floors move below that.
+# uncovered recall 0.763 of 838, others marked 0.078; the floors move below that. Rounds 11 and 12 (40 fresh pages) are
+# held aside whole. After the pass's fixes, made on the 492 (e61c0a5): page F1 0.889, sentence F1 0.834 (0.871 / 0.800),
+# stance 0.995, uncovered recall 0.761, others marked 0.076.
 FLOORS = {
-    "page_f1": 0.86, "sentence_f1": 0.79, "stance": 0.98, "uncovered_recall": 0.74, "others_marked_max": 0.10,
+    "page_f1": 0.88, "sentence_f1": 0.82, "stance": 0.98, "uncovered_recall": 0.74, "others_marked_max": 0.10,
 }
 
 
