@@ -341,9 +341,10 @@ class Checker:
         copy_figures = figures.extract(sentence)
         def named_as_own(a: int, b: int):
             """The treatments the span a..b names as its own: not only to compare, not an effect's kind, not a class word."""
+            unlike = UNLIKE_BREAK_RE.search(sentence, 0, a)  # "X, unlike Y, ...": the comparison word the clause break left behind
+            start = unlike.start() if unlike else a
             return {(x, y, n) for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
-                    if a <= x and y <= b and not COMPARED_RE.search(sentence[max(UNLIKE_BREAK_RE.search(sentence, 0, a).start()
-                                                                                  if UNLIKE_BREAK_RE.search(sentence, 0, a) else a, x - 40):x])
+                    if a <= x and y <= b and not COMPARED_RE.search(sentence[max(start, x - 40):x])
                     and not EFFECT_OF_RE.match(sentence, y) and not names_category(sentence, a, x)}
 
         own_named = {(ci, n) for ci, (ca, cb) in enumerate(clauses) for _, _, n in named_as_own(ca, cb)}
