@@ -74,7 +74,7 @@ def extract(out: Path = EXAMPLES, pages_file: Path | None = PAGES) -> int:
     calls: list[dict] = []
     recorded: list[dict] = []
     page_blocks: list = []
-    original_checkworthy = pipeline.checkworthy
+    original_checkworthy = pipeline.deferred
     original_flag = pipeline.Checker._flag
     original_split_blocks = pipeline.split_blocks
 
@@ -115,7 +115,7 @@ def extract(out: Path = EXAMPLES, pages_file: Path | None = PAGES) -> int:
                    concepts=sorted(n for n in self.lexicon.concepts if self._concept_spans(tokens[i], n)))
         recorded.append(row)
 
-    pipeline.checkworthy = recording_checkworthy
+    pipeline.deferred = recording_checkworthy
     pipeline.Checker._flag = recording_flag
     pipeline.split_blocks = recording_split_blocks
     wanted = None
@@ -162,7 +162,7 @@ def extract(out: Path = EXAMPLES, pages_file: Path | None = PAGES) -> int:
             rows.append({"page": page.path.name, "site": site, "skipped_others": skipped_others, "uncovered_labels":
                          [k for k, lab in enumerate(page.labels) if lab.checkworthy and not lab.claims]})
     finally:
-        pipeline.checkworthy = original_checkworthy
+        pipeline.deferred = original_checkworthy
         pipeline.Checker._flag = original_flag
         pipeline.split_blocks = original_split_blocks
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -261,6 +261,71 @@ def cross_validate(k: int = 5, thresholds=None, group: str = "page", examples_pa
     return out
 
 
+# -- the second stage (checkworthy_encoder.py) -------------------------------------------------------
+ENCODER_EXAMPLES = ROOT / "bench" / "data" / "checkworthy_encoder_examples.jsonl"  # every tuning page (extract --pages all)
+
+
+def _stage_rows(examples: list[dict]) -> list[dict]:
+    return training_rows(examples)
+
+
+def _vectors(rows: list[dict]):
+    from indexer.copycheck.sentence_encoder import shared
+    return shared().encode([r["text"] for r in rows])
+
+
+def train_encoder(examples_path: Path = ENCODER_EXAMPLES, out: Path | None = None, **options) -> dict:
+    from indexer.copycheck import checkworthy_encoder as cwe
+    examples, _ = load_examples(examples_path)
+    rows = _stage_rows(examples)
+    stage = cwe.fit(rows, _vectors(rows), cwm.load(), **options)
+    out = out or cwe.STAGE_FILE
+    out.write_text(cwe.dumps(stage), encoding="utf-8")
+    print(f"second stage: {len(stage['weights'])} feature weights + {len(stage['vector_weights'])} vector weights, "
+          f"band {stage['band']}, threshold {stage['threshold']} -> {out}")
+    return stage
+
+
+def cross_validate_encoder(k: int = 5, group: str = "site", examples_path: Path = ENCODER_EXAMPLES,
+                           thresholds=None, **options) -> dict:
+    """Out-of-fold scores of the two stages together: the stored first model gates (it was trained on a subset of
+    these pages, so its own scores are not out of fold; it only chooses which sentences the stage sees), the second
+    stage is refitted per fold. Beside it, the first model alone at every threshold, on the same sentences."""
+    from indexer.copycheck import checkworthy_encoder as cwe
+    from indexer.copycheck.checkworthy import hard_excluded
+    import numpy as np
+    if thresholds is None:
+        thresholds = [round(0.40 + 0.01 * i, 2) for i in range(31)]
+    o = {**cwe.DEFAULTS, **options}
+    examples, pages = load_examples(examples_path)
+    first = cwm.load()
+    asked = [n for n, e in enumerate(examples) if not e["claims"] and not e.get("is_question") and not hard_excluded(e["text"])]
+    p_first = {n: cwm.probability(first, examples[n]["text"], cwm.flags_of(examples[n])) for n in asked}
+    vectors = _vectors(examples)
+    p_stage: dict[int, float] = {}
+    for names in folds_by(examples, k, group):
+        train_idx = [n for n, e in enumerate(examples) if e[group] not in names and not e.get("is_question")]
+        stage = cwe.fit([examples[n] for n in train_idx], vectors[train_idx], first, **o)
+        for n in asked:
+            if examples[n][group] in names and cwe.in_band(stage, p_first[n]):
+                p_stage[n] = cwe.probability(stage, first, examples[n]["text"], cwm.flags_of(examples[n]), vectors[n])
+    index = {id(e): n for n, e in enumerate(examples)}
+
+    def first_only(t):
+        return lambda e: p_first.get(index[id(e)], -1.0) >= t
+
+    def both(t):
+        def marked(e):
+            n = index[id(e)]
+            if n in p_stage:
+                return p_stage[n] >= t
+            return p_first.get(n, -1.0) >= first["threshold"]
+        return marked
+    return {"group": group, "folds": k, "band": o["band"], "stage_sentences": len(p_stage), "asked": len(asked),
+            "first_model": {t: benchmark_scores(examples, pages, first_only(t)) for t in thresholds},
+            "two_stages": {t: benchmark_scores(examples, pages, both(t)) for t in thresholds}}
+
+
 # -- rules against the model, end to end -------------------------------------------------------------
 def compare(part: str, modes: list[str]) -> dict:
     """Score this tree's checker on one corpus part with each `learned` mode, on one engine (so the
@@ -287,7 +352,7 @@ def compare(part: str, modes: list[str]) -> dict:
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="train_checkworthy.py")
-    ap.add_argument("step", choices=["extract", "train", "cv", "compare"])
+    ap.add_argument("step", choices=["extract", "train", "cv", "compare", "train-encoder", "cv-encoder"])
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--group", choices=["page", "site"], default="page",
                     help="cv: what a fold holds whole (a page is never scored by a model trained on it)")
@@ -308,6 +373,15 @@ def main(argv: list[str]) -> int:
         return extract(args.out, None if str(args.pages) == "all" else args.pages)
     if args.step == "train":
         train(args.examples)
+        return 0
+    if args.step == "train-encoder":
+        train_encoder(ENCODER_EXAMPLES if args.examples == EXAMPLES else args.examples, **args.options)
+        return 0
+    if args.step == "cv-encoder":
+        result = cross_validate_encoder(args.folds, group=args.group,
+                                        examples_path=ENCODER_EXAMPLES if args.examples == EXAMPLES else args.examples,
+                                        **args.options)
+        print(json.dumps(result, indent=1))
         return 0
     if args.step == "compare":
         print(json.dumps(compare(args.part, args.modes.split(",")), indent=1))

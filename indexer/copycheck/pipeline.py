@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from indexer.analysis import text_analyzer
 from indexer.copycheck import figures
 from indexer.copycheck.blocks import split_blocks
-from indexer.copycheck.checkworthy import checkworthy
+from indexer.copycheck.checkworthy import Pending, deferred, resolve
 from indexer.copycheck.concepts import Lexicon, SentenceTokens, TermIndex
 from indexer.copycheck.context import ANAPHOR_RE, context_sources
 from indexer.copycheck.frames import FrameIndex, WordIndex, compile_frames, finds_words, match_frame, term_lists
@@ -257,13 +257,15 @@ class Checker:
         last_of_block = {s.block: i for i, s in enumerate(sents)}
         effect_leads = {} if other_drug_page else self._effect_list_leads(sents, blocks, tokens, work, sources, subject)
         effect_items = {j for items in effect_leads.values() for j in items}
+        unsure: list[tuple[SentenceResult, Pending]] = []  # check-worthiness the second stage settles, in one batch
         for i, s in enumerate(sents):
             a, b = norm.to_original(s.start, s.end)
             result = SentenceResult(text[a:b], a, b)
             # a works-cited line is not the page's own claim, nor is a lead-in that only opens its list
             if not s.is_question and blocks[s.block].kind != "reference" and not self._only_opens_list(s):
                 self._flag(i, work[i], tokens, sources[i], sents, norm, text, result, subject,
-                           self._lead_in_words(i, sents, blocks, last_of_block, work), other_drug_page, page_drug)
+                           self._lead_in_words(i, sents, blocks, last_of_block, work), other_drug_page, page_drug,
+                           unsure=unsure)
             if not result.claims and not s.is_question and (named := self._named_after(i, sources[i], tokens, results)):
                 # "The FDA has approved the first drug for postpartum depression. It's called Zulresso.": the name completes
                 # what the sentence before told, which is now said of the drug it names
@@ -280,6 +282,9 @@ class Checker:
                 result.claims = []  # a bare item of such a list: the lead-in says it for the list ("Temporary increase
                 # in blood pressure", whose own qualifier makes a claim beside it, keeps it)
             results.append(result)
+        for (result, _), answer in zip(unsure, resolve([pending for _, pending in unsure])):
+            if not result.claims:  # a claim found later (the name the next sentence gives) settles it
+                result.checkworthy = answer
         return CheckReport(source, text, results, self.info, truncated)
 
     def _names_other_condition(self, st) -> bool:
@@ -329,7 +334,8 @@ class Checker:
         return work[lead].rstrip().rstrip(":") + " ", lead
 
     def _flag(self, i, sentence, tokens, sources, sents, norm, text, result: SentenceResult, subject=None,
-              lead_in: tuple[str, int] | None = None, other_drug_page: bool = False, page_drug: str | None = None) -> None:
+              lead_in: tuple[str, int] | None = None, other_drug_page: bool = False, page_drug: str | None = None,
+              unsure: list | None = None) -> None:
         item_sentence, item_st = sentence, tokens[i]
         st = tokens[i]
         if lead_in:
@@ -474,10 +480,12 @@ class Checker:
             sentence, st = item_sentence, item_st  # check-worthiness is the item's own
             copy_figures = figures.extract(sentence)
             silent = any(t.category in SILENT for t in find_triggers(sentence))
-            result.checkworthy = checkworthy(sentence, has_topic=self._has_topic(st, sentence, sources, tokens),
-                                             has_figure=bool(copy_figures), is_question=sents[i].is_question,
-                                             is_heading=sents[i].is_heading, silent=silent,
-                                             block_kind=sents[i].kind)
+            answer = deferred(sentence, has_topic=self._has_topic(st, sentence, sources, tokens),
+                              has_figure=bool(copy_figures), is_question=sents[i].is_question,
+                              is_heading=sents[i].is_heading, silent=silent, block_kind=sents[i].kind)
+            result.checkworthy = answer if isinstance(answer, bool) else False
+            if isinstance(answer, Pending) and unsure is not None:
+                unsure.append((result, answer))
 
     def _effect_list_leads(self, sents, blocks, tokens, work, sources, subject) -> dict[int, list[int]]:
         """The sentences that lead in a list of bare side effects (EFFECT_LIST_*): a lead-in or heading (not a question)

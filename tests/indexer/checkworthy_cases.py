@@ -9,6 +9,12 @@ from indexer.copycheck import checkworthy_model
 from indexer.copycheck.checkworthy import RULES_FILE, rules
 
 
+# Invented sentences the guide calls check-worthy that the second stage (checkworthy_encoder.py) turns down. It
+# was chosen on real pages of unseen sites, where it marks more of these and fewer other sentences; these cases
+# are what it costs. Strict: a case it gets right again fails here, so the mark is removed.
+SECOND_STAGE_MISS = pytest.mark.xfail(strict=True, reason="the second stage reads it as not check-worthy (session 13)")
+
+
 def only_sentence(engine, text):
     """The text's one sentence, which names no catalog claim (so the check-worthy step decides)."""
     report = engine.check(text)
@@ -26,19 +32,20 @@ def exclusions_taking(text):
 
 
 def model_marks(engine, text):
-    """The stored model's answer for the sentence, with the flags the pipeline computes (hard exclusions off)."""
+    """The stored first model's answer for the sentence, with the flags the pipeline computes (hard exclusions
+    off). The exclusions were written against it; the second stage only settles what it is unsure of."""
     from indexer.copycheck import pipeline
     seen = {}
-    original = pipeline.checkworthy
+    original = pipeline.deferred
 
     def recording(sentence, **flags):
         seen.update(flags, text=sentence)
         return original(sentence, **flags)
-    pipeline.checkworthy = recording
+    pipeline.deferred = recording
     try:
         engine.check(text)
     finally:
-        pipeline.checkworthy = original
+        pipeline.deferred = original
     return checkworthy_model.predict(seen["text"], {k: seen[k] for k in (
         "has_topic", "has_figure", "is_heading", "silent", "block_kind")})
 

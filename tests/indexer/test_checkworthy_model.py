@@ -134,13 +134,13 @@ def test_the_model_weighs_the_block_kind():
 def test_the_pipeline_passes_each_sentence_its_block_kind(real_engine, monkeypatch):
     from indexer.copycheck import pipeline
     seen = {}
-    step = pipeline.checkworthy
+    step = pipeline.deferred
 
     def recording_step(text, **flags):
         seen[text] = flags.get("block_kind")
         return step(text, **flags)
 
-    monkeypatch.setattr(pipeline, "checkworthy", recording_step)
+    monkeypatch.setattr(pipeline, "deferred", recording_step)
     real_engine.check("Life with a newborn\n\nMany new mothers report feeling tired and short of sleep for months "
                       "after the birth.\n\nWhat our rooms offer:\n• Calm rooms with soft lighting and a recliner for "
                       "every visit\n")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from checkworthy_cases import only_sentence  # tests/indexer/checkworthy_cases.py
+from checkworthy_cases import SECOND_STAGE_MISS, only_sentence  # tests/indexer/checkworthy_cases.py
 from indexer.copycheck.checkworthy import rules
 
 
@@ -24,7 +24,7 @@ MISSED_BEFORE = [
     ("protocol", "Zuranolone is taken in combination with a fatty meal."),
     # approval: what a regulator or its committee did, short of an approval
     ("approval", "The UK medicines regulator licenses a new nasal spray for depression."),
-    ("approval", "An advisory committee voted 11 to 2 in favour of the new antidepressant."),
+    pytest.param("approval", "An advisory committee voted 11 to 2 in favour of the new antidepressant.", marks=SECOND_STAGE_MISS),
     ("approval", "The nasal spray is not recommended by NICE for treatment-resistant depression."),
     ("approval", "Esketamine is labelled for use in adults only."),
     # safety: side effects named by the reaction or the organ, interactions, contraindications
@@ -32,7 +32,8 @@ MISSED_BEFORE = [
     ("safety", "Esketamine may bring on drowsiness, confusion or nausea."),
     ("safety", "Ketamine can trouble the liver when it is used heavily."),
     ("safety", "Esketamine may interact with stimulants and muscle relaxers."),
-    ("safety", "Patients can continue taking their regular medications during ketamine treatment."),
+    pytest.param("safety", "Patients can continue taking their regular medications during ketamine treatment.",
+                 marks=SECOND_STAGE_MISS),
     ("safety", "Esketamine is not recommended for people with uncontrolled high blood pressure."),
     ("safety", "Zuranolone should be avoided in people with severe liver disease."),
     # epidemiology: the illness's burden said in words
