@@ -10,6 +10,7 @@ process's resident memory before and after (it should stay flat: no per-check ca
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import random
 import resource
@@ -44,11 +45,16 @@ def page(words: int, seed: int = 3) -> str:
     return "\n\n".join(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _real_texts() -> tuple[str, ...]:
+    return tuple(yaml.safe_load(p.read_text(encoding="utf-8"))["text"]
+                 for p in sorted((REPO / "tests" / "data" / "realcopy" / "dev").glob("*.yaml")))
+
+
 def real_page(words: int, seed: int = 3) -> str:
     """Real published copy (the corpus's development pages, in a shuffled order) joined up to `words` words:
     sentences a writer would paste, none repeated, so no cache helps."""
-    texts = [yaml.safe_load(p.read_text(encoding="utf-8"))["text"]
-             for p in sorted((REPO / "tests" / "data" / "realcopy" / "dev").glob("*.yaml"))]
+    texts = list(_real_texts())
     random.Random(seed).shuffle(texts)
     out, n = [], 0
     for t in texts:

@@ -265,10 +265,6 @@ def cross_validate(k: int = 5, thresholds=None, group: str = "page", examples_pa
 ENCODER_EXAMPLES = ROOT / "bench" / "data" / "checkworthy_encoder_examples.jsonl"  # every tuning page (extract --pages all)
 
 
-def _stage_rows(examples: list[dict]) -> list[dict]:
-    return training_rows(examples)
-
-
 def _vectors(rows: list[dict]):
     from indexer.copycheck.sentence_encoder import shared
     return shared().encode([r["text"] for r in rows])
@@ -277,7 +273,7 @@ def _vectors(rows: list[dict]):
 def train_encoder(examples_path: Path = ENCODER_EXAMPLES, out: Path | None = None, **options) -> dict:
     from indexer.copycheck import checkworthy_encoder as cwe
     examples, _ = load_examples(examples_path)
-    rows = _stage_rows(examples)
+    rows = training_rows(examples)
     stage = cwe.fit(rows, _vectors(rows), cwm.load(), **options)
     out = out or cwe.STAGE_FILE
     out.write_text(cwe.dumps(stage), encoding="utf-8")
