@@ -24,7 +24,8 @@ Scores (the same definitions for every checker measured, old or new):
 
 `--ids catalog` scores as acceptance data labelled with the catalog's 37 ids only would be scored by a scorer that
 ignores the ids the KB added (a sentence making only an added claim is then check-worthy and uncovered, and a flag of
-an added claim marks it); `--ids catalog-labels` keeps every flag, so flags of added claims count as wrong.
+an added claim marks it); `--ids catalog-strict` is that scorer reading only the report's `checkworthy` (a dropped
+flag marks nothing); `--ids catalog-labels` keeps every flag, so flags of added claims count as wrong.
 """
 from __future__ import annotations
 
@@ -88,9 +89,10 @@ def catalog_claim_ids() -> set[str]:
     return set(re.findall(r"^\| ([a-z0-9]+(?:-[a-z0-9]+)+) \|", CATALOG.read_text(), re.M)) if CATALOG.exists() else set()
 
 
-def restricted(pages: list[Page], check, ids: set[str], flags_too: bool):
+def restricted(pages: list[Page], check, ids: set[str], flags_too: bool, dropped_marks: bool = True):
     """Pages and checker seen as if labels carried only `ids`: a sentence left with no claim stays check-worthy
-    (uncovered); with flags_too, flags of other ids are dropped as well (a scorer that ignores them)."""
+    (uncovered); with flags_too, flags of other ids are dropped as well (a scorer that ignores them), and with
+    dropped_marks a dropped flag marks its sentence check-worthy (else only the report's `checkworthy` does)."""
     from dataclasses import replace
     pages = [replace(pg, labels=[replace(lab, claims=[(c, st) for c, st in lab.claims if c in ids])
                                  for lab in pg.labels]) for pg in pages]
@@ -101,7 +103,7 @@ def restricted(pages: list[Page], check, ids: set[str], flags_too: bool):
         report = check(text)
         for sent in report.get("sentences", []):
             kept = [c for c in sent.get("claims", []) if c["id"] in ids]
-            if len(kept) < len(sent.get("claims", [])):
+            if dropped_marks and len(kept) < len(sent.get("claims", [])):
                 sent["checkworthy"] = True
             sent["claims"] = kept
         return report
@@ -289,9 +291,10 @@ def main(argv: list[str]) -> int:
         ap.add_argument("--round", type=Path, metavar="LIST",
                         help="score only the development pages a file lists (one path per line), e.g. a round of "
                              "fresh pages: bench/data/realcopy_round2.txt")
-        ap.add_argument("--ids", choices=["all", "catalog", "catalog-labels"], default="all",
+        ap.add_argument("--ids", choices=["all", "catalog", "catalog-strict", "catalog-labels"], default="all",
                         help="catalog: score as if labels and flags carried only the 37 catalog ids (a flag of an "
-                             "added claim then only marks its sentence check-worthy); catalog-labels: labels carry "
+                             "added claim then only marks its sentence check-worthy); catalog-strict: the same, but "
+                             "only the report's own checkworthy marks a sentence; catalog-labels: labels carry "
                              "only catalog ids but every flag counts")
         args = ap.parse_args(argv[1:])
         check = engine_checker(args.tree.resolve())
@@ -302,7 +305,8 @@ def main(argv: list[str]) -> int:
         def scored(pages):
             if ids is None:
                 return score(pages, check)
-            return score(*restricted(pages, check, ids, flags_too=args.ids == "catalog"))
+            return score(*restricted(pages, check, ids, flags_too=args.ids in ("catalog", "catalog-strict"),
+                                     dropped_marks=args.ids == "catalog"))
         out = {}
         if args.round:
             listed = [ROOT / line.strip() for line in args.round.read_text().splitlines() if line.strip()]

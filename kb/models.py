@@ -173,6 +173,9 @@ class ExcludedEvidence(Record):
 
 class Claim(Record):
     id: Slug
+    # One of the canonical catalog's claims (../shared/claims-catalog.md), not one the KB added: readers who know only
+    # the catalog see a sentence making an added claim as a claim outside it (SentenceResult.checkworthy).
+    catalog: bool = False
     statement: Text
     topics: list[Slug] = Field(min_length=1)
     verdict: Verdict

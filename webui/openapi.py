@@ -173,11 +173,16 @@ SCHEMAS: dict[str, Any] = {
                    "additionalProperties": {"type": "object", "required": ["statement", "verdict", "certainty"], "properties": {
                        "statement": STR, "verdict": {"type": "string", "enum": VERDICTS}, "verdict_label": STR,
                        "certainty": STR, "bottom_line": STR, "accurate_wording": STR, "answer": STR,
-                       "asserted": INT, "denied": INT}}},
+                       "asserted": INT, "denied": INT,
+                       "catalog": {"type": "boolean", "description": "one of the canonical catalog's claims (false: "
+                                   "a claim the KB added)"}}}},
         "sentences": {"type": "array", "description": "every sentence of the text, in order", "items": {
             "type": "object", "required": ["text", "start", "end", "checkworthy", "claims"], "properties": {
                 "text": STR, "start": INT, "end": INT,
-                "checkworthy": {"type": "boolean", "description": "a check-worthy health claim the KB does not cover"},
+                "checkworthy": {"type": "boolean", "description": "the sentence makes a check-worthy health claim outside "
+                                "the canonical claims catalog: one no KB claim covers (claims is empty: not in the "
+                                "knowledge base, verify before publishing), or one the KB added beyond the catalog "
+                                "(claims names it; its entry in the top-level claims has catalog: false)"},
                 "context": {"type": "string", "description": "the heading, lead-in, question or sentence the subject came from"},
                 "hedged": {"type": "boolean"},
                 "claims": {"type": "array", "items": {"type": "object",

@@ -285,6 +285,11 @@ class Checker:
         for (result, _), answer in zip(unsure, resolve([pending for _, pending in unsure])):
             if not result.claims:  # a claim found later (the name the next sentence gives) settles it
                 result.checkworthy = answer
+        for result in results:
+            # A claim the KB added beyond the canonical catalog is, to a reader who knows only the catalog, a check-worthy
+            # claim outside it: say so, beside the KB's answer (report.SentenceResult.uncovered stays claims-free).
+            if any(not self.kb.claims[c.id].catalog for c in result.claims):
+                result.checkworthy = True
         return CheckReport(source, text, results, self.info, truncated)
 
     def _names_other_condition(self, st) -> bool:

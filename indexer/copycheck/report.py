@@ -51,8 +51,15 @@ class SentenceResult:
     start: int
     end: int
     claims: list[ClaimFlag] = field(default_factory=list)
+    # Makes a check-worthy health claim outside the canonical catalog: one no KB claim covers (`uncovered`), or one
+    # the KB added beyond the catalog (then `claims` names it). A sentence making only catalog claims is not marked.
     checkworthy: bool = False
     context: str | None = None  # the text the sentence's carried subject came from
+
+    @property
+    def uncovered(self) -> bool:
+        """Check-worthy and not in the knowledge base: verify before publishing."""
+        return self.checkworthy and not self.claims
 
     @property
     def hedged(self) -> bool:
@@ -84,7 +91,7 @@ class CheckReport:
         asserted = {c.id for s in self.sentences for c in s.claims if c.stance == "asserts"}
         denied = {c.id for s in self.sentences for c in s.claims if c.stance == "denies"}
         return {"sentences_checked": len(self.sentences), "claims_asserted": len(asserted),
-                "claims_denied": len(denied), "checkworthy_uncovered": sum(s.checkworthy for s in self.sentences),
+                "claims_denied": len(denied), "checkworthy_uncovered": sum(s.uncovered for s in self.sentences),
                 "flagged_sentences": len(self.flagged)}
 
     def claims(self) -> dict[str, dict]:
@@ -103,7 +110,8 @@ class CheckReport:
 
 def claim_info(claim) -> dict:
     info = {"statement": claim.statement, "verdict": claim.verdict, "verdict_label": VERDICT_LABELS[claim.verdict],
-            "certainty": claim.certainty, "bottom_line": claim.bottom_line, "accurate_wording": claim.accurate_wording}
+            "certainty": claim.certainty, "bottom_line": claim.bottom_line, "accurate_wording": claim.accurate_wording,
+            "catalog": bool(getattr(claim, "catalog", False))}
     answer = getattr(claim, "answer", None)
     if answer:
         info["answer"] = answer
@@ -168,7 +176,7 @@ def render_markdown(report: dict, *, title: str | None = None, claim_url: Callab
                       f"  - Accurate wording: {md(info.get('accurate_wording', ''))}"]
             for f in c.get("figures", []):
                 lines.append(f"  - Figure {md(f.get('copy'))} ({md(f.get('measure'))}): {md(f.get('note', ''))}")
-    uncovered = [s for s in sentences if s.get("checkworthy")]
+    uncovered = [s for s in sentences if s.get("checkworthy") and not s.get("claims")]
     if uncovered:
         lines += ["", "## Not in the knowledge base — verify before publishing", ""]
         lines += [f"- {md(s.get('text', ''))}" for s in uncovered]
@@ -197,7 +205,7 @@ def render_text(report: dict) -> str:
             out.append(f"     say instead: {info.get('accurate_wording', '')}")
             for f in c.get("figures", []):
                 out.append(f"     figure {f['copy']} ({f['measure']}): {f['note']}")
-        if s.get("checkworthy"):
+        if s.get("checkworthy") and not s.get("claims"):
             out.append("  -> not in the knowledge base: verify before publishing")
     out.append("\nNot medical advice.")
     return "\n".join(out)

@@ -6,9 +6,11 @@ import json
 import pytest
 
 from indexer.copycheck import figures
+from indexer.copycheck.report import render_markdown
 from indexer.copycheck.stance import find_triggers, is_question, stance_of
 from indexer.copycheck.sentences import split_sentences
 from kb.cli import main
+from kb.loader import load
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -198,6 +200,23 @@ def test_uncovered_checkworthy_sentences_are_marked(real_engine):
                                "Book your free consultation today!")
     assert [s.checkworthy for s in report.sentences] == [True, False]
     assert [s.claims for s in report.sentences] == [[], []]
+
+
+def test_a_claim_the_kb_added_is_check_worthy_beside_its_answer_and_a_catalog_claim_is_not(real_engine, real_kb_dir):
+    """A reader who knows only the canonical catalog sees a sentence making an added claim as a check-worthy claim
+    outside it: checkworthy is true there too, yet the sentence is not "not in the knowledge base"."""
+    claims = load(real_kb_dir).claims
+    assert not claims["ppd-hormonal-trigger"].catalog and claims["onset-within-hours"].catalog
+    report = real_engine.check("Postpartum depression is triggered by the sharp drop in estrogen and progesterone after birth.\n"
+                               "Ketamine relieves depression within hours.")
+    first, second = report.sentences
+    assert [c.id for c in first.claims] == ["ppd-hormonal-trigger"] and first.checkworthy and not first.uncovered
+    assert "onset-within-hours" in {c.id for c in second.claims} and all(claims[c.id].catalog for c in second.claims)
+    assert not second.checkworthy
+    assert report.summary()["checkworthy_uncovered"] == 0
+    d = report.to_dict()
+    assert d["claims"]["ppd-hormonal-trigger"]["catalog"] is False and d["claims"]["onset-within-hours"]["catalog"] is True
+    assert "Not in the knowledge base" not in render_markdown(d)
 
 
 def test_list_items_take_the_heading_s_subject_through_the_cli(cli_index_dir, real_engine, tmp_path, capsys):

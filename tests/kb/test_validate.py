@@ -176,6 +176,8 @@ def test_catalog_claims_are_all_present_with_every_field(real_kb_dir, shared_dir
     missing = [i for i in ids if i not in kb.claims]
     # every (distinct) catalog claim has a record, so the KB holds at least as many; it may hold more
     assert not missing, f"catalog claims without a record: {missing}"
+    # the records say which claims are the catalog's, and none other says so (the checker reads the flag)
+    assert {c.id for c in kb.claims.values() if c.catalog} == set(ids)
     for cid in ids:
         claim = kb.claims[cid]
         assert claim.bottom_line and claim.accurate_wording and claim.what_would_change and claim.what_copy_omits
