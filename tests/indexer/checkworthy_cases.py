@@ -13,6 +13,9 @@ from indexer.copycheck.checkworthy import RULES_FILE, rules
 # was chosen on real pages of unseen sites, where it marks more of these and fewer other sentences; these cases
 # are what it costs. Strict: a case it gets right again fails here, so the mark is removed.
 SECOND_STAGE_MISS = pytest.mark.xfail(strict=True, reason="the second stage reads it as not check-worthy (session 13)")
+# The stage's threshold rose from 0.54 to 0.59 when the report began marking sentences that make a claim the KB added
+# (docs/checker.md, fourteenth pass): the same rule (out-of-fold others marked at most 6.8%) now asks more of a sentence.
+THRESHOLD_MISS = pytest.mark.xfail(strict=True, reason="below the second stage's threshold of 0.59 (session 14)")
 
 
 def only_sentence(engine, text):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from checkworthy_cases import SECOND_STAGE_MISS, exclusion_tests, exclusions_taking, model_marks, only_sentence  # tests/indexer/checkworthy_cases.py
+from checkworthy_cases import SECOND_STAGE_MISS, THRESHOLD_MISS, exclusion_tests, exclusions_taking, model_marks, only_sentence  # tests/indexer/checkworthy_cases.py
 from indexer.copycheck.checkworthy import RULES_FILE, hard_excluded, rules
 
 
@@ -36,8 +36,8 @@ CLAIM_BESIDE_THE_KIND = [
     # definition_by_name: the usual first treatment, named by its class
     pytest.param("definition_by_name", "The usual first-line choice for panic disorder is a group of medicines known as SNRIs.",
                  marks=SECOND_STAGE_MISS),
-    ("definition_by_name", "The first line of treatment for bipolar depression is usually a class of drugs known as "
-                           "mood stabilizers."),
+    pytest.param("definition_by_name", "The first line of treatment for bipolar depression is usually a class of drugs "
+                 "known as mood stabilizers.", marks=THRESHOLD_MISS),
     # feelings_described: how many the illness affects
     pytest.param("feelings_described", "Perinatal anxiety affects many pregnant women, leaving them feeling tense and overwhelmed.",
                  marks=SECOND_STAGE_MISS),
