@@ -89,6 +89,22 @@ def test_hedged_sentence_marked(client):
     assert [li.select_one("p.hedged") is not None for li in items] == [True, False]  # only the "may" sentence
 
 
+def test_a_claim_the_kb_added_is_flagged_and_not_listed_as_missing_from_the_knowledge_base(client):
+    """esketamine-prevents-ppd is a claim the fixture KB added (no `catalog: true`): its sentence is check-worthy in
+    the JSON (outside the catalog) yet flagged with the KB's answer, never listed as not in the knowledge base."""
+    text = "Esketamine prevents postpartum depression. Zuranolone can make you sleepy, so do not drive for 12 hours after each dose."
+    api = client.post("/api/check", json={"text": text}).json
+    added, uncovered = api["sentences"]
+    assert [c["id"] for c in added["claims"]] == ["esketamine-prevents-ppd"] and added["checkworthy"] is True
+    assert api["claims"]["esketamine-prevents-ppd"]["catalog"] is False
+    assert uncovered["claims"] == [] and uncovered["checkworthy"] is True
+    assert api["summary"]["checkworthy_uncovered"] == 1
+    page = BeautifulSoup(client.get(post_check(client, text=text).headers["Location"]).get_data(as_text=True), "html.parser")
+    assert [m.get_text(" ", strip=True) for m in page.select(".checked-text mark.flagged")] == [
+        "[1] Esketamine prevents postpartum depression."]
+    assert [li.get_text(" ", strip=True) for li in page.select(".uncovered-list li")] == [uncovered["text"]]
+
+
 def test_no_claims_found(client):
     r = post_check(client, text="The weather is nice.")
     html = client.get(r.headers["Location"]).get_data(as_text=True)
