@@ -25,6 +25,8 @@ from pathlib import Path
 
 import yaml
 
+from indexer.copycheck.regex_gate import Gate, fold
+
 RULES_FILE = Path(__file__).with_name("checkworthy.yaml")
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,16 @@ class CheckworthyRules:
     hard_exclude: tuple[tuple[re.Pattern, re.Pattern | None], ...] = ()
     # patterns the learned model weighs but the rules do not use (hedges, person, citations...)
     model_features: dict[str, re.Pattern] = field(default_factory=dict)
+    gates: dict[re.Pattern, Gate] = field(default_factory=dict)  # each pattern's literals (regex_gate): skip, not scan
+
+    def __post_init__(self):
+        patterns = [*self.predicates.values(), *self.exclude.values(), *self.model_features.values(),
+                    *(p for pair in self.hard_exclude for p in pair if p is not None)]
+        self.gates.update((p, Gate.of(p)) for p in patterns if p not in self.gates)
+
+    def search(self, pattern: re.Pattern, text: str, folded: str) -> bool:
+        """pattern.search(text), skipped when the text (`folded`, regex_gate.fold of it) lacks what it needs."""
+        return self.gates[pattern].open(folded) and pattern.search(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -139,8 +151,9 @@ def _warn_once(message: str) -> None:
 
 def hard_excluded(text: str) -> bool:
     """An exclusion no classifier overrules ("call 988 ...", a trial's methods without its finding)."""
-    r = rules()
-    return any(match.search(text) and not (unless and unless.search(text)) for match, unless in r.hard_exclude)
+    r, folded = rules(), fold(text)
+    return any(r.search(match, text, folded) and not (unless and r.search(unless, text, folded))
+               for match, unless in r.hard_exclude)
 
 
 def by_rules(text: str, *, has_topic: bool, has_figure: bool, is_question: bool, is_heading: bool,
@@ -151,8 +164,9 @@ def by_rules(text: str, *, has_topic: bool, has_figure: bool, is_question: bool,
         return False
     if is_heading and not text.rstrip().endswith((".", "!")):
         return False
-    if any(p.search(text) for p in r.exclude.values()):
+    folded = fold(text)
+    if any(r.search(p, text, folded) for p in r.exclude.values()):
         return False
     if not has_topic:
         return False
-    return has_figure or any(p.search(text) for p in r.predicates.values())
+    return has_figure or any(r.search(p, text, folded) for p in r.predicates.values())

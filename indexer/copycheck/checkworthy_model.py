@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from indexer.copycheck.checkworthy import rules
+from indexer.copycheck.regex_gate import fold
 
 MODEL_FILE = Path(__file__).with_name("checkworthy_model.json")
 WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)?")
@@ -82,16 +83,17 @@ def features(text: str, flags: dict, *, bigrams: bool = True, concepts: bool = T
         out |= {f"c:{c}" for c in flags.get("concepts") or ()}
     if rule and flags.get("rule"):
         out.add("rule")
-    predicates = {f"pred:{k}" for k, p in r.predicates.items() if p.search(text)}
+    folded = fold(text)
+    predicates = {f"pred:{k}" for k, p in r.predicates.items() if r.search(p, text, folded)}
     out |= predicates
     if topic_pairs:
         # the rules ask for a topic AND a predicate: a linear model needs the conjunction spelled out
         out |= {f"topic&{p}" for p in predicates} if flags.get("has_topic") else {f"notopic&{p}" for p in predicates}
     if counts:
         out.add(f"preds:{min(len(predicates), 3)}")
-    out |= {f"excl:{k}" for k, p in r.exclude.items() if p.search(text)}
+    out |= {f"excl:{k}" for k, p in r.exclude.items() if r.search(p, text, folded)}
     out |= {f"ctx:{k}" for k in context if CONTEXT_FEATURES[k](flags)}
-    out |= {f"mf:{k}" for k in model_features if r.model_features[k].search(text)}
+    out |= {f"mf:{k}" for k in model_features if r.search(r.model_features[k], text, folded)}
     n = len(text.split())
     out.add("len:" + ("<8" if n < 8 else "<16" if n < 16 else "<31" if n < 31 else "31+"))
     if text.rstrip().endswith((".", "!")):

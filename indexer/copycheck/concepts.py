@@ -75,6 +75,13 @@ def phrase_key(term: Term) -> tuple[str, bool]:
     return max(runs, key=lambda r: len(r[0]))
 
 
+def phrase_runs(term: Term) -> frozenset[str]:
+    """The letter runs every match of the phrase holds whole (as phrase_key reasons): all but the last, which may
+    carry an ending."""
+    runs = [run for part in term.parts for run in WORD_RUN_RE.findall(part)]
+    return frozenset(runs[:-1])
+
+
 class TermIndex:
     """Every list of terms the checker looks for (a concept's terms, a slot's own words, an `unless`),
     filed by a word each term must contain, so that a sentence is read once for all of them.
@@ -97,39 +104,42 @@ class TermIndex:
         # not under "not", which a hundred phrases start with. The last word may be inflected.
         self.phrases_by_word: dict[str, list[tuple[Term, tuple[str, ...]]]] = {}
         self.phrases_by_stem: dict[str, list[tuple[Term, tuple[str, ...]]]] = {}
+        # Each filed term carries the words it cannot occur without (its other tokens; a phrase's whole letter
+        # runs): a sentence lacking one is passed over by a set test, not a search (most candidates are).
         for term, keys in holders.items():
             if term.phrase is None and len(term.tokens) == 1:
                 self.singles.setdefault(term.tokens[0], set()).update(keys)
             elif term.phrase is None:
-                self.longer.setdefault(term.tokens[0], []).append((term, tuple(keys)))
+                self.longer.setdefault(term.tokens[0], []).append((term, tuple(keys), frozenset(term.tokens[1:])))
             else:
                 word, inflected = phrase_key(term)
                 table = self.phrases_by_stem if inflected else self.phrases_by_word
-                table.setdefault(word, []).append((term, tuple(keys)))
+                table.setdefault(word, []).append((term, tuple(keys), phrase_runs(term)))
 
     def spans(self, st: "SentenceTokens") -> dict[str, list[tuple[int, int, bool]]]:
         """list key -> the (start, end, negative) of its terms in the sentence (unsorted, may repeat)."""
         out: dict[str, list[tuple[int, int, bool]]] = {}
         by_text = st.by_text
 
-        def give(terms):
-            for term, keys in terms:
-                if found := st.find(term):
+        def give(terms, present):
+            for term, keys, needs in terms:
+                if present >= needs and (found := st.find(term)):
                     for key in keys:
                         out.setdefault(key, []).extend(found)
+        tokens = by_text.keys()
         for token, where in by_text.items():
             if token in self.singles:
                 found = [(a, b, False) for _, a, b in where]
                 for key in self.singles[token]:
                     out.setdefault(key, []).extend(found)
             if token in self.longer:
-                give(self.longer[token])
+                give(self.longer[token], tokens)
         runs = set(WORD_RUN_RE.findall(st.lower))
         for word in runs & self.phrases_by_word.keys():
-            give(self.phrases_by_word[word])
+            give(self.phrases_by_word[word], runs)
         stems = runs | {run[:-len(end)] for run in runs for end in INFLECTIONS if run.endswith(end)}
         for stem in stems & self.phrases_by_stem.keys():
-            give(self.phrases_by_stem[stem])
+            give(self.phrases_by_stem[stem], runs)
         return out
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from indexer.copycheck.regex_gate import Gate, fold
+
 RULES_FILE = Path(__file__).with_name("stance_rules.yaml")
 WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 QUESTION_RE = re.compile(r"\?\s*[\"'”’)]*\s*$")
@@ -73,6 +75,7 @@ class Rule:
     direction: str = "forward"
     scope: int = 10
     until: re.Pattern | None = None  # what ends the scope instead of the shared terminators
+    gate: Gate = Gate(None)  # the literals a match needs: most rules are skipped on most sentences
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,8 @@ class Trigger:
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[re.Pattern, tuple[Rule, ...]]:
     data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
-    rules = tuple(Rule(r["category"], re.compile(r["pattern"], re.I), r.get("direction", "forward"), int(r.get("scope", 10)),
-                       re.compile(r["until"], re.I) if r.get("until") else None)
+    rules = tuple(Rule(r["category"], pattern := re.compile(r["pattern"], re.I), r.get("direction", "forward"),
+                       int(r.get("scope", 10)), re.compile(r["until"], re.I) if r.get("until") else None, Gate.of(pattern))
                   for r in data["rules"])
     return re.compile(data["terminators"], re.I), rules
 
@@ -124,9 +127,12 @@ def find_triggers(sentence: str, absorbed: tuple[tuple[int, int], ...] = ()) -> 
 def _triggers(sentence: str, absorbed: tuple[tuple[int, int], ...]) -> tuple[Trigger, ...]:
     terminators, rules = load_rules()
     masked = sentence
+    folded = fold(masked)
     for rule in rules:
-        if rule.category == "pseudo":
-            masked = rule.pattern.sub(lambda m: " " * len(m.group(0)), masked)
+        if rule.category == "pseudo" and rule.gate.open(folded):
+            unmasked, masked = masked, rule.pattern.sub(lambda m: " " * len(m.group(0)), masked)
+            if masked != unmasked:
+                folded = fold(masked)
     words = _word_offsets(sentence)
     stops = [m.start() for m in terminators.finditer(masked)]
     cond = CONDITIONAL_RE.match(masked) or OPENING_CLAUSE_RE.match(masked)
@@ -135,7 +141,7 @@ def _triggers(sentence: str, absorbed: tuple[tuple[int, int], ...]) -> tuple[Tri
     out: list[Trigger] = []
     taken: list[tuple[int, int]] = []
     for rule in rules:
-        if rule.category == "pseudo":
+        if rule.category == "pseudo" or not rule.gate.open(folded):
             continue
         for m in rule.pattern.finditer(masked):
             a, b = m.start(), m.end()
