@@ -108,7 +108,9 @@ def refers_to(text: str, drug_at: int | None = None) -> str | None:
     # (a pronoun still may: "offering hope for those dealing with this condition", "they")
     # An aside in brackets refers to what the sentence named just before it: "Unlike SSRIs, which take weeks to work
     # (if they work at all), ketamine ..." -- its "they" are the SSRIs, not the sentence before.
-    outside = BRACKETED_RE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    # (without a bracket the pattern would still try every word's start: skipped, it finds nothing either way)
+    outside = BRACKETED_RE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text) \
+        if "(" in text else text
     plural = any(drug_at is None or m.start() < drug_at or re.match(r"th(?:ey|em|eir|ose)\b", m.group(0), re.I)
                  for m in ANAPHORS["all"].finditer(outside))
     if plural or len(text.split()) <= ELLIPTICAL_WORDS or THIS_SAYS_RE.match(text):
