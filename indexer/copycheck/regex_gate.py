@@ -34,7 +34,11 @@ def required_literals(pattern: str | re.Pattern) -> frozenset[str] | None:
     flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
     if isinstance(source, bytes) or flags & re.VERBOSE:
         return None
-    return _best(_needs(sre_parse.parse(source, flags)))
+    try:
+        tree = sre_parse.parse(source, flags)
+    except Exception:  # re's parser is internal: should a later Python change it, a pattern goes ungated, not the checker down
+        return None
+    return _best(_needs(tree))
 
 
 def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:

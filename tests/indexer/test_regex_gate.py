@@ -38,6 +38,16 @@ def test_no_gate_where_no_literal_is_needed(pattern):
     assert Gate.of(re.compile(pattern, re.I)).open("")
 
 
+def test_a_pattern_re_cannot_parse_goes_ungated(monkeypatch):
+    from indexer.copycheck import regex_gate
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a later Python's parser")
+    pattern = re.compile(r"\bnot\b", re.I)  # compiled before the parser breaks
+    monkeypatch.setattr(regex_gate.sre_parse, "parse", broken)
+    assert required_literals(pattern) is None
+
+
 def test_fold_covers_every_character_ignorecase_matches_to_an_ascii_letter():
     letter = re.compile("[a-z]", re.I)
     matched = {chr(c) for c in range(128, sys.maxunicode + 1) if letter.fullmatch(chr(c))}
