@@ -70,16 +70,18 @@ def phrase_key(term: Term) -> tuple[str, bool]:
     in the matched text; only the last run of the last word may carry an ending ("not offer" finds
     "not offered"). The longest run is the rarest: the phrase is looked for only where it occurs.
     """
-    runs = [(run, i == len(term.parts) - 1 and j == len(parts) - 1)
-            for i, parts in enumerate(WORD_RUN_RE.findall(p) for p in term.parts) for j, run in enumerate(parts)]
-    return max(runs, key=lambda r: len(r[0]))
+    runs = _letter_runs(term)
+    return max(((run, i == len(runs) - 1) for i, run in enumerate(runs)), key=lambda r: len(r[0]))
 
 
 def phrase_runs(term: Term) -> frozenset[str]:
     """The letter runs every match of the phrase holds whole (as phrase_key reasons): all but the last, which may
     carry an ending."""
-    runs = [run for part in term.parts for run in WORD_RUN_RE.findall(part)]
-    return frozenset(runs[:-1])
+    return frozenset(_letter_runs(term)[:-1])
+
+
+def _letter_runs(term: Term) -> list[str]:
+    return [run for part in term.parts for run in WORD_RUN_RE.findall(part)]
 
 
 class TermIndex:

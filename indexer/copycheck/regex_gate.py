@@ -19,7 +19,7 @@ from dataclasses import dataclass
 # by `in` (tests/indexer/test_regex_gate.py checks the list against re over every code point).
 _FOLD = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"})
 MIN_LITERAL = 2  # a one-letter literal is in nearly every sentence: no gate at all is cheaper
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 
@@ -84,8 +84,8 @@ class Gate:
     literals: frozenset[str] | None
 
     @classmethod
-    def of(cls, pattern: re.Pattern | None) -> "Gate":
-        return cls(required_literals(pattern) if pattern is not None else None)
+    def of(cls, pattern: re.Pattern) -> "Gate":
+        return cls(required_literals(pattern))
 
     def open(self, folded: str) -> bool:
         """Whether the pattern may match the text `folded` (fold() of it)."""
