@@ -38,6 +38,18 @@ HEADING_NAMES_TOPIC = re.compile(r"\b(?:warn\w*|precautions|side[- ]effects|risk
 # A research paper's title names its question: "Efficacy of esketamine nasal spray over quetiapine: ...".
 HEADING_NAMES_STUDY = re.compile(r"^\W*(?:the )?(?:efficacy|effectiveness|safety|effects?|use|role|impact|outcomes?|benefits|advantages|"
                                  r"comparison|evaluation|assessment)(?: and (?:safety|efficacy|tolerability))? of\b", re.I)
+# A heading that names a treatment and what it is for, and nothing more ("Ketamine-Assisted Therapy for Treatment-Resistant
+# Depression", "SPRAVATO Treatment for TRD in Decatur, GA", "Esketamine Nasal Spray for TRD: seven concerns") names a service
+# or a topic (labelling guide: a title asserts only when it states something; labelling decisions: "A page title that only
+# names its topic"); with a verb or a result or novelty word of its own ("Why ketamine beats antidepressants for new moms",
+# "Fast relief for depression", "The First Nasal Spray Medication for TRD": round 7 rule 11) it may state.
+HEADING_NAMES_SERVICE = re.compile(r"\b(?:therap(?:y|ies)|treatments?|infusions?|(?:nasal )?spray|ketamine|esketamine|spravato|kap|"
+                                   r"psychotherapy|medications?|clinics?|programs?|sessions?)\s+for\b", re.I)
+HEADING_RESULT = re.compile(r"\b(?:relief|relieve\w*|effective\w*|works?|helps?|heals?|cures?|beats?|lifts?|ease\w*|better|best|"
+                            r"fast\w*|rapid\w*|quick\w*|proven|safe\w*|hope|breakthrough|new|newer|newest|latest|first|approv\w+|cleared|"
+                            # a headline's own verb ("FDA greenlights esketamine nasal spray for depression")
+                            r"green-?light\w*|clears|backs|endorses|launch\w*|gets|wins|offers|brings|shows|treats|prevents|reduces|"
+                            r"improves|targets|transforms|expands|adds|allows|gives|provides|receives|earns|grants|okays)\b", re.I)
 HEADING_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did)\b", re.I)
 # ...unless it has a verb or a predicate of its own ("Ketamine has minimal side effects").
 HEADING_STATES = re.compile(r",|\b(?:is|are|was|were|be|has|have|had|can|could|may|might|will|would|should|must|does|"
@@ -241,7 +253,9 @@ class Checker:
                 # a paper's title may be long, but it has no full stop and no verb
                 names_study = bool(HEADING_NAMES_STUDY.search(sp.text)) and not HEADING_VERB.search(sp.text) \
                     and not sp.text.rstrip().endswith((".", "!"))
-                asks = is_question(sp.text) or b.kind == "question" or names_topic or names_study
+                names_service = title_like and bool(HEADING_NAMES_SERVICE.search(sp.text)) \
+                    and not HEADING_VERB.search(sp.text) and not HEADING_RESULT.search(sp.text)
+                asks = is_question(sp.text) or b.kind == "question" or names_topic or names_study or names_service
                 sents.append(Sentence(sp.start, sp.end, sp.text, b.index, asks, b.kind == "heading", b.kind))
         # A web address's words, and discourse markers ("in short" is not "short-lived"), ("...spravato-esketamine-approved...") are not the copy's words.
         work = [MASKED_RE.sub(lambda m: " " * len(m.group(0)), self.speller.correct(s.text) if self.speller else s.text)
@@ -416,7 +430,7 @@ class Checker:
             if hit is None:
                 continue
             triggers = self._triggers(sentence, st, hit)
-            stance, hedged = stance_of(triggers, [sp for sp in hit.spans if sp not in hit.absorbed])
+            stance, hedged = stance_of(triggers, [sp for sp in hit.spans if sp not in hit.absorbed], hit.absorbed)
             if stance is None and hit.home is not None and len(clauses) > 1:
                 # silenced in one clause ("If Paxil left you still depressed, ..."): another clause may say it
                 retry = match_frame(frame, st, clauses, words, copy_figures, context_has, own, self.treatment_like,
@@ -425,7 +439,7 @@ class Checker:
                 if retry is not None:
                     hit = retry
                     triggers = self._triggers(sentence, st, hit)
-                    stance, hedged = stance_of(triggers, [sp for sp in hit.spans if sp not in hit.absorbed])
+                    stance, hedged = stance_of(triggers, [sp for sp in hit.spans if sp not in hit.absorbed], hit.absorbed)
             if stance == "denies" and hit.home is not None and any(ci > hit.home for ci in subjects):
                 # "Ketamine is not approved for treating depression, but is effective for it": the clause after "but"
                 # says the claim of the same subject, and what it says is not under the first clause's denial

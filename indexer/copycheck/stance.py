@@ -47,9 +47,12 @@ OPENING_CLAUSE_RE = re.compile(r"^\s*(?:(?:although|though|even though|while|whe
 INNER_CONDITION_RE = re.compile(r"(?:[;:—–]\s*(?:but\s+)?|\s[-–—]\s+(?:but\s+)?|,?\s+but\s+)(?P<cond>(?:if|unless)\b[^,;]{3,120},)", re.I)
 # An if-clause that ends the sentence ("You may be a good candidate if you have depression that has been difficult to
 # treat"): it silences a claim that lies wholly inside it, as an opening one does; "ketamine can help if SSRIs have
-# failed" still asserts what comes before the "if", and "even if" concedes rather than conditions. (After some word:
+# failed" still asserts what comes before the "if", and "even if" concedes rather than conditions. A trailing "when" is a
+# condition too ("Ketamine is considered when patients fail to respond to other antidepressants" says who it is for, not
+# that antidepressants fail), except the manner of use ("when combined with an oral antidepressant"), a story's moment
+# ("when he discovered") and "especially when", which stresses a case the copy asserts. (After some word:
 # "A. If you have ..." opens with its condition.)
-TRAILING_CONDITION_RE = re.compile(r"(?<=\w)(?<!\beven)\s+(?P<cond>(?:if|unless)\b[^,;:.!?]{3,160})[.!]?\s*[\"'”’)]*\s*$", re.I)
+TRAILING_CONDITION_RE = re.compile(r"(?<=\w)(?<!\beven)(?<!\bespecially)(?<!\bparticularly)\s+(?P<cond>(?:if|unless|(?:when|whenever)(?!\s+(?:combined|taken|used|given|administered|paired|added|compared|delivered|he|she|i|we)\b))\b[^,;:.!?]{3,160})[.!]?\s*[\"'”’)]*\s*$", re.I)
 # An opening contrast ("Unlike esketamine, ketamine is not approved for depression") says of what it
 # names the opposite of what the main clause denies: esketamine IS approved.
 OPENING_CONTRAST_RE = re.compile(r"^\s*unlike\b[^,]{2,80},", re.I)
@@ -187,8 +190,10 @@ def _scope(rule: Rule, a: int, b: int, words, stops, length: int, cond_end: int 
     return lo, hi
 
 
-def stance_of(triggers: list[Trigger], spans: list[tuple[int, int]]) -> tuple[str | None, bool]:
-    """(asserts | denies | None when only raised, hedged) for a claim whose words are at `spans`."""
+def stance_of(triggers: list[Trigger], spans: list[tuple[int, int]],
+              absorbed: tuple[tuple[int, int], ...] = ()) -> tuple[str | None, bool]:
+    """(asserts | denies | None when only raised, hedged) for a claim whose words are at `spans`; `absorbed`: its
+    words that themselves deny ("do not work"), which are claim words too where a clause holds the whole claim."""
     def covers(t: Trigger) -> bool:
         return any(t.scope_start < e and s < t.scope_end and not (t.start <= s and e <= t.end) for s, e in spans)
 
@@ -198,8 +203,10 @@ def stance_of(triggers: list[Trigger], spans: list[tuple[int, int]]) -> tuple[st
         return None, False
     # An if-clause silences a claim only when the whole claim sits inside it ("if SSRIs have
     # failed, ketamine may help" still asserts what the main clause says).
-    if any(t.category in WHOLE_CLAIM and all(t.scope_start <= s and e <= t.scope_end for s, e in spans)
-           for t in triggers) and spans:
+    # ("... can be used if oral treatments do not work": "do not work" is absorbed, yet lies in the condition)
+    whole = [*spans, *absorbed]
+    if any(t.category in WHOLE_CLAIM and all(t.scope_start <= s and e <= t.scope_end for s, e in whole)
+           for t in triggers) and whole:
         return None, False
     # A denial inside an if-clause is part of the condition, not the copy's own ("If you don't know what Spravato is,
     # it is a treatment for TRD"): it denies no claim that reaches past the clause (one wholly inside is silenced above).

@@ -16,6 +16,8 @@ SECOND_STAGE_MISS = pytest.mark.xfail(strict=True, reason="the second stage read
 # The stage's threshold rose from 0.54 to 0.59 when the report began marking sentences that make a claim the KB added
 # (docs/checker.md, fourteenth pass): the same rule (out-of-fold others marked at most 6.8%) now asks more of a sentence.
 THRESHOLD_MISS = pytest.mark.xfail(strict=True, reason="below the second stage's threshold of 0.59 (session 14)")
+# Retrained on 596 tuning pages (docs/checker.md, seventeenth pass), the same rule gives 0.64: these fall below it.
+RETRAINED_MISS = pytest.mark.xfail(strict=True, reason="below the second stage retrained at 0.64 (session 17)")
 
 
 def only_sentence(engine, text):

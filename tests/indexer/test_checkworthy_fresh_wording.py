@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from checkworthy_cases import SECOND_STAGE_MISS
+from checkworthy_cases import RETRAINED_MISS, SECOND_STAGE_MISS
 
 
 def only_sentence(engine, text):
@@ -20,7 +20,8 @@ def only_sentence(engine, text):
 @pytest.mark.parametrize("text", [
     # who can get the illness and what raises the odds (risk_factors): prevalence and risk claims
     "Fathers, adoptive parents and non-birthing partners of any gender can also experience postpartum depression after a birth.",
-    "Carers who are fathers or adoptive parents can also come down with depression after a new baby arrives.",
+    pytest.param("Carers who are fathers or adoptive parents can also come down with depression after a new baby arrives.",
+                 marks=RETRAINED_MISS),
     "A family history of mood disorders raises the odds that a new mother will develop postpartum depression.",
     "Postpartum depression can affect any new mother, whether it is her first baby or her fourth.",
     # how common or rare something is, said in words rather than a figure, is a prevalence claim

