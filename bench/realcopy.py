@@ -204,6 +204,8 @@ def score(pages: list[Page], check) -> dict:
             if not hits:
                 other_total += 1
                 other_marked += bool(sent.get("checkworthy"))
+                if sent.get("checkworthy"):
+                    errors.append({"page": page.path.name, "kind": "other-marked", "claim": "", "text": sent["text"][:160]})
                 for cid in claims:
                     stray.append((sent, cid))
             for i in hits:

@@ -193,6 +193,27 @@ def measure_table() -> tuple[int, dict[str, tuple[frozenset[str], tuple[tuple[st
     return int(data.get("near", 8)), table
 
 
+READINGS = ("overlap", "top", "middle")
+
+
+@lru_cache(maxsize=1)
+def measure_readings() -> dict[str, str]:
+    """How a copy range is read against a claim's figure slot, by measure (figure_measures.yaml `read_by`)."""
+    data = yaml.safe_load(MEASURES_FILE.read_text(encoding="utf-8"))
+    return {name: spec.get("read_by", "overlap") for name, spec in data["measures"].items()}
+
+
+def fills_slot(low: float, high: float, lo: float, hi: float, measure: str | None) -> bool:
+    """Whether a copy figure (low-high) meets a claim slot's range (lo-hi), read as its measure says:
+    by overlap, by its top, or by its middle."""
+    reading = measure_readings().get(measure or "", "overlap")
+    if reading == "top":
+        return lo <= high <= hi
+    if reading == "middle":
+        return lo <= (low + high) / 2 <= hi
+    return low <= hi and lo <= high
+
+
 def _starts(words: list[str], phrase: tuple[str, ...], at: int) -> bool:
     return all(at + k < len(words) and words[at + k].startswith(w) for k, w in enumerate(phrase))
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from indexer.copycheck.concepts import Lexicon, SentenceTokens, Term
+from indexer.copycheck.figures import fills_slot
 from kb.models import FIGURE_UNITS
 
 
@@ -150,15 +151,7 @@ def figure_spans(slot: CompiledSlot, copy_figures) -> list[tuple[int, int, bool]
     # unknown measure may still fill its slot.
     allowed = (measure,) if kind == "duration" or measure is None else (measure, "unknown")
     return [(f.start, f.end, False) for f in copy_figures
-            if f.kind == kind and _fills(f, lo, hi, measure) and (measure is None or f.measure in allowed)]
-
-
-def _fills(f, lo: float, hi: float, measure: str | None) -> bool:
-    """Whether a copy figure's value or range meets the slot's. A prevalence range is read by its top, as
-    copy uses it ("6.5% to 20% of mothers": as many as one in five), so "11-20%" is not "about 13%"."""
-    if measure == "prevalence" and f.low < f.high:
-        return lo <= f.high <= hi
-    return f.low <= hi and lo <= f.high
+            if f.kind == kind and fills_slot(f.low, f.high, lo, hi, measure) and (measure is None or f.measure in allowed)]
 
 
 # Measures the words around a duration tell reliably enough to overrule a slot's time words (a wait

@@ -23,6 +23,16 @@ MAX_CHECK_CHARS = 200_000
 # (also a part of a title after a bar: "Postpartum depression symptoms | How to treat postpartum depression")
 # ("What you need to know about the first FDA-approved treatment for PPD" asks nothing: it names a topic, which may state)
 HEADING_ASKS = re.compile(r"(?:^|\s\|\s)\s*(?!what (?:you (?:need|should) )?to know about\b)(?:how|what|when|where|which|who|whether|is|are|can|does|do|should)\b", re.I)
+# ...but a "how" headline in statement order presupposes what it says ("How Ketamine Infusions Can Help People With
+# Severe Depression", "How Some Women Are Using Ketamine to Treat Postpartum Depression" state that it helps), as the
+# labelling guide's "Why ketamine beats antidepressants" does (labelling decisions, round 8 rule 5, lx rule 7). It still
+# asks when it is a question ("How does ketamine work?", "How long does it last"), an instruction ("How to ...") or only
+# names how something does what it does in the simple present ("How ketamine works", the guide's example that asserts
+# nothing; "How Ketamine Infusion treats Postpartum Depression" heads a section on the mechanism).
+HEADING_HOW_STATES = re.compile(r"^\W*how\s+(?!(?:to|does|do|did|is|are|was|were|am|can|could|should|shall|will|would|may|might|"
+                                r"much|many|long|soon|fast|quickly|often|safe|effective|well|exactly|far|likely|good|bad|"
+                                r"important|common|rare|big|severe|serious)\b)(?![^?]*\bwork(?:s|ing)?\b)[^?]*\b(?:can|could|may|might|"
+                                r"will|is|are|using|beats?)\b[^?]*$", re.I)
 # A list item that opens with a verb ("• Can relieve depression within hours", "• Is compatible with
 # breastfeeding") is a predicate whose subject is the lead-in, not a question; only a wh-word asks there.
 LIST_ITEM_ASKS = re.compile(r"^\s*(?:how|what|when|where|which|who|whether)\b", re.I)
@@ -248,7 +258,8 @@ class Checker:
                 title_like = b.kind == "heading" or (n_words <= 14 and not sp.text.rstrip().endswith((".", "!"))
                                                      and not states_before_list(sp.text))
                 names_topic = title_like and bool(
-                    (LIST_ITEM_ASKS.match(sp.text) if b.kind == "list-item" else HEADING_ASKS.search(sp.text))
+                    (LIST_ITEM_ASKS.match(sp.text) if b.kind == "list-item"
+                     else HEADING_ASKS.search(sp.text) and not HEADING_HOW_STATES.match(sp.text))
                     or (HEADING_NAMES_TOPIC.search(sp.text) and not HEADING_STATES.search(sp.text)))
                 # a paper's title may be long, but it has no full stop and no verb
                 names_study = bool(HEADING_NAMES_STUDY.search(sp.text)) and not HEADING_VERB.search(sp.text) \
