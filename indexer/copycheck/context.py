@@ -141,6 +141,10 @@ def context_sources(sentences, blocks, names_treatment=lambda i: True, drug_at=l
         titles = [i for i, s in enumerate(sentences) if s.is_heading][:1]
     body = [i for i, s in enumerate(sentences) if not s.is_heading and i > (titles[-1] if titles else -1)]
     opening = set(titles) | set(body[:OPENING_SENTENCES])
+    # Pasted paragraphs without a heading: a list's bare items are about the treatment the page's lead names ("Our clinic
+    # offers ketamine therapy. ... Advantages include: • faster relief than pills"), as a title would say. (Other
+    # sentences keep to their neighbours: carried into every sentence, the lead's drug made more wrong flags than right.)
+    lead_subject = [] if titles else [i for i in body[:OPENING_SENTENCES] if names_treatment(i)][:1]
     out: list[list[Source]] = []
     for i, s in enumerate(sentences):
         block = blocks[s.block]
@@ -192,6 +196,10 @@ def context_sources(sentences, blocks, names_treatment=lambda i: True, drug_at=l
         for title in titles:
             if title != i and all(x.sentence != title for x in sources):
                 sources.append(Source(title, default, "title"))
+        if block.kind == "list-item":
+            for lead in lead_subject:
+                if lead != i and all(x.sentence != lead for x in sources):
+                    sources.append(Source(lead, "treatment", "title"))
         if not names_treatment(i) and (NEW_TREATMENT_RE.search(s.text) or (i in opening and UNNAMED_TREATMENT_RE.search(s.text))):
             # a new treatment is not the one before it: the sentences after it name it first
             sources = [Source(j, "treatment", "lead") for j in _naming_ahead(i, sentences, names_treatment)] + sources

@@ -200,7 +200,11 @@ READINGS = ("overlap", "top", "middle")
 def measure_readings() -> dict[str, str]:
     """How a copy range is read against a claim's figure slot, by measure (figure_measures.yaml `read_by`)."""
     data = yaml.safe_load(MEASURES_FILE.read_text(encoding="utf-8"))
-    return {name: spec.get("read_by", "overlap") for name, spec in data["measures"].items()}
+    readings = {name: spec.get("read_by", "overlap") for name, spec in data["measures"].items()}
+    for name, reading in readings.items():
+        if reading not in READINGS:
+            raise ValueError(f"{MEASURES_FILE.name}: measure {name!r} has read_by {reading!r}; expected one of {', '.join(READINGS)}")
+    return readings
 
 
 def fills_slot(low: float, high: float, lo: float, hi: float, measure: str | None) -> bool:

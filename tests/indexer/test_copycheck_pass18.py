@@ -37,6 +37,7 @@ def test_figure_measures_say_how_a_range_is_read():
     assert fills_slot(60, 80, 65, 77, "response-rate") and not fills_slot(40, 80, 65, 77, "response-rate")
     assert fills_slot(6.5, 20, 19.5, 20.5, "prevalence") and not fills_slot(11, 20, 12.6, 13.5, "prevalence")
     assert fills_slot(40, 80, 65, 77, "course-length") and not fills_slot(10, 20, 65, 77, None)
+    assert set(readings.values()) <= {"overlap", "top", "middle"}
 
 
 def test_people_named_by_their_suicidal_thoughts_are_whom_it_is_for(real_engine):
@@ -83,3 +84,36 @@ def test_side_effects_said_to_be_rare_are_safety_in_general(real_engine):
         assert (sentence, "ketamine-safe-well-tolerated", "asserts") in flags(real_engine, sentence), sentence
     sentence = "Side effects in the breastfed baby are rare after ketamine."
     assert "ketamine-safe-well-tolerated" not in claim_ids(real_engine, sentence)
+
+
+def test_a_capacity_to_cause_side_effects_names_them(real_engine):
+    """"has the potential to cause dissociative effects" names side effects it brings on, as "can cause" does; a
+    potential to relieve depression is no side effect."""
+    sentence = "Esketamine has the potential to cause dissociative and hallucinogenic effects."
+    assert (sentence, "ketamine-common-side-effects", "asserts") in flags(real_engine, sentence)
+    sentence = "Ketamine has the potential to reduce depression."
+    assert "ketamine-common-side-effects" not in claim_ids(real_engine, sentence)
+
+
+def test_use_outside_the_law_is_misuse(real_engine):
+    """"it is also used illicitly" names ketamine as a drug of misuse, taking "it" from the sentence before; a law
+    against possessing it without authority says nothing of its misuse."""
+    text = "Ketamine was developed as an anesthetic. This means it is also used illicitly."
+    assert ("This means it is also used illicitly.", "abuse-potential", "asserts") in flags(real_engine, text)
+    sentence = "It is illegal to possess ketamine without a licence."
+    assert "abuse-potential" not in claim_ids(real_engine, sentence)
+
+
+def test_a_list_on_pasted_paragraphs_takes_the_treatment_the_lead_names(real_engine):
+    """Pasted copy without a heading: the bare items of a list far below take their treatment from the page's lead, as
+    they would from a title (the issue's "Advantages include: • faster relief than pills • safe for nursing moms").
+    A sentence that is no list item keeps to its neighbours."""
+    text = ("Our clinic offers ketamine therapy. We are a caring team. Our clinic opened in 2015.\n\n"
+            "Parking is free. We accept most insurance plans.\n\n"
+            "Advantages include:\n• faster relief than pills\n• safe for nursing moms\n")
+    found = flags(real_engine, text)
+    assert ("faster relief than pills", "ketamine-rapid-onset", "asserts") in found
+    assert ("safe for nursing moms", "breastfeeding-compatible", "asserts") in found
+    text = ("Our clinic offers ketamine therapy. We are a caring team. Our clinic opened in 2015.\n\n"
+            "Parking is free. We accept most insurance plans.\n\nMany mothers say it is safe for nursing moms.\n")
+    assert "breastfeeding-compatible" not in claim_ids(real_engine, text)
