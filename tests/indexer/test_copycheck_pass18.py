@@ -117,3 +117,15 @@ def test_a_list_on_pasted_paragraphs_takes_the_treatment_the_lead_names(real_eng
     text = ("Our clinic offers ketamine therapy. We are a caring team. Our clinic opened in 2015.\n\n"
             "Parking is free. We accept most insurance plans.\n\nMany mothers say it is safe for nursing moms.\n")
     assert "breastfeeding-compatible" not in claim_ids(real_engine, text)
+
+
+def test_a_report_rejected_in_the_next_clause_is_denied(real_engine):
+    """"Some clinics claim X, but the evidence does not support this" and "Ads say X; that is not proven" report X to
+    reject it (guide: reported-then-rejected statements do not assert); a gap about something else after "but" leaves
+    the first clause's claim asserted."""
+    for sentence, claim in (("Some clinics claim that ketamine works within hours, but the evidence does not support this.",
+                             "onset-within-hours"),
+                            ("Ads say ketamine is safe while breastfeeding; that is not proven.", "breastfeeding-compatible")):
+        assert (sentence, claim, "denies") in flags(real_engine, sentence), sentence
+    sentence = "Ketamine is safe while breastfeeding, but the evidence on sleep in infants is thin."
+    assert (sentence, "breastfeeding-compatible", "asserts") in flags(real_engine, sentence)
