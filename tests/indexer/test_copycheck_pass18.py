@@ -129,3 +129,31 @@ def test_a_report_rejected_in_the_next_clause_is_denied(real_engine):
         assert (sentence, claim, "denies") in flags(real_engine, sentence), sentence
     sentence = "Ketamine is safe while breastfeeding, but the evidence on sleep in infants is thin."
     assert (sentence, "breastfeeding-compatible", "asserts") in flags(real_engine, sentence)
+
+
+def test_what_has_not_been_shown_is_an_evidence_gap(real_engine):
+    """"Trials have not shown a benefit of ketamine in postpartum depression" and "hasn't been shown to prevent suicides"
+    are evidence gaps, asserting nothing (labelling decisions, round 8 (l11/l12) rule 2); "patients who have not benefited
+    from antidepressants" still names the treatment-resistant group."""
+    for sentence in ("Trials have not shown a benefit of ketamine in postpartum depression.",
+                     "Spravato hasn't been shown to be more effective than a placebo or to prevent suicides."):
+        assert not flags(real_engine, sentence), sentence
+    sentence = "Ketamine helps patients who have not benefited from antidepressants."
+    assert (sentence, "trd-effective", "asserts") in flags(real_engine, sentence)
+
+
+def test_effects_said_to_last_a_long_time_or_not_long(real_engine):
+    """"The effects last a long time" is durability without a figure; "don't last long" denies it; side effects that
+    don't last long are the side effects' claim."""
+    sentence = "Ketamine's effects last a long time."
+    assert (sentence, "effects-last-long", "asserts") in flags(real_engine, sentence)
+    sentence = "The effects of ketamine don't last long."
+    assert (sentence, "effects-last-long", "denies") in flags(real_engine, sentence)
+    sentence = "The side effects of ketamine don't last long."
+    assert "effects-last-long" not in claim_ids(real_engine, sentence)
+
+
+def test_a_wait_denied_is_no_failure(real_engine):
+    """"ketamine doesn't take weeks to work" says it works sooner: nothing about its working is denied."""
+    text = "Ketamine can treat postpartum depression. Unlike SSRIs, ketamine doesn't take weeks to work."
+    assert not any(stance == "denies" for _, _, stance in flags(real_engine, text))
