@@ -157,3 +157,14 @@ def test_a_wait_denied_is_no_failure(real_engine):
     """"ketamine doesn't take weeks to work" says it works sooner: nothing about its working is denied."""
     text = "Ketamine can treat postpartum depression. Unlike SSRIs, ketamine doesn't take weeks to work."
     assert not any(stance == "denies" for _, _, stance in flags(real_engine, text))
+
+
+def test_the_nursing_baby_watched_is_not_the_rems_observation(real_engine):
+    """A breastfed infant monitored for sedation, on a page about esketamine, is the infant-monitoring claim, not the
+    patient's REMS observation; the patient monitored for two hours after the dose still is."""
+    text = "Esketamine is not recommended while breastfeeding. Breastfed infants should be monitored for sedation."
+    found = flags(real_engine, text)
+    assert ("Breastfed infants should be monitored for sedation.", "breastfed-infant-monitoring", "asserts") in found
+    assert "esketamine-rems-monitoring" not in {cid for _, cid, _ in found}
+    sentence = "After each Spravato dose you are monitored for two hours."
+    assert (sentence, "esketamine-rems-monitoring", "asserts") in flags(real_engine, sentence)
