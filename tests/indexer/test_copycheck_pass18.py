@@ -87,9 +87,9 @@ def test_side_effects_said_to_be_rare_are_safety_in_general(real_engine):
 
 
 def test_a_capacity_to_cause_side_effects_names_them(real_engine):
-    """"has the potential to cause dissociative effects" names side effects it brings on, as "can cause" does; a
-    potential to relieve depression is no side effect."""
-    sentence = "Esketamine has the potential to cause dissociative and hallucinogenic effects."
+    """"is capable of causing dizziness" names side effects it brings on, as "can cause" does; a potential to relieve
+    depression is no side effect."""
+    sentence = "Spravato is capable of causing dizziness and sedation."
     assert (sentence, "ketamine-common-side-effects", "asserts") in flags(real_engine, sentence)
     sentence = "Ketamine has the potential to reduce depression."
     assert "ketamine-common-side-effects" not in claim_ids(real_engine, sentence)
