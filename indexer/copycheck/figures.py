@@ -186,8 +186,13 @@ def _words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _measures_data() -> dict:
+    return yaml.safe_load(MEASURES_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def measure_table() -> tuple[int, dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...]]]]:
-    data = yaml.safe_load(MEASURES_FILE.read_text(encoding="utf-8"))
+    data = _measures_data()
     table = {name: (frozenset(spec["kinds"]), tuple(tuple(w.lower().split()) for w in spec["words"]))
              for name, spec in data["measures"].items()}
     return int(data.get("near", 8)), table
@@ -199,8 +204,7 @@ READINGS = ("overlap", "top", "middle")
 @lru_cache(maxsize=1)
 def measure_readings() -> dict[str, str]:
     """How a copy range is read against a claim's figure slot, by measure (figure_measures.yaml `read_by`)."""
-    data = yaml.safe_load(MEASURES_FILE.read_text(encoding="utf-8"))
-    readings = {name: spec.get("read_by", "overlap") for name, spec in data["measures"].items()}
+    readings = {name: spec.get("read_by", "overlap") for name, spec in _measures_data()["measures"].items()}
     for name, reading in readings.items():
         if reading not in READINGS:
             raise ValueError(f"{MEASURES_FILE.name}: measure {name!r} has read_by {reading!r}; expected one of {', '.join(READINGS)}")
