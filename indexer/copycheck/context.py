@@ -123,10 +123,11 @@ def refers_to(text: str, drug_at: int | None = None) -> str | None:
 
 
 def context_sources(sentences, blocks, names_treatment=lambda i: True, drug_at=lambda i: None,
-                    names_illness=lambda i: True) -> list[list[Source]]:
+                    names_illness=lambda i: True, names_whom=lambda i: False) -> list[list[Source]]:
     """For each sentence (objects with .block, .text, .is_question, .is_heading), its context sources.
     names_treatment(i): whether sentence i names a treatment itself; drug_at(i): where it first names the
-    knowledge base's own drug (or None); names_illness(i): whether it names an illness of its own."""
+    knowledge base's own drug (or None); names_illness(i): whether it names an illness of its own; names_whom(i):
+    whether it names an illness or a population (a mother, pregnancy, an infant) of its own."""
     by_block: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_block.setdefault(s.block, []).append(i)
@@ -150,6 +151,12 @@ def context_sources(sentences, blocks, names_treatment=lambda i: True, drug_at=l
         block = blocks[s.block]
         # (where the drug is named matters only to a demonstrative, and finding it costs a reading of the sentence)
         refers = refers_to(s.text, drug_at(i) if ANAPHORS["all"].search(s.text) else None)
+        # short, but whole: "Ketamine may increase the risk of postpartum psychosis." names its own drug and whom it is
+        # about, and takes from the sentence before no more than a longer sentence would (not the caesarean named there);
+        # a heading above it still stands over it ("Treating postpartum depression" over "Antidepressants are often
+        # effective for new mothers."), and a heading itself still heads the report under it
+        whole = refers == "all" and not s.is_heading and not _refers_explicitly(s.text) and not THIS_SAYS_RE.match(s.text) \
+            and names_treatment(i) and names_whom(i)
         # A trial report takes its population from the report around it; other sentences only the treatment.
         default = "subject" if TRIAL_REPORT_RE.search(s.text) else "treatment"
         if refers == "treatment" and default == "subject":
@@ -167,7 +174,7 @@ def context_sources(sentences, blocks, names_treatment=lambda i: True, drug_at=l
             sources.append(Source(by_block[block.question][-1], reach, "question"))
         prev = _previous_sentence(i, sentences, blocks)
         if prev is not None:
-            reach = refers or default
+            reach = default if whole else refers or default
             if reach == "treatment" and OPENING_IT_RE.match(s.text) and not names_treatment(prev):
                 reach = "all"
             if reach == "treatment" and RELATIVE_TREATMENT_RE.search(s.text) and not names_illness(i) and drug_at(i) is None:

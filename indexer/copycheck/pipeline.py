@@ -174,7 +174,12 @@ NAMING_RE = re.compile(r"\W*(?:it|the (?:new )?(?:drug|medication|medicine|treat
 ILLNESS_SOURCES = ("previous sentence", "heading", "title")
 SINGULAR_REFERENCE_RE = re.compile(r"\b(?:it|its|it['’]s|this|that)\b", re.I)
 FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my|I['’]m|I['’]ve|I['’]d)\b")
-MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for short|in a nutshell)\b", re.I)
+# A sentence opening "Still, ..." concedes; it is not "still" breastfeeding or "still" effective.
+# A trailing "especially at higher doses" grades effects the sentence has named (labelling decisions: "the potential to cause
+# dissociative and hallucinogenic effects, especially at higher doses" keeps ketamine-common-side-effects); it does not
+# make them misuse's, as "when used frequently or in high doses" does.
+MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for short|in a nutshell)\b|\A\W*still(?=\s*,)|"
+                       r"(?<=,)\s+(?:especially|particularly|mostly|mainly|more so)\s+(?:at|with)\s+(?:higher|high|larger)\s+doses\b", re.I)
 
 
 @dataclass
@@ -230,6 +235,7 @@ class Checker:
         # The illnesses a sentence may name as its own (not "baby blues", whose concept also holds "mother")
         self.own_illnesses = [n for n in self.lexicon.names("illness")
                               if all(self.lexicon.category(x) == "illness" for x in self._included(n))]
+        self.whom = self.lexicon.names("illness") + self.lexicon.names("population")
 
     def _included(self, name: str, seen=None) -> list[str]:
         seen = seen or set()
@@ -274,7 +280,8 @@ class Checker:
         tokens = [SentenceTokens.of(w, self.analyzer, self.term_index) for w in work]
         sources = context_sources(sents, blocks, lambda j: any(self._concept_spans(tokens[j], n) for n in self.treatments),
                                   lambda j: min((x for n in self.subject_drugs for x, _, _ in self._concept_spans(tokens[j], n)), default=None),
-                                  lambda j: any(self._concept_spans(tokens[j], n) for n in self.own_illnesses))
+                                  lambda j: any(self._concept_spans(tokens[j], n) for n in self.own_illnesses),
+                                  lambda j: any(self._concept_spans(tokens[j], n) for n in self.whom))
         subject = self._page_subject(tokens)
         other_drug_page = self._about_another_drug(tokens)
         page_drug = self._page_drug(tokens) if other_drug_page else self._narrower_page_drug(tokens)

@@ -214,6 +214,10 @@ def stance_of(triggers: list[Trigger], spans: list[tuple[int, int]],
     hit = [t for t in triggers if covers(t) and t.category not in WHOLE_CLAIM and t.category != "question"
            and not (t.category in DENYING and any(c.scope_start <= t.start and t.end <= c.scope_end for c in conditions))]
     hedged = any(t.category == "hedged" for t in hit)
+    if any(t.category == "reported-false" for t in hit) and all(t.category == "reported" for t in hit
+                                                                  if t.category in SILENT or t.category in EXCLUDING):
+        # a report the copy rejects ("Some clinics claim it works within hours, but the evidence does not support this")
+        return "denies", hedged
     if any(t.category in SILENT or t.category in EXCLUDING for t in hit):
         return None, hedged
     if any(t.category in DENYING for t in hit):
