@@ -47,7 +47,8 @@ def test_especially_at_higher_doses_grades_side_effects_without_making_them_misu
 def test_a_denied_wait_says_the_drug_works_sooner(real_engine):
     """"Ketamine doesn't take weeks to work" says it works fast, as the stance rules already read it (no denial)."""
     for sentence in ("Ketamine doesn't take weeks to work.",
-                     "With ketamine you don't have to wait weeks for relief."):
+                     "With ketamine you don't have to wait weeks for relief.",
+                     "You don't need to wait weeks to feel better with ketamine."):
         assert (sentence, "ketamine-rapid-onset", "asserts") in flags(real_engine, sentence), sentence
     sentence = "Antidepressants often take weeks to work."
     assert "ketamine-rapid-onset" not in claim_ids(real_engine, sentence)
@@ -109,3 +110,37 @@ def test_feeding_milk_pumped_before_the_dose_is_the_pause(real_engine):
     """Pumping ahead and giving the baby stored milk for the rest of the day is the pause after a dose."""
     sentence = "You can pump before your ketamine appointment and give your baby stored milk for the rest of the day."
     assert (sentence, "breastfeeding-pause", "asserts") in flags(real_engine, sentence)
+
+
+def test_the_hormone_change_listed_among_what_raises_the_risk_is_the_hormonal_trigger(real_engine):
+    """"Hormonal changes ..., lack of sleep and a history of depression all raise the risk" names the hormone change as a
+    cause (ppd-hormonal-trigger, whose statement includes sleep loss); hormones taken as birth control are not it."""
+    text = ("# Postpartum depression: causes\n\n"
+            "Hormonal changes after delivery, lack of sleep and a history of depression all raise the risk.")
+    assert "ppd-hormonal-trigger" in claim_ids(real_engine, text)
+    sentence = "Hormonal birth control does not increase the risk of postpartum depression."
+    assert "ppd-hormonal-trigger" not in claim_ids(real_engine, sentence)
+
+
+def test_misuse_made_easier_at_home_is_the_home_use_risk(real_engine):
+    """Home use that makes it easier to take more than prescribed is a risk of home use; safeguards against misuse are not."""
+    text = "Ketamine can be taken at home. Home use makes it easier to take more than prescribed."
+    assert "ketamine-at-home-risk" in claim_ids(real_engine, text)
+    sentence = "At-home ketamine programs screen patients carefully to reduce misuse."
+    assert "ketamine-at-home-risk" not in claim_ids(real_engine, sentence)
+
+
+def test_side_effects_said_not_to_be_dangerous_are_called_mild(real_engine):
+    """"not dangerous" is mild said with a negation: the claim is asserted, not denied."""
+    sentence = "The side effects of ketamine are not dangerous and go away quickly."
+    assert (sentence, "side-effects-mild-transient", "asserts") in flags(real_engine, sentence)
+    sentence = "The side effects of ketamine can be dangerous."
+    assert "side-effects-mild-transient" not in claim_ids(real_engine, sentence)
+
+
+def test_no_harm_to_the_nursing_baby_promised_is_compatibility(real_engine):
+    """"Ketamine won't harm your baby through your breast milk" says nursing on it is safe."""
+    sentence = "Ketamine won't harm your baby through your breast milk."
+    assert (sentence, "breastfeeding-compatible", "asserts") in flags(real_engine, sentence)
+    sentence = "Ketamine can harm your baby through your breast milk."
+    assert (sentence, "breastfeeding-compatible", "asserts") not in flags(real_engine, sentence)
