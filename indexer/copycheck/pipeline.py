@@ -178,6 +178,8 @@ FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my|I['’]m|I['’]ve|I['’]d)\b")
 # A trailing "especially at higher doses" grades effects the sentence has named (labelling decisions: "the potential to cause
 # dissociative and hallucinogenic effects, especially at higher doses" keeps ketamine-common-side-effects); it does not
 # make them misuse's, as "when used frequently or in high doses" does.
+# A bare answer to the question before it: "Yes.", "No, it isn't.", "Yes, it can!"
+BARE_ANSWER_RE = re.compile(r"^\W*(yes|no)\b(?:\s*[,.!]?\s*(?:it|they|you|this|that|she|he)\s+\w+(?:n['’]t|\s+not)?)?\W*$", re.I)
 MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for short|in a nutshell)\b|\A\W*still(?=\s*,)|"
                        r"(?<=,)\s+(?:especially|particularly|mostly|mainly|more so)\s+(?:at|with)\s+(?:higher|high|larger)\s+doses\b", re.I)
 
@@ -298,6 +300,9 @@ class Checker:
                 self._flag(i, work[i], tokens, sources[i], sents, norm, text, result, subject,
                            self._lead_in_words(i, sents, blocks, last_of_block, work), other_drug_page, page_drug,
                            unsure=unsure)
+            if not result.claims and (answer := BARE_ANSWER_RE.match(s.text)):
+                self._answer_question(answer.group(1), i, work, tokens, sources, sents, norm, text, result, subject,
+                                      other_drug_page, page_drug)
             if not result.claims and not s.is_question and (named := self._named_after(i, sources[i], tokens, results)):
                 # "The FDA has approved the first drug for postpartum depression. It's called Zulresso.": the name completes
                 # what the sentence before told, which is now said of the drug it names
@@ -323,6 +328,18 @@ class Checker:
             if any(not self.kb.claims[c.id].catalog for c in result.claims):
                 result.checkworthy = True
         return CheckReport(source, text, results, self.info, truncated)
+
+    def _answer_question(self, word, i, work, tokens, sources, sents, norm, text, result, subject, other_drug_page, page_drug):
+        """A bare "Yes." or "No, it isn't." answering the question before it says what the question asks, as a statement
+        ("Is Spravato FDA approved? Yes." asserts the approval; "Is ketamine addictive? No." denies it)."""
+        q = next((src.sentence for src in sources[i] if src.label == "question"), None)
+        if q is None or not sents[q].is_question:
+            return
+        asked = SentenceResult(result.text, result.start, result.end)
+        statement = work[q][:-1] + "." if work[q].endswith("?") else work[q]
+        self._flag(q, statement, tokens, sources[q], sents, norm, text, asked, subject, None, other_drug_page, page_drug)
+        flip = {"asserts": "denies", "denies": "asserts"}
+        result.claims = [c if word.lower() == "yes" else replace(c, stance=flip[c.stance]) for c in asked.claims]
 
     def _names_other_condition(self, st) -> bool:
         """Names an illness-like condition that is no illness of its own kind (the baby blues, which postpartum-any holds

@@ -144,3 +144,25 @@ def test_no_harm_to_the_nursing_baby_promised_is_compatibility(real_engine):
     assert (sentence, "breastfeeding-compatible", "asserts") in flags(real_engine, sentence)
     sentence = "Ketamine can harm your baby through your breast milk."
     assert (sentence, "breastfeeding-compatible", "asserts") not in flags(real_engine, sentence)
+
+
+def test_a_bare_yes_or_no_answers_its_question_as_a_statement(real_engine):
+    """The answer takes its subject from the question (guide): "Is Spravato FDA approved? Yes." asserts the approval,
+    "Is ketamine addictive? No." denies the misuse claim; a "yes" with more words is read on its own words."""
+    text = "## Is Spravato FDA approved?\n\nYes.\n\n## Is ketamine addictive?\n\nNo."
+    found = flags(real_engine, text)
+    assert ("Yes.", "esketamine-fda-approved", "asserts") in found
+    assert ("No.", "abuse-potential", "denies") in found
+    text = "## Is ketamine safe while breastfeeding?\n\nYes, it is."
+    assert ("Yes, it is.", "breastfeeding-compatible", "asserts") in flags(real_engine, text)
+    # a bare answer with no question before it says nothing
+    assert not claim_ids(real_engine, "Ketamine is given in a clinic. Yes.")
+
+
+def test_patients_coming_back_for_a_booster_are_maintenance_not_a_short_lived_dose(real_engine):
+    """"Come back for a single booster" is maintenance; symptoms that come back after a single infusion are short-lived relief."""
+    sentence = "Many ketamine patients come back for a single booster every one to three months."
+    ids = claim_ids(real_engine, sentence)
+    assert "maintenance-may-be-needed" in ids and "single-infusion-short-lived" not in ids
+    sentence = "After a single ketamine infusion, symptoms often come back within a week."
+    assert "single-infusion-short-lived" in claim_ids(real_engine, sentence)
