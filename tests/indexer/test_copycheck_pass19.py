@@ -166,3 +166,12 @@ def test_patients_coming_back_for_a_booster_are_maintenance_not_a_short_lived_do
     assert "maintenance-may-be-needed" in ids and "single-infusion-short-lived" not in ids
     sentence = "After a single ketamine infusion, symptoms often come back within a week."
     assert "single-infusion-short-lived" in claim_ids(real_engine, sentence)
+
+
+def test_a_mechanism_sentence_on_a_ppd_page_is_not_ppd_efficacy(real_engine):
+    """How it works ("its antidepressant effects may be linked to boosting BDNF") is the mechanism claim; no development
+    label adds ketamine-treats-ppd to one, as none adds general efficacy."""
+    text = ("# Esketamine for new mothers: a promising option?\n\n"
+            "Some research suggests that the antidepressant effects of ketamine may be linked to its ability to boost BDNF.")
+    ids = claim_ids(real_engine, text)
+    assert "neuroplasticity-synaptogenesis" in ids and "ketamine-treats-ppd" not in ids
