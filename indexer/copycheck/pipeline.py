@@ -174,12 +174,12 @@ NAMING_RE = re.compile(r"\W*(?:it|the (?:new )?(?:drug|medication|medicine|treat
 ILLNESS_SOURCES = ("previous sentence", "heading", "title")
 SINGULAR_REFERENCE_RE = re.compile(r"\b(?:it|its|it['’]s|this|that)\b", re.I)
 FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my|I['’]m|I['’]ve|I['’]d)\b")
+# A bare answer to the question before it: "Yes.", "No, it isn't.", "Yes, it can!"
+BARE_ANSWER_RE = re.compile(r"^\W*(yes|no)\b(?:\s*[,.!]?\s*(?:it|they|you|this|that|she|he)\s+\w+(?:n['’]t|\s+not)?)?\W*$", re.I)
 # A sentence opening "Still, ..." concedes; it is not "still" breastfeeding or "still" effective.
 # A trailing "especially at higher doses" grades effects the sentence has named (labelling decisions: "the potential to cause
 # dissociative and hallucinogenic effects, especially at higher doses" keeps ketamine-common-side-effects); it does not
 # make them misuse's, as "when used frequently or in high doses" does.
-# A bare answer to the question before it: "Yes.", "No, it isn't.", "Yes, it can!"
-BARE_ANSWER_RE = re.compile(r"^\W*(yes|no)\b(?:\s*[,.!]?\s*(?:it|they|you|this|that|she|he)\s+\w+(?:n['’]t|\s+not)?)?\W*$", re.I)
 MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for short|in a nutshell)\b|\A\W*still(?=\s*,)|"
                        r"(?<=,)\s+(?:especially|particularly|mostly|mainly|more so)\s+(?:at|with)\s+(?:higher|high|larger)\s+doses\b", re.I)
 
