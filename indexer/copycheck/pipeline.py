@@ -340,6 +340,9 @@ class Checker:
         self._flag(q, statement, tokens, sources[q], sents, norm, text, asked, subject, None, other_drug_page, page_drug)
         flip = {"asserts": "denies", "denies": "asserts"}
         result.claims = [c if word.lower() == "yes" else replace(c, stance=flip[c.stance]) for c in asked.claims]
+        if result.claims:  # the report shows the question the answer's claims come from
+            a, b = norm.to_original(sents[q].start, sents[q].end)
+            result.context = text[a:b]
 
     def _names_other_condition(self, st) -> bool:
         """Names an illness-like condition that is no illness of its own kind (the baby blues, which postpartum-any holds

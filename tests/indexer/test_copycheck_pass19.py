@@ -155,6 +155,9 @@ def test_a_bare_yes_or_no_answers_its_question_as_a_statement(real_engine):
     assert ("No.", "abuse-potential", "denies") in found
     text = "## Is ketamine safe while breastfeeding?\n\nYes, it is."
     assert ("Yes, it is.", "breastfeeding-compatible", "asserts") in flags(real_engine, text)
+    # the report shows the question the answer's claims come from
+    answer = next(s for s in real_engine.check(text).sentences if s.text.strip() == "Yes, it is.")
+    assert answer.context.strip().endswith("Is ketamine safe while breastfeeding?")
     # a bare answer with no question before it says nothing
     assert not claim_ids(real_engine, "Ketamine is given in a clinic. Yes.")
 
