@@ -195,8 +195,8 @@ def test_context_carries_the_subject(real_engine):
 
 
 def test_uncovered_checkworthy_sentences_are_marked(real_engine):
-    # (The 14-day zuranolone course is the approved-PPD-drugs claim: labelling decisions, "News, manufacturer ..." 12.)
-    report = real_engine.check("Zuranolone can make you sleepy, so do not drive for 12 hours after each dose.\n"
+    # (zuranolone's sleepiness and driving warning is a claim since the twentieth pass, its dosing with food is not)
+    report = real_engine.check("Zuranolone should be taken with a fatty meal in the evening.\n"
                                "Book your free consultation today!")
     assert [s.checkworthy for s in report.sentences] == [True, False]
     assert [s.claims for s in report.sentences] == [[], []]

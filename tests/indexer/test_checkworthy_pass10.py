@@ -64,8 +64,8 @@ test_these_kinds_are_not_check_worthy, test_each_case_needs_its_own_exclusion = 
     "Schedule I drugs such as psilocybin are not approved for any medical use.",
     # an approval stated beside what is not yet studied (not_yet_known's unless)
     "Esketamine has not been studied in children and is not approved for anyone under 18.",
-    # a treatment's effect on feelings (symptom_items' unless)
-    "Zuranolone may reduce feelings of anxiety and sadness in new mothers within days.",
+    # a treatment's effect on feelings (symptom_items' unless); sertraline, since zuranolone's benefit is a claim (pass 20)
+    "Sertraline may reduce feelings of anxiety and sadness in new mothers within days.",
     # an approval for the group named by failed antidepressants (eligibility_criteria's unless)
     "The nasal spray is approved for adults who have not responded to at least two antidepressants.",
     # a dose, a relapse rate or an effect with its time frame beside the kind (the shared end of the unless)

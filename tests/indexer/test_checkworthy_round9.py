@@ -43,7 +43,7 @@ test_these_kinds_are_not_check_worthy, test_each_case_needs_its_own_exclusion = 
     # an effect beside the signposting (the shared claim_beside)
     "Knowing that ketamine can damage the bladder with heavy use can help you decide whether to try it.",
     # an effect with its time frame stated in the interview (the shared claim_beside)
-    "In a recent interview, the psychiatrist said zuranolone improved mood in most mothers within three days.",
+    "In a recent interview, the psychiatrist said sertraline improved mood in most mothers within three days.",
     # a drug's schedule or its approval beside the law (telehealth_prescribing_law's unless)
     "Since the Ryan Haight Act, the nasal spray has been a Schedule III medicine in the United States.",
     "Before the public health emergency, the nasal spray was already approved by the FDA only for use in certified "
