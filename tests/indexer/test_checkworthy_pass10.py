@@ -82,7 +82,8 @@ def test_a_claim_beside_an_excluded_kind_stays_check_worthy(real_engine, text):
 
 @pytest.mark.parametrize("text", [
     # symptoms a drug brings on in its long-term users are its harms, not the illness's symptoms (symptom_list's unless)
-    "Bladder symptoms such as pain and frequent urination have been reported in long-term ketamine users.",
+    # (in a wording the bladder-damage claim of pass 20 does not take: "have been reported" now makes that claim)
+    "Bladder symptoms such as pain and frequent urination are widespread among long-term ketamine users.",
     "Urinary symptoms such as pain and bleeding are common among heavy ketamine users.",
 ])
 def test_symptoms_of_a_drugs_users_stay_check_worthy(real_engine, text):

@@ -41,3 +41,16 @@ def test_zuranolone_sleepiness_and_driving_warning_are_its_sedation_risk(real_en
     for sentence in ("Brexanolone can cause excessive sedation and loss of consciousness during the infusion.",
                      "Ketamine can cause dizziness and nausea."):
         assert "zuranolone-sedation-risk" not in sentence_ids(real_engine, sentence, sentence), sentence
+
+
+def test_ketamine_bladder_damage_is_its_own_claim_and_a_bare_heading_states_nothing(real_engine):
+    """Curated from two PubMed records (a Hong Kong review and a poison-centre case series); copy states the harm with or
+    without naming the abuse."""
+    for sentence in ("Heavy ketamine use can cause serious bladder damage.",
+                     "Long-term recreational use of ketamine has been linked to cystitis and incontinence."):
+        assert (sentence, "ketamine-bladder-damage", "asserts") in flags(real_engine, sentence), sentence
+    # a heading that only names the organ, another drug's urinary effects and a urine test are not the harm
+    for text, sentence in (("Ketamine\nBladder and Urinary Tract Issues", "Bladder and Urinary Tract Issues"),
+                           ("Alcohol can irritate the bladder.", "Alcohol can irritate the bladder."),
+                           ("Ketamine shows up in a urine test for two days.", "Ketamine shows up in a urine test for two days.")):
+        assert "ketamine-bladder-damage" not in sentence_ids(real_engine, text, sentence), sentence
