@@ -10,3 +10,8 @@ def flags(engine, text):
 def claim_ids(engine, text):
     """The ids of every claim flagged anywhere in the text."""
     return {cid for _, cid, _ in flags(engine, text)}
+
+
+def sentence_ids(engine, text, sentence):
+    """The claim ids flagged on one sentence of a text."""
+    return {cid for s, cid, _ in flags(engine, text) if s == sentence}

@@ -3,12 +3,7 @@ pages, FAQs, news reports of trials, label information). Every sentence here is 
 each test fails without the change it names, and has a negative example beside it where the wording could misfire."""
 from __future__ import annotations
 
-from flagged import claim_ids, flags  # tests/indexer/flagged.py
-
-
-def sentence_ids(engine, text, sentence):
-    """The claim ids flagged on one sentence of a text."""
-    return {cid for s, cid, _ in flags(engine, text) if s == sentence}
+from flagged import claim_ids, flags, sentence_ids  # tests/indexer/flagged.py
 
 
 def test_a_short_sentence_naming_its_own_drug_and_illness_takes_nothing_from_the_sentence_before(real_engine):

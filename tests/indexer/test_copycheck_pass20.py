@@ -1,13 +1,9 @@
-"""Pass 20: two claims curated from the most frequent uncovered zuranolone slugs (docs/uncovered-claims.md), from studies
-the KB already held. Every sentence here is invented, not copied from any page; each test has negatives beside it where
+"""Pass 20: three claims curated from frequent uncovered slugs (docs/uncovered-claims.md): the two zuranolone claims from
+studies the KB already held, bladder damage from two PubMed records. Every sentence here is invented, not copied from any page; each test has negatives beside it where
 the new frames could take another claim's sentence."""
 from __future__ import annotations
 
-from flagged import flags  # tests/indexer/flagged.py
-
-
-def sentence_ids(engine, text, sentence):
-    return {cid for s, cid, _ in flags(engine, text) if s == sentence}
+from flagged import flags, sentence_ids  # tests/indexer/flagged.py
 
 
 def test_zuranolone_benefit_and_speed_are_its_efficacy(real_engine):
