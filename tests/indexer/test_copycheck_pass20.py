@@ -1,6 +1,6 @@
 """Pass 20: three claims curated from frequent uncovered slugs (docs/uncovered-claims.md): the two zuranolone claims from
-studies the KB already held, bladder damage from two PubMed records. Every sentence here is invented, not copied from any page; each test has negatives beside it where
-the new frames could take another claim's sentence."""
+studies the KB already held, bladder damage from two PubMed records. Every sentence here is invented, not copied from any
+page; each test has negatives beside it where the new frames could take another claim's sentence."""
 from __future__ import annotations
 
 from flagged import flags, sentence_ids  # tests/indexer/flagged.py
