@@ -30,7 +30,8 @@ def only_sentence(engine, text):
     # a first of its kind is an approval-status claim
     "Esketamine became the first antidepressant nasal spray medication.",
     # dangers, potency and protection are safety and efficacy claims in any copy
-    "Mixing ketamine with alcohol carries real dangers for people with heart problems.",
+    # (no alcohol: mixing it with ketamine is the drug-interactions claim of pass 21)
+    "Ketamine carries real dangers for people with heart problems.",
     pytest.param("Esketamine is a more potent form of ketamine.", marks=SECOND_STAGE_MISS),
     "Treating depression during pregnancy protects the baby's development.",
 ])

@@ -69,7 +69,8 @@ test_these_kinds_are_not_check_worthy, test_each_case_needs_its_own_exclusion = 
     # an approval for the group named by failed antidepressants (eligibility_criteria's unless)
     "The nasal spray is approved for adults who have not responded to at least two antidepressants.",
     # a dose, a relapse rate or an effect with its time frame beside the kind (the shared end of the unless)
-    "Brexanolone, sold under the brand name Zulresso, requires a 60-hour infusion in hospital.",
+    # (zuranolone's dose, since brexanolone's 60-hour infusion is a claim of pass 21)
+    "Zuranolone, sold under the brand name Zurzuvae, is taken as a 50 mg dose each evening for 14 days.",
     "In my experience, about half of patients relapse within a month of their last infusion.",
     "Zuranolone is an investigational drug that cut depression scores within three days in trials.",
     # a prevalence figure reported from a study (study_design's unless)

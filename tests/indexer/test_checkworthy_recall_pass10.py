@@ -31,7 +31,7 @@ MISSED_BEFORE = [
     ("safety", "Esketamine nasal spray can bring on psychotic symptoms in vulnerable people."),
     ("safety", "Esketamine may bring on drowsiness, confusion or nausea."),
     ("safety", "Ketamine can trouble the liver when it is used heavily."),
-    ("safety", "Esketamine may interact with stimulants and muscle relaxers."),
+    ("safety", "Esketamine can be dangerous for people with heart disease or a history of stroke."),  # interactions: a claim since pass 21
     pytest.param("safety", "Patients can continue taking their regular medications during ketamine treatment.",
                  marks=SECOND_STAGE_MISS),
     ("safety", "Esketamine is not recommended for people with uncontrolled high blood pressure."),
