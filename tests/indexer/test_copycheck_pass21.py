@@ -1,7 +1,8 @@
-"""Pass 21: four claims curated from frequent uncovered slugs (docs/uncovered-claims.md): ketamine's anesthetic approval
+"""Pass 21: five claims curated from frequent uncovered slugs (docs/uncovered-claims.md): ketamine's anesthetic approval
 from its US prescribing information on DailyMed, brexanolone's 60-hour infusion from the label the KB already held, and
 drug interactions from the ketamine label and a summary of the esketamine label, and the "safe anesthetic for decades"
-story checked against the ketamine labels. Every sentence here is invented, not
+story checked against the ketamine labels, and fasting before a dose from a prescribing reference's esketamine
+instructions and the ketamine label. Every sentence here is invented, not
 copied from any page; each test has negatives beside it where the new frames could take another claim's sentence."""
 from __future__ import annotations
 
@@ -75,3 +76,18 @@ def test_safety_idioms_providers_and_the_treatment_are_not_the_anesthetic_record
                      "Our anesthesiologists make ketamine therapy safe for every patient.",
                      "Ketamine infusions for depression are safe and well tolerated."):
         assert "ketamine-anesthetic-history-safe" not in sentence_ids(real_engine, sentence, sentence), sentence
+
+
+def test_not_eating_before_a_dose_is_the_fasting_instruction(real_engine):
+    """The instruction's "do not" is the instruction, not a denial."""
+    for text, sentence in (
+        ("Please skip food for three hours before your ketamine session.", "Please skip food for three hours before your ketamine session."),
+        ("Esketamine treatment day\nDon't eat for 2 hours before your appointment.", "Don't eat for 2 hours before your appointment."),
+    ):
+        assert (sentence, "pre-dose-fasting", "asserts") in flags(real_engine, text), sentence
+
+
+def test_fast_acting_drugs_and_waits_before_feeding_are_not_fasting(real_engine):
+    for sentence in ("Ketamine is a fast-acting anesthetic given before surgical procedures.",
+                     "Wait two hours after the ketamine infusion before you breastfeed, and eat before your session as usual."):
+        assert "pre-dose-fasting" not in sentence_ids(real_engine, sentence, sentence), sentence
