@@ -25,7 +25,7 @@ def only_sentence(engine, text):
     "A family history of mood disorders raises the odds that a new mother will develop postpartum depression.",
     "Postpartum depression can affect any new mother, whether it is her first baby or her fourth.",
     # how common or rare something is, said in words rather than a figure, is a prevalence claim
-    "Postpartum depression is a common problem for women in the first year after giving birth.",
+    "Postpartum psychosis is rare but needs emergency care.",  # PPD called common is a claim (pass 22)
     "Serious reactions to esketamine are rare in people without heart disease.",
     # a first of its kind is an approval-status claim
     "Esketamine became the first antidepressant nasal spray medication.",

@@ -34,7 +34,7 @@ MISSED_BEFORE = [
     ("safety", "Esketamine can be dangerous for people with heart disease or a history of stroke."),  # interactions: a claim since pass 21
     pytest.param("safety", "Patients can continue taking their regular medications during ketamine treatment.",
                  marks=SECOND_STAGE_MISS),
-    ("safety", "Esketamine is not recommended for people with uncontrolled high blood pressure."),
+    ("safety", "Brexanolone is not recommended for people with kidney failure."),  # ketamine's contraindications are a claim (pass 22)
     ("safety", "Zuranolone should be avoided in people with severe liver disease."),
     # epidemiology: the illness's burden said in words
     ("epidemiology", "Depression affects tens of millions of adults each year."),

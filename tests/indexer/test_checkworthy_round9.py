@@ -41,7 +41,7 @@ test_these_kinds_are_not_check_worthy, test_each_case_needs_its_own_exclusion = 
     # an approval beside the sales (business_figures' unless)
     "Sales of the nasal spray rose sharply after the FDA approved it for depression with suicidal thoughts.",
     # an effect beside the signposting (the shared claim_beside)
-    "Knowing that ketamine can damage the liver with heavy use can help you decide whether to try it.",  # the bladder is a claim (pass 20)
+    "Knowing that ketamine can cause lasting nerve damage can help you decide whether to try it.",  # the bladder (pass 20) and the liver with heavy use (pass 22) are claims
     # an effect with its time frame stated in the interview (the shared claim_beside)
     "In a recent interview, the psychiatrist said sertraline improved mood in most mothers within three days.",
     # a drug's schedule or its approval beside the law (telehealth_prescribing_law's unless)

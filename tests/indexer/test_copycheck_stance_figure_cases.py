@@ -116,10 +116,10 @@ def test_an_opening_choice_of_alternatives_leaves_the_main_clause_asserted(real_
 
 def test_an_exclusion_names_whom_the_drug_is_not_for_and_denies_nothing_of_them(real_engine):
     """'not recommended for people with heart disease, psychosis or substance use problems' is a contraindication:
-    it denies no use of ketamine and none of its side effects. A claim whose own words are the exclusion ('not
-    suitable ... who are pregnant', pregnancy-avoid) still takes it."""
+    it denies no use of ketamine and none of its side effects, and asserts the contraindication claim. A claim whose own
+    words are the exclusion ('not suitable ... who are pregnant', pregnancy-avoid) still takes it."""
     text = "Ketamine is not recommended for people with heart disease, psychosis, or substance use problems."
-    assert not flags(real_engine, text)
+    assert flags(real_engine, text) == {(text, "ketamine-contraindications", "asserts")}
     # a contraindication is still worth checking: the exclusion is none of the categories that mark a sentence as
     # making no claim at all (an evidence gap, a pending outcome), which check-worthiness reads
     triggers = find_triggers(text)
