@@ -23,7 +23,7 @@ MISSED_BEFORE = [
     # esketamine-with-oral-antidepressant in session 15: tests/indexer/test_curated_from_slugs.py)
     ("protocol", "Zuranolone is taken in combination with a fatty meal."),
     # approval: what a regulator or its committee did, short of an approval
-    ("approval", "The UK medicines regulator licenses a new nasal spray for depression."),
+    ("approval", "The UK medicines regulator licenses a new brain stimulation device for depression."),  # the spray licensed abroad is a claim (pass 22)
     pytest.param("approval", "An advisory committee voted 11 to 2 in favour of the new antidepressant.", marks=SECOND_STAGE_MISS),
     ("approval", "The nasal spray is not recommended by NICE for treatment-resistant depression."),
     ("approval", "Esketamine is labelled for use in adults only."),

@@ -1,7 +1,8 @@
-"""Pass 22: five claims curated from frequent uncovered slugs (docs/uncovered-claims.md): the CDC's "1 in 8" for
+"""Pass 22: six claims curated from frequent uncovered slugs (docs/uncovered-claims.md): the CDC's "1 in 8" for
 postpartum depressive symptoms, PPD called one of the most common complications of childbirth, who should not receive
-ketamine or esketamine (the labels' contraindications), and the harms of heavy or recreational ketamine use beyond the
-bladder (memory, liver, overdose deaths). Every sentence here is invented, not copied from any page; each test has
+ketamine or esketamine (the labels' contraindications), the harms of heavy or recreational ketamine use beyond the
+bladder (memory, liver, overdose deaths), ketamine given under medical supervision, and the spray's approval by
+regulators outside the US. Every sentence here is invented, not copied from any page; each test has
 negatives beside it where the new frames could take another claim's sentence."""
 from __future__ import annotations
 
@@ -79,3 +80,32 @@ def test_deaths_named_beside_ketamine_and_bladder_harm_alone_are_not_these_harms
         assert "ketamine-abuse-harms" not in sentence_ids(real_engine, sentence, sentence), sentence
     sentence = "Heavy recreational ketamine use can damage the bladder."
     assert "ketamine-bladder-damage" in sentence_ids(real_engine, sentence, sentence)
+
+
+def test_supervised_dosing_of_ketamine_is_asserted(real_engine):
+    for sentence in ("Ketamine must always be given under close medical supervision.",
+                     "Ketamine should only be administered by trained professionals in a clinical setting."):
+        assert (sentence, "ketamine-medical-supervision", "asserts") in flags(real_engine, sentence), sentence
+
+
+def test_the_sprays_programme_home_use_and_monitoring_for_other_things_are_not_supervision(real_engine):
+    """The spray's mandated programme is esketamine-rems-monitoring; use without supervision is ketamine-at-home-risk;
+    watching for worsening mood is no dosing protocol; another drug's hospital stay is its own."""
+    for sentence in ("Spravato must be given under medical supervision in a certified clinic.",
+                     "Taking ketamine at home without supervision can be dangerous.",
+                     "Your doctor should monitor ketamine patients for worsening depression between sessions.",
+                     "Brexanolone can only be given in a hospital setting."):
+        assert "ketamine-medical-supervision" not in sentence_ids(real_engine, sentence, sentence), sentence
+
+
+def test_approval_by_another_regulator_is_its_own_claim(real_engine):
+    for sentence in ("The European Commission approved esketamine nasal spray for treatment-resistant depression.",
+                     "Spravato is now licensed in the UK for adults whose depression has not responded to two antidepressants."):
+        assert (sentence, "esketamine-approved-outside-us", "asserts") in flags(real_engine, sentence), sentence
+
+
+def test_the_fdas_approval_ketamines_anesthetic_licence_and_no_licence_are_not_approval_abroad(real_engine):
+    for sentence in ("The FDA approved Spravato in 2019.",
+                     "Esketamine has been used as an anaesthetic in Germany since 1997.",
+                     "Esketamine is not yet approved in Australia for depression."):
+        assert "esketamine-approved-outside-us" not in sentence_ids(real_engine, sentence, sentence), sentence
