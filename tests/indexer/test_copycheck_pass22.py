@@ -109,3 +109,14 @@ def test_the_fdas_approval_ketamines_anesthetic_licence_and_no_licence_are_not_a
                      "Esketamine has been used as an anaesthetic in Germany since 1997.",
                      "Esketamine is not yet approved in Australia for depression."):
         assert "esketamine-approved-outside-us" not in sentence_ids(real_engine, sentence, sentence), sentence
+
+
+def test_a_studys_method_and_a_panels_recommendation_state_no_finding(real_engine):
+    """Deaths a study counted or the data it analysed are its method, not a harm found; a committee's recommendation is
+    no approval (as esketamine-fda-approved's panel rule)."""
+    for sentence, claim_id in (
+        ("Researchers analyzed 200,000 overdose deaths in a national database to see how often ketamine was present.",
+         "ketamine-abuse-harms"),
+        ("A European Medicines Agency panel recommended approval of esketamine nasal spray.", "esketamine-approved-outside-us"),
+    ):
+        assert claim_id not in sentence_ids(real_engine, sentence, sentence), sentence
