@@ -1,0 +1,57 @@
+"""Pass 23: first-contact errors of round 13 read as kinds of sentence (docs/labelling-decisions.md, "Session 23"):
+relief at once is the onset claim unless the route is given as the reason, a definition of treatment resistance is no
+claim that something helps it, a side-effect comparison names no side effect, painful thoughts are no pain condition,
+and relief not found with antidepressants is their failing. Every sentence here is invented, not copied from any page;
+each test has the neighbouring claim's sentence beside it."""
+from __future__ import annotations
+
+from flagged import flags, sentence_ids  # tests/indexer/flagged.py
+
+
+def test_instant_relief_from_infusions_is_the_onset_claim(real_engine):
+    for sentence in ("Ketamine infusions can bring near-instant relief from dark moods.",
+                     "For many patients, the infusion gives almost instant effects."):
+        ids = sentence_ids(real_engine, sentence, sentence)
+        assert "iv-acts-immediately" not in ids and "onset-within-hours" in ids, (sentence, ids)
+
+
+def test_the_route_named_as_the_reason_is_still_iv_acts_immediately(real_engine):
+    for sentence in ("IV ketamine works immediately.",
+                     "Because it goes straight into the bloodstream, intravenous ketamine acts instantly.",
+                     "Unlike pills that must be digested, IV ketamine starts working right away."):
+        assert (sentence, "iv-acts-immediately", "asserts") in flags(real_engine, sentence), sentence
+
+
+def test_a_definition_of_treatment_resistance_is_no_efficacy_claim(real_engine):
+    text = ("Ketamine is offered at our clinic. Treatment-resistant depression is often defined as depression that has "
+            "not improved after two antidepressants.")
+    sentence = "Treatment-resistant depression is often defined as depression that has not improved after two antidepressants."
+    assert "trd-effective" not in sentence_ids(real_engine, text, sentence)
+    sentence = "Ketamine has shown strong results in patients who were previously considered treatment-resistant."
+    assert (sentence, "trd-effective", "asserts") in flags(real_engine, sentence)
+
+
+def test_a_side_effect_comparison_is_safer_than_approved_drugs(real_engine):
+    text = "Ketamine is used for depression. It also carries a lower risk of side effects than other treatments."
+    sentence = "It also carries a lower risk of side effects than other treatments."
+    ids = sentence_ids(real_engine, text, sentence)
+    assert "safer-than-approved-drugs" in ids and "ketamine-common-side-effects" not in ids, ids
+    sentence = "Common side effects of ketamine include nausea, dizziness and a rise in blood pressure."
+    assert (sentence, "ketamine-common-side-effects", "asserts") in flags(real_engine, sentence)
+
+
+def test_painful_thoughts_are_not_a_pain_condition(real_engine):
+    sentence = "Ketamine treatment can quiet painful thoughts and lift your mood."
+    assert "ketamine-other-indications" not in sentence_ids(real_engine, sentence, sentence)
+    sentence = "Ketamine is also used to treat chronic pain."
+    assert (sentence, "ketamine-other-indications", "asserts") in flags(real_engine, sentence)
+
+
+def test_relief_not_found_with_antidepressants_is_their_failing(real_engine):
+    for sentence in ("Even so, some people still don't find relief with antidepressants.",
+                     "Many people need to try several antidepressants before one fits."):
+        assert (sentence, "ssri-often-fail", "asserts") in flags(real_engine, sentence), sentence
+    for sentence in ("Ketamine helps those who don't find relief with antidepressants.",
+                     "Ketamine helps people who have not seen improvement with standard antidepressants."):
+        ids = sentence_ids(real_engine, sentence, sentence)
+        assert "trd-effective" in ids, (sentence, ids)
