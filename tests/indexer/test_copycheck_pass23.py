@@ -55,3 +55,18 @@ def test_relief_not_found_with_antidepressants_is_their_failing(real_engine):
                      "Ketamine helps people who have not seen improvement with standard antidepressants."):
         ids = sentence_ids(real_engine, sentence, sentence)
         assert "trd-effective" in ids, (sentence, ids)
+
+
+def test_the_sessions_altered_states_told_as_what_people_have_are_side_effects(real_engine):
+    """KAP FAQs tell the dissociative state as an effect people have ("most people will experience them"), not with
+    "side effect"; the same verbs about relief or the illness stay unflagged."""
+    for text, sentence in (
+        ("Ketamine therapy FAQ. One of its effects is an altered state of consciousness with changes in perception.",
+         "One of its effects is an altered state of consciousness with changes in perception."),
+        ("What is a ketamine session like? These non-ordinary states are normal, and most people will experience them.",
+         "These non-ordinary states are normal, and most people will experience them."),
+    ):
+        assert (sentence, "ketamine-common-side-effects", "asserts") in flags(real_engine, text), sentence
+    for sentence in ("Some people have found lasting relief with ketamine.",
+                     "Most people experience postpartum depression as a deep sadness."):
+        assert "ketamine-common-side-effects" not in sentence_ids(real_engine, sentence, sentence), sentence
