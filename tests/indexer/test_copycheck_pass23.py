@@ -70,3 +70,18 @@ def test_the_sessions_altered_states_told_as_what_people_have_are_side_effects(r
     for sentence in ("Some people have found lasting relief with ketamine.",
                      "Most people experience postpartum depression as a deep sadness."):
         assert "ketamine-common-side-effects" not in sentence_ids(real_engine, sentence, sentence), sentence
+
+
+def test_missing_supervision_named_as_a_lack_is_the_home_use_risk(real_engine):
+    for sentence in ("The absence of on-site monitoring raises the risk of sedation when ketamine is taken at home.",
+                     "Compounded ketamine used without monitoring by a clinician carries risks of serious harm."):
+        assert (sentence, "ketamine-at-home-risk", "asserts") in flags(real_engine, sentence), sentence
+    sentence = "Our staff monitor every ketamine infusion from start to finish."
+    assert "ketamine-at-home-risk" not in sentence_ids(real_engine, sentence, sentence)
+
+
+def test_the_party_setting_named_for_its_use_is_abuse_potential(real_engine):
+    sentence = "Ketamine, once best known from raves and partying, is now studied for depression."
+    assert (sentence, "abuse-potential", "asserts") in flags(real_engine, sentence)
+    sentence = "The rave scene of the 1990s changed dance music."
+    assert "abuse-potential" not in sentence_ids(real_engine, sentence, sentence)
