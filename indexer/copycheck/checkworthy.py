@@ -43,10 +43,12 @@ class CheckworthyRules:
     hard_exclude: tuple[tuple[re.Pattern, re.Pattern | None], ...] = ()
     # patterns the learned model weighs but the rules do not use (hedges, person, citations...)
     model_features: dict[str, re.Pattern] = field(default_factory=dict)
+    # what marks a sentence about health whatever the model says, unless an `exclude` group rules it out
+    hard_include: tuple[re.Pattern, ...] = ()
     gates: dict[re.Pattern, Gate] = field(default_factory=dict)  # each pattern's literals (regex_gate): skip, not scan
 
     def __post_init__(self):
-        patterns = [*self.predicates.values(), *self.exclude.values(), *self.model_features.values(),
+        patterns = [*self.predicates.values(), *self.exclude.values(), *self.model_features.values(), *self.hard_include,
                     *(p for pair in self.hard_exclude for p in pair if p is not None)]
         self.gates.update((p, Gate.of(p)) for p in patterns if p not in self.gates)
 
@@ -64,7 +66,8 @@ def rules() -> CheckworthyRules:
                             str(data.get("learned", "off")),
                             tuple(_hard_exclusion(name, spec or {}, data["exclude"])
                                   for name, spec in (data.get("hard_exclude") or {}).items()),
-                            {k: re.compile(v, re.I) for k, v in (data.get("model_features") or {}).items()})
+                            {k: re.compile(v, re.I) for k, v in (data.get("model_features") or {}).items()},
+                            hard_include=tuple(re.compile(v, re.I) for v in (data.get("hard_include") or {}).values()))
 
 
 def _hard_exclusion(name: str, spec: dict, exclude: dict) -> tuple[re.Pattern, re.Pattern | None]:
@@ -101,6 +104,8 @@ def deferred(text: str, *, has_topic: bool, has_figure: bool, is_question: bool,
     mode = rules().learned
     if is_question or hard_excluded(text):
         return False
+    if hard_included(text):
+        return True
     if mode != "model":
         rule = by_rules(text, has_topic=has_topic, has_figure=has_figure, is_question=is_question,
                         is_heading=is_heading, silent=silent)
@@ -154,6 +159,14 @@ def hard_excluded(text: str) -> bool:
     r, folded = rules(), fold(text)
     return any(r.search(match, text, folded) and not (unless and r.search(unless, text, folded))
                for match, unless in r.hard_exclude)
+
+
+def hard_included(text: str) -> bool:
+    """A checkable figure about health (a share of people) that no `exclude` group rules out: marked whatever the model
+    says, since unseen pages showed the model passing over such figures it had not met."""
+    r, folded = rules(), fold(text)
+    return any(r.search(p, text, folded) for p in r.hard_include) \
+        and not any(r.search(p, text, folded) for p in r.exclude.values())
 
 
 def by_rules(text: str, *, has_topic: bool, has_figure: bool, is_question: bool, is_heading: bool,
