@@ -38,3 +38,12 @@ def test_the_model_alone_would_pass_over_such_a_share():
 def test_shares_that_are_no_health_claim_stay_unmarked(text):
     answer = deferred(text, has_topic=True, has_figure=True, is_question=False, is_heading=False)
     assert not (hard_included(text) and answer is True), text
+
+
+def test_suicidal_thoughts_as_the_illnesss_consequence_are_not_feelings_described():
+    """"Experience" with feelings is a description (feelings_described); experiencing suicidal thoughts because of the
+    illness is its consequence, which the guide calls check-worthy. What suicidal people feel stays a description."""
+    from checkworthy_cases import exclusions_taking
+    assert "feelings_described" not in exclusions_taking(
+        "Mothers with depression can experience suicidal thoughts when their sadness becomes overwhelming.")
+    assert "feelings_described" in exclusions_taking("People who are suicidal often feel trapped and hopeless.")
