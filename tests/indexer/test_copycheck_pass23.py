@@ -85,3 +85,53 @@ def test_the_party_setting_named_for_its_use_is_abuse_potential(real_engine):
     assert (sentence, "abuse-potential", "asserts") in flags(real_engine, sentence)
     sentence = "The rave scene of the 1990s changed dance music."
     assert "abuse-potential" not in sentence_ids(real_engine, sentence, sentence)
+
+
+# Second batch: round 14's first-contact errors (docs/labelling-decisions.md, "Session 23", rules 9-14).
+
+def test_an_efficacy_finding_in_animals_is_not_the_claim_about_people(real_engine):
+    for sentence in ("A new study shows ketamine is effective against depression in a mouse model.",
+                     "In rats, ketamine relieved depression-like behaviour within hours of a single dose."):
+        ids = sentence_ids(real_engine, sentence, sentence)
+        assert "ketamine-effective-depression" not in ids and "trd-effective" not in ids, (sentence, ids)
+    sentence = "Ketamine is effective against depression in adults."
+    assert (sentence, "ketamine-effective-depression", "asserts") in flags(real_engine, sentence)
+
+
+def test_a_drug_in_development_or_designed_for_trd_is_no_efficacy_claim(real_engine):
+    for sentence in ("Esketamine is in development as a nasal spray for treatment-resistant depression.",
+                     "The spray, designed to treat treatment-resistant depression, is the only approved form."):
+        ids = sentence_ids(real_engine, sentence, sentence)
+        assert "trd-effective" not in ids and "ketamine-effective-depression" not in ids, (sentence, ids)
+    sentence = "Ketamine works for people with treatment-resistant depression."
+    assert (sentence, "trd-effective", "asserts") in flags(real_engine, sentence)
+
+
+def test_a_licence_as_the_condition_is_pending_not_granted(real_engine):
+    text = "Esketamine is under review. If licensed, esketamine may be an effective option for hard-to-treat depression."
+    sentence = "If licensed, esketamine may be an effective option for hard-to-treat depression."
+    ids = sentence_ids(real_engine, text, sentence)
+    assert "esketamine-fda-approved" not in ids and "esketamine-approved-outside-us" not in ids, ids
+    assert "trd-effective" in ids, ids  # what the main clause says still stands, hedged
+    sentence = "Esketamine was licensed in Europe in 2019."
+    assert (sentence, "esketamine-approved-outside-us", "asserts") in flags(real_engine, sentence)
+
+
+def test_uses_that_remain_unauthorized_are_off_label(real_engine):
+    sentence = "Every other psychiatric use of ketamine remains unauthorized by the FDA."
+    assert (sentence, "ketamine-off-label-depression", "asserts") in flags(real_engine, sentence)
+
+
+def test_what_is_lacking_is_an_evidence_gap(real_engine):
+    sentence = "Safe and effective dosing of ketamine for psychiatric conditions is still lacking."
+    assert "ketamine-safe-well-tolerated" not in sentence_ids(real_engine, sentence, sentence)
+    sentence = "Ketamine is safe and well tolerated at low doses."
+    assert (sentence, "ketamine-safe-well-tolerated", "asserts") in flags(real_engine, sentence)
+
+
+def test_the_drug_derived_from_ketamine_on_a_spravato_page_is_esketamine(real_engine):
+    text = ("FDA clears Spravato as a standalone treatment. The drug, derived from ketamine, must be given in certified "
+            "healthcare settings because of its side effects.")
+    sentence = ("The drug, derived from ketamine, must be given in certified healthcare settings because of its side "
+                "effects.")
+    assert "esketamine-rems-monitoring" in sentence_ids(real_engine, text, sentence)
