@@ -135,3 +135,15 @@ def test_the_drug_derived_from_ketamine_on_a_spravato_page_is_esketamine(real_en
     sentence = ("The drug, derived from ketamine, must be given in certified healthcare settings because of its side "
                 "effects.")
     assert "esketamine-rems-monitoring" in sentence_ids(real_engine, text, sentence)
+
+
+def test_a_risk_named_for_a_group_is_a_contraindication(real_engine):
+    sentence = "Ketamine raises blood pressure, which could pose a risk for people with hypertension."
+    assert (sentence, "ketamine-contraindications", "asserts") in flags(real_engine, sentence)
+    sentence = "Ketamine raises blood pressure for a short while."
+    assert "ketamine-contraindications" not in sentence_ids(real_engine, sentence, sentence)
+
+
+def test_the_ketamine_like_nasal_spray_is_esketamine(real_engine):
+    sentence = "On Tuesday the FDA approved a ketamine-like nasal spray for people with treatment-resistant depression."
+    assert (sentence, "esketamine-fda-approved", "asserts") in flags(real_engine, sentence)
