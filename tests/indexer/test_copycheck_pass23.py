@@ -147,3 +147,11 @@ def test_a_risk_named_for_a_group_is_a_contraindication(real_engine):
 def test_the_ketamine_like_nasal_spray_is_esketamine(real_engine):
     sentence = "On Tuesday the FDA approved a ketamine-like nasal spray for people with treatment-resistant depression."
     assert (sentence, "esketamine-fda-approved", "asserts") in flags(real_engine, sentence)
+
+
+def test_a_colour_is_not_the_blues(real_engine):
+    """"blue" is the stem of "blues": the bare word is matched as written."""
+    sentence = "A brief imbalance between GABA signalling (yellow) and glutamate signalling (blue) appears in the brain."
+    assert "baby-blues-resolve-2-weeks" not in sentence_ids(real_engine, sentence, sentence)
+    sentence = "The blues usually go away within two weeks."
+    assert (sentence, "baby-blues-resolve-2-weeks", "asserts") in flags(real_engine, sentence)
