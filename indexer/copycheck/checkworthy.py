@@ -43,7 +43,7 @@ class CheckworthyRules:
     hard_exclude: tuple[tuple[re.Pattern, re.Pattern | None], ...] = ()
     # patterns the learned model weighs but the rules do not use (hedges, person, citations...)
     model_features: dict[str, re.Pattern] = field(default_factory=dict)
-    # what marks a sentence about health whatever the model says, unless an `exclude` group rules it out
+    # what marks a sentence check-worthy whatever the model says (a share of people), unless an `exclude` group rules it out
     hard_include: tuple[re.Pattern, ...] = ()
     gates: dict[re.Pattern, Gate] = field(default_factory=dict)  # each pattern's literals (regex_gate): skip, not scan
 
