@@ -172,7 +172,15 @@ class Lexicon:
         return self._cache[text]
 
     def compile_all(self, texts) -> list[Term]:
-        return [t for t in (self.compile(x) for x in dict.fromkeys(texts)) if t is not None]
+        """The terms of a claim's list; an entry "@name" stands for every term of the concept `name`
+        (one list of other regulators, kept in kb/concepts.yaml, instead of a copy pasted into each claim)."""
+        out: list[Term] = []
+        for x in dict.fromkeys(texts):
+            if x.startswith("@"):
+                out += self.terms.get(x[1:], ())
+            elif (t := self.compile(x)) is not None:
+                out.append(t)
+        return list(dict.fromkeys(out))
 
     def category(self, name: str) -> str | None:
         c = self.concepts.get(name)

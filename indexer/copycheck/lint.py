@@ -1,7 +1,8 @@
 """Lint the checker's vocabulary with the index's own analyzer (run by `kb validate` via kb/cli.py).
 
 kb/ cannot import the analyzer, so these rules live here and the composition root adds them:
-- error: a term with no word in it, or a concept, slot or `unless` list that compiles to nothing
+- error: a term with no word in it, or a concept, slot or `unless` list that compiles to nothing; an "@name"
+  entry (a concept's terms in a claim's list) that names no concept
   (a claim whose slot can never be filled would silently never be flagged); a `subject` that names
   no concept;
 - warning: a term whose words are all stop words ("while", "after"): it is matched as written;
@@ -27,6 +28,7 @@ def lint_problems(kb: KnowledgeBase, notes: bool = False) -> list[Problem]:
         return tuple(t.text for t in analyzer(text.lstrip("="), mode="query"))
 
     out: list[Problem] = []
+    concept_names = {c.name for c in kb.concepts.concepts} if kb.concepts else set()
 
     def check_list(kind: str, key: str, loc: list, terms: list[str], what: str, required: bool) -> None:
         src = kb.source(kind, key)
@@ -37,6 +39,14 @@ def lint_problems(kb: KnowledgeBase, notes: bool = False) -> list[Problem]:
         compiled = 0
         for i, term in enumerate(terms):
             line = src.line_of([*loc, i])
+            if term.startswith("@"):
+                if kind != "claim":  # a concept takes another's terms with `include`
+                    out.append(Problem(path, line, f"{what}: {term!r}: a concept includes another with `include`"))
+                elif term[1:] in concept_names:
+                    compiled += 1
+                else:
+                    out.append(Problem(path, line, f"{what}: {term!r} names no concept of kb/concepts.yaml"))
+                continue
             if compile_term(term, tokens) is None:
                 out.append(Problem(path, line, f"{what}: {term!r} has no word in it and can never match"))
                 continue

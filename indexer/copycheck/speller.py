@@ -110,7 +110,7 @@ def claim_words(kb) -> set[str]:
         texts += [claim.statement, *claim.phrasings]
         for frame in claim.frames:
             for slot in frame.slots:
-                texts += slot.also
+                texts += [t for t in slot.also if not t.startswith("@")]  # "@name" refers to a concept
     if kb.concepts:
         texts += [t for c in kb.concepts.concepts for t in c.terms]
     if kb.vocabulary:

@@ -55,3 +55,18 @@ def test_a_subject_that_names_no_concept_is_an_error(real_engine, tmp_path, caps
     assert main(["--kb-dir", str(root), "validate", "--quiet"]) == 1
     err = capsys.readouterr().err
     assert "concepts.yaml" in err and "subject: 'ketamin' is not a concept" in err
+
+
+def test_an_at_entry_that_names_no_concept_is_an_error(real_engine, tmp_path, capsys):
+    root = copy_kb(real_engine, tmp_path)
+    edit(root / "claims" / "fda-approved-ppd-drugs.yaml", '"@other-regulator"', '"@other-regulators"')
+    assert main(["--kb-dir", str(root), "validate", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "fda-approved-ppd-drugs.yaml" in err and "'@other-regulators' names no concept" in err
+
+
+def test_a_concept_cannot_take_another_with_an_at_entry(real_engine, tmp_path, capsys):
+    root = copy_kb(real_engine, tmp_path)
+    edit(root / "concepts.yaml", "terms: [esketamine,", 'terms: ["@ketamine", esketamine,')
+    assert main(["--kb-dir", str(root), "validate", "--quiet"]) == 1
+    assert "a concept includes another with `include`" in capsys.readouterr().err

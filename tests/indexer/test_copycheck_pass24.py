@@ -1,0 +1,108 @@
+"""Pass 24: first-contact errors of rounds 15 and 16 read as kinds of sentence (docs/labelling-decisions.md, "Session
+24"): another country's regulator for every approval claim (one concept, `other-regulator`, that claims name as
+"@other-regulator"), a benzodiazepine stopped before treatment, an application that is no approval, an approval's
+population, an aim, the REMS's rationale, effects that dissipate, a fast-acting class with ketamine as its member, and a
+harm inside a symptom list. Every sentence here is invented, not copied from any page; each test has the neighbouring
+claim's sentence beside it."""
+from __future__ import annotations
+
+from flagged import flags, sentence_ids  # tests/indexer/flagged.py
+
+
+def test_another_countrys_regulator_is_not_the_fdas_approval_of_a_ppd_drug(real_engine):
+    for sentence in ("The MHRA has approved zuranolone for postnatal depression after childbirth.",
+                     "Zurzuvae is the first tablet for postnatal depression approved in the United Kingdom.",
+                     "The European Commission authorised zuranolone for postpartum depression this autumn."):
+        assert "fda-approved-ppd-drugs" not in sentence_ids(real_engine, sentence, sentence), sentence
+    sentence = "The FDA approved zuranolone for postpartum depression in 2023."
+    assert (sentence, "fda-approved-ppd-drugs", "asserts") in flags(real_engine, sentence)
+
+
+def test_the_other_regulators_are_one_concept_every_approval_claim_names(real_engine):
+    for sentence in ("The Scottish Medicines Consortium gave esketamine the green light for use with an SSRI.",
+                     "Spravato has been approved by Health Canada."):
+        ids = sentence_ids(real_engine, sentence, sentence)
+        assert "esketamine-approved-outside-us" in ids and "esketamine-fda-approved" not in ids, (sentence, ids)
+    sentence = "Spravato was approved by the FDA in 2019."
+    assert (sentence, "esketamine-fda-approved", "asserts") in flags(real_engine, sentence)
+
+
+def test_an_at_concept_entry_stands_for_the_concepts_terms(real_engine):
+    checker = real_engine.checker(real_engine.snapshot())
+    lexicon = checker.lexicon
+    assert lexicon.terms["other-regulator"]
+    assert set(lexicon.compile_all(["@other-regulator"])) == set(lexicon.terms["other-regulator"])
+    assert lexicon.compile_all(["@no-such-concept", "fda"]) == lexicon.compile_all(["fda"])
+
+
+def test_a_benzodiazepine_stopped_before_treatment_is_the_interaction(real_engine):
+    for sentence in ("Patients must stop taking benzodiazepines such as Xanax before starting ketamine infusions.",
+                     "Before ketamine treatment, we ask patients to taper lorazepam gradually."):
+        assert (sentence, "ketamine-drug-interactions", "asserts") in flags(real_engine, sentence), sentence
+    for sentence in ("Ketamine is not a benzodiazepine, although both can make you drowsy.",
+                     "In surgical practice, patients stop taking a benzodiazepine before starting ketamine anaesthesia."):
+        assert "ketamine-drug-interactions" not in sentence_ids(real_engine, sentence, sentence), sentence
+
+
+def test_an_application_is_no_approval_of_a_ppd_drug(real_engine):
+    text = ("Zuranolone news. The company completed its new drug application to the FDA for zuranolone in postpartum "
+            "depression. We look forward to the FDA's decision as the filing is reviewed.")
+    for sentence in ("The company completed its new drug application to the FDA for zuranolone in postpartum depression.",
+                     "We look forward to the FDA's decision as the filing is reviewed."):
+        assert "fda-approved-ppd-drugs" not in sentence_ids(real_engine, text, sentence), sentence
+
+
+def test_who_an_approval_is_for_is_not_a_result_in_trd(real_engine):
+    text = ("Spravato for depression. Spravato is reserved for adults who have tried two antidepressants without relief. "
+            "Esketamine was approved by the FDA in 2019 for treating treatment-resistant depression.")
+    for sentence in ("Spravato is reserved for adults who have tried two antidepressants without relief.",
+                     "Esketamine was approved by the FDA in 2019 for treating treatment-resistant depression."):
+        ids = sentence_ids(real_engine, text, sentence)
+        assert "trd-effective" not in ids and "ketamine-effective-depression" not in ids, (sentence, ids)
+    sentence = "Ketamine brings relief to people whose depression has not improved with two antidepressants."
+    assert (sentence, "trd-effective", "asserts") in flags(real_engine, sentence)
+
+
+def test_remission_not_reached_with_antidepressants_is_their_failing(real_engine):
+    text = "Ketamine clinic. Many people will not achieve remission after trying two antidepressants."
+    ids = sentence_ids(real_engine, text, "Many people will not achieve remission after trying two antidepressants.")
+    assert "trd-effective" not in ids, ids
+
+
+def test_what_researchers_explore_is_an_aim(real_engine):
+    sentence = "Doctors are now exploring the benefits of ketamine to discover which dose helps people with treatment-resistant depression."
+    ids = sentence_ids(real_engine, sentence, sentence)
+    assert "trd-effective" not in ids and "ketamine-effective-depression" not in ids, ids
+
+
+def test_side_effects_named_as_the_reason_for_the_restricted_setting_are_the_rems(real_engine):
+    for sentence in ("Because Spravato may cause sedation and dissociation, it is only available at certified healthcare settings.",
+                     "Spravato is only given under supervision in a certified clinic, as it can cause dizziness and dissociation."):
+        ids = sentence_ids(real_engine, sentence, sentence)
+        assert "esketamine-rems-monitoring" in ids and "ketamine-common-side-effects" not in ids, (sentence, ids)
+    sentence = "Spravato can cause dissociation, dizziness and nausea."
+    assert (sentence, "ketamine-common-side-effects", "asserts") in flags(real_engine, sentence)
+
+
+def test_effects_that_dissipate_within_minutes_are_no_relief(real_engine):
+    sentence = ("Most people need no medicine for these symptoms, and the side effects rapidly dissipate, often within 10 minutes "
+                "after the infusion ends.")
+    assert "onset-within-hours" not in sentence_ids(real_engine, sentence, sentence)
+    sentence = "Many patients notice their dark thoughts dissipate within hours of a ketamine infusion."
+    assert (sentence, "onset-within-hours", "asserts") in flags(real_engine, sentence)
+
+
+def test_ketamine_named_as_a_member_of_a_fast_acting_class_is_fast(real_engine):
+    for sentence in ("Newer, rapid-acting treatments like ketamine are changing psychiatry.",
+                     "Ketamine also showed faster results than standard care."):
+        assert (sentence, "ketamine-rapid-onset", "asserts") in flags(real_engine, sentence), sentence
+    text = "Ketamine clinic. Rapid-acting treatments are transforming depression care."
+    assert "ketamine-rapid-onset" not in sentence_ids(real_engine, text, "Rapid-acting treatments are transforming depression care.")
+
+
+def test_a_harm_inside_a_symptom_list_is_a_symptom(real_engine):
+    sentence = ("Postnatal depression affects many mothers, with symptoms including tearfulness, poor sleep and trouble "
+                "bonding with the baby.")
+    assert "ppd-harms-mother-baby" not in sentence_ids(real_engine, sentence, sentence)
+    sentence = "Untreated postpartum depression can harm the bond between mother and baby."
+    assert (sentence, "ppd-harms-mother-baby", "asserts") in flags(real_engine, sentence)
