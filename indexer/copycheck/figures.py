@@ -68,8 +68,9 @@ FRACTION_RE = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(FRACTION
 # two hours"), not how long anything takes.
 HOW_OFTEN_RE = re.compile(r"\b(?:once|twice|thrice|times|every|each|per)\s+$", re.I)
 AGE_RE = re.compile(r"[\s-]*old\b", re.I)
-# "$10 per treatment" is a price, not a number of treatments.
-COUNT_RE = re.compile(rf"(?<![$£€])\b{RANGE}\s+(?!per\b)(?:\w+\s+)?(?P<what>infusions?|sessions?|treatments?|doses?)\b", re.I)
+# "$10 per treatment" is a price, not a number of treatments; a hyphen joins the count as a space does ("a six-infusion
+# series", "scheduled for 6-treatments"), as in durations ("2-hour").
+COUNT_RE = re.compile(rf"(?<![$£€])\b{RANGE}(?:\s+|-)(?!per\b)(?:\w+\s+)?(?P<what>infusions?|sessions?|treatments?|doses?)\b", re.I)
 
 
 def to_number(text: str) -> float | None:

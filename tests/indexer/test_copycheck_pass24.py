@@ -106,3 +106,12 @@ def test_a_harm_inside_a_symptom_list_is_a_symptom(real_engine):
     assert "ppd-harms-mother-baby" not in sentence_ids(real_engine, sentence, sentence)
     sentence = "Untreated postpartum depression can harm the bond between mother and baby."
     assert (sentence, "ppd-harms-mother-baby", "asserts") in flags(real_engine, sentence)
+
+
+def test_a_count_joined_to_its_noun_by_a_hyphen_is_a_count(real_engine):
+    from indexer.copycheck.figures import extract
+    figures = extract("Most clinics begin with a six-infusion series.")
+    assert [(f.kind, f.low) for f in figures] == [("count", 6.0)]
+    assert ("count", 2.0, 3.0) in [(f.kind, f.low, f.high) for f in extract("We suggest 2-3 sessions a week.")]
+    sentence = "Ketamine treatment usually starts with a six-infusion series over two or three weeks."
+    assert (sentence, "six-infusions-course", "asserts") in flags(real_engine, sentence)
