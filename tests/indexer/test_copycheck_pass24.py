@@ -115,3 +115,17 @@ def test_a_count_joined_to_its_noun_by_a_hyphen_is_a_count(real_engine):
     assert ("count", 2.0, 3.0) in [(f.kind, f.low, f.high) for f in extract("We suggest 2-3 sessions a week.")]
     sentence = "Ketamine treatment usually starts with a six-infusion series over two or three weeks."
     assert (sentence, "six-infusions-course", "asserts") in flags(real_engine, sentence)
+
+
+def test_off_label_use_for_pain_alone_is_not_the_depression_claim(real_engine):
+    sentence = "Some doctors prescribe off-label ketamine for chronic pain."
+    assert "ketamine-off-label-depression" not in sentence_ids(real_engine, sentence, sentence)
+    sentence = "IV ketamine is used off-label for depression."
+    assert (sentence, "ketamine-off-label-depression", "asserts") in flags(real_engine, sentence)
+
+
+def test_a_lasting_effect_in_mice_is_no_claim_about_people(real_engine):
+    sentence = "Ketamine's benefits lasted for weeks in mice exposed to chronic stress."
+    assert "effects-last-long" not in sentence_ids(real_engine, sentence, sentence)
+    sentence = "Ketamine's benefits can last for weeks after a course of infusions."
+    assert (sentence, "effects-last-long", "asserts") in flags(real_engine, sentence)
