@@ -129,3 +129,23 @@ def test_a_lasting_effect_in_mice_is_no_claim_about_people(real_engine):
     assert "effects-last-long" not in sentence_ids(real_engine, sentence, sentence)
     sentence = "Ketamine's benefits can last for weeks after a course of infusions."
     assert (sentence, "effects-last-long", "asserts") in flags(real_engine, sentence)
+
+
+def test_verbs_of_lessening_the_illness_are_a_benefit(real_engine):
+    for sentence in ("Ketamine can decrease depression in many adults.",
+                     "Ketamine combats depression differently from pills.",
+                     "Ketamine diminishes depressive symptoms within a week."):
+        assert (sentence, "ketamine-effective-depression", "asserts") in flags(real_engine, sentence), sentence
+    for sentence in ("Patients should decrease doses of sedatives before ketamine for depression.",
+                     "Electroconvulsive therapy has been used to combat depression for decades."):
+        assert "ketamine-effective-depression" not in sentence_ids(real_engine, sentence, sentence), sentence
+
+
+def test_a_contracted_failure_of_other_drugs_denies_nothing(real_engine):
+    for sentence in ("For depression that hasn't responded to medication, ketamine often works.",
+                     "For depression that hasn’t improved with pills, ketamine often helps."):
+        got = flags(real_engine, sentence)
+        assert (sentence, "trd-effective", "asserts") in got, (sentence, got)
+        assert not any(stance == "denies" for _, _, stance in got), (sentence, got)
+    sentence = "Ketamine doesn't work for depression."
+    assert (sentence, "ketamine-effective-depression", "denies") in flags(real_engine, sentence)
