@@ -149,3 +149,23 @@ def test_a_contracted_failure_of_other_drugs_denies_nothing(real_engine):
         assert not any(stance == "denies" for _, _, stance in got), (sentence, got)
     sentence = "Ketamine doesn't work for depression."
     assert (sentence, "ketamine-effective-depression", "denies") in flags(real_engine, sentence)
+
+
+def test_making_a_difference_for_the_illness_is_a_benefit(real_engine):
+    sentence = "Ketamine can make a real difference for adults with depression."
+    assert (sentence, "ketamine-effective-depression", "asserts") in flags(real_engine, sentence)
+    sentence = "The difference between ketamine and esketamine matters for depression care."
+    assert "ketamine-effective-depression" not in sentence_ids(real_engine, sentence, sentence)
+
+
+def test_therapy_timed_with_the_sessions_that_prolongs_the_benefit_is_the_combination(real_engine):
+    sentence = "Therapy between ketamine sessions can help the benefits last longer."
+    assert (sentence, "ketamine-plus-psychotherapy", "asserts") in flags(real_engine, sentence)
+
+
+def test_unsafe_for_a_group_is_a_contraindication_not_a_denial_of_safety(real_engine):
+    sentence = "Ketamine is not safe for people with uncontrolled high blood pressure."
+    ids = sentence_ids(real_engine, sentence, sentence)
+    assert "ketamine-contraindications" in ids and "ketamine-safe-well-tolerated" not in ids, ids
+    sentence = "Ketamine is not safe."
+    assert (sentence, "ketamine-safe-well-tolerated", "denies") in flags(real_engine, sentence)
