@@ -21,7 +21,7 @@ BREAK_RE = re.compile(r"[,;:.!?\[\]{}]|[—–](?!\s?\d)|\s-+\s(?!\d)|[()](?!-)"
 # they stand for, which stop words may separate and punctuation does not: such a token over a break
 # is no phrase of the group.
 SYNONYM_TOKEN_RE = re.compile(rf"{SYNONYM_PREFIX}\d+")
-NEGATIVE_RE = re.compile(r"\b(?:not|no|never|none|nothing|without|cannot)\b|n't\b", re.I)
+NEGATIVE_RE = re.compile(r"\b(?:not|no|never|none|nothing|without|cannot|unlikely)\b|n't\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -169,3 +169,17 @@ def test_unsafe_for_a_group_is_a_contraindication_not_a_denial_of_safety(real_en
     assert "ketamine-contraindications" in ids and "ketamine-safe-well-tolerated" not in ids, ids
     sentence = "Ketamine is not safe."
     assert (sentence, "ketamine-safe-well-tolerated", "denies") in flags(real_engine, sentence)
+
+
+def test_studies_that_have_yet_to_show_a_benefit_are_a_gap(real_engine):
+    sentence = "Studies have yet to show long-term benefits of ketamine."
+    assert "effects-last-long" not in sentence_ids(real_engine, sentence, sentence)
+    sentence = "Studies show long-term benefits of ketamine."
+    assert (sentence, "effects-last-long", "asserts") in flags(real_engine, sentence)
+
+
+def test_little_passing_said_as_unlikely_asserts_minimal_transfer(real_engine):
+    sentence = "Ketamine is unlikely to pass into breast milk in meaningful amounts."
+    assert (sentence, "milk-transfer-minimal", "asserts") in flags(real_engine, sentence)
+    sentence = "Ketamine is unlikely to cause addiction in a clinic."
+    assert (sentence, "abuse-potential", "denies") in flags(real_engine, sentence)
