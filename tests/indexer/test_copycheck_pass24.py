@@ -183,3 +183,15 @@ def test_little_passing_said_as_unlikely_asserts_minimal_transfer(real_engine):
     assert (sentence, "milk-transfer-minimal", "asserts") in flags(real_engine, sentence)
     sentence = "Ketamine is unlikely to cause addiction in a clinic."
     assert (sentence, "abuse-potential", "denies") in flags(real_engine, sentence)
+
+
+def test_more_interaction_wordings(real_engine):
+    for sentence in ("Patients who take barbiturates should avoid combining them with ketamine.",
+                     "Ketamine given with theophylline can raise the risk of seizures."):
+        assert (sentence, "ketamine-drug-interactions", "asserts") in flags(real_engine, sentence), sentence
+
+
+def test_a_prohibition_to_administer_is_a_contraindication(real_engine):
+    sentence = "Do not administer ketamine if a rise in blood pressure poses a serious risk."
+    got = flags(real_engine, sentence)
+    assert (sentence, "ketamine-contraindications", "asserts") in got and not any(s == "denies" for _, _, s in got), got
