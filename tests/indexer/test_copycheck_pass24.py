@@ -195,3 +195,10 @@ def test_a_prohibition_to_administer_is_a_contraindication(real_engine):
     sentence = "Do not administer ketamine if a rise in blood pressure poses a serious risk."
     got = flags(real_engine, sentence)
     assert (sentence, "ketamine-contraindications", "asserts") in got and not any(s == "denies" for _, _, s in got), got
+
+
+def test_the_street_name_names_the_drug_and_cure_as_a_verb_is_a_benefit(real_engine):
+    sentence = "Doctors say Special K might cure depression in some adults."
+    assert (sentence, "ketamine-effective-depression", "asserts") in flags(real_engine, sentence)
+    sentence = "Researchers have begun to study the use of ketamine to combat severe depression."
+    assert "ketamine-effective-depression" not in sentence_ids(real_engine, sentence, sentence)
