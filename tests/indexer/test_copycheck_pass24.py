@@ -202,3 +202,8 @@ def test_the_street_name_names_the_drug_and_cure_as_a_verb_is_a_benefit(real_eng
     assert (sentence, "ketamine-effective-depression", "asserts") in flags(real_engine, sentence)
     sentence = "Researchers have begun to study the use of ketamine to combat severe depression."
     assert "ketamine-effective-depression" not in sentence_ids(real_engine, sentence, sentence)
+
+
+def test_the_effect_said_to_come_within_weeks_is_the_antidepressant_delay(real_engine):
+    sentence = "Sertraline can improve mood within 4-6 weeks for most patients."
+    assert (sentence, "ssri-onset-weeks", "asserts") in flags(real_engine, sentence)
