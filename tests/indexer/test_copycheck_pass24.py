@@ -207,3 +207,8 @@ def test_the_street_name_names_the_drug_and_cure_as_a_verb_is_a_benefit(real_eng
 def test_the_effect_said_to_come_within_weeks_is_the_antidepressant_delay(real_engine):
     sentence = "Sertraline can improve mood within 4-6 weeks for most patients."
     assert (sentence, "ssri-onset-weeks", "asserts") in flags(real_engine, sentence)
+
+
+def test_a_trials_scores_said_to_fall_are_a_result(real_engine):
+    sentence = "In the zuranolone trial, mothers saw their depression scores drop sharply against placebo."
+    assert (sentence, "zuranolone-efficacy", "asserts") in flags(real_engine, sentence)
