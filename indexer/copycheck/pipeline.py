@@ -296,10 +296,16 @@ class Checker:
             a, b = norm.to_original(s.start, s.end)
             result = SentenceResult(text[a:b], a, b)
             # a works-cited line is not the page's own claim, nor is a lead-in that only opens its list
-            if not s.is_question and blocks[s.block].kind != "reference" and not self._only_opens_list(s):
-                self._flag(i, work[i], tokens, sources[i], sents, norm, text, result, subject,
-                           self._lead_in_words(i, sents, blocks, last_of_block, work), other_drug_page, page_drug,
-                           unsure=unsure)
+            if not s.is_question and blocks[s.block].kind != "reference":
+                # a lead-in's own words may state a claim ("SPRAVATO is FDA-approved for:"); one that is only a label or
+                # needs what came before ("The results were striking:") states nothing: its items are read with it
+                opens_list = self._only_opens_list(s)
+                if not opens_list or HEADING_VERB.search(s.text):
+                    self._flag(i, work[i], tokens, sources[i], sents, norm, text, result, subject,
+                               self._lead_in_words(i, sents, blocks, last_of_block, work), other_drug_page, page_drug,
+                               unsure=None if opens_list else unsure, own_words=opens_list)
+                if opens_list:
+                    result.checkworthy = False
             if not result.claims and (answer := BARE_ANSWER_RE.match(s.text)):
                 self._answer_question(answer.group(1), i, work, tokens, sources, sents, norm, text, result, subject,
                                       other_drug_page, page_drug)
@@ -392,7 +398,7 @@ class Checker:
 
     def _flag(self, i, sentence, tokens, sources, sents, norm, text, result: SentenceResult, subject=None,
               lead_in: tuple[str, int] | None = None, other_drug_page: bool = False, page_drug: str | None = None,
-              unsure: list | None = None) -> None:
+              unsure: list | None = None, own_words: bool = False) -> None:
         item_sentence, item_st = sentence, tokens[i]
         st = tokens[i]
         if lead_in:
@@ -430,6 +436,8 @@ class Checker:
 
         def context_has(slot):
             if other_drug_page and slot.concept in self.subject_slots:
+                return None
+            if own_words and slot.concept not in self.treatment_like:
                 return None
             ill_carry = illness_free and slot.key.rsplit("/", 1)[0] in self.illness_frames \
                 and self.lexicon.category(slot.concept or "") == "illness"
