@@ -20,3 +20,19 @@ def test_a_lead_in_that_is_a_label_or_needs_its_context_states_nothing(real_engi
     text = ("Ketamine has helped many people with depression.\n\nThe outcomes were remarkable:\n\n"
             "- most felt better within a day")
     assert not sentence_ids(real_engine, text, "The outcomes were remarkable:")
+
+
+def test_ketamine_called_a_powerful_anesthetic_is_no_operation(real_engine):
+    sentence = "Esketamine, cleared by the FDA, is a low dose of ketamine, a powerful anesthetic, shown to reduce symptoms of depression."
+    ids = sentence_ids(real_engine, sentence, sentence)
+    assert "csection-ketamine-prevents-ppd" not in ids and "ketamine-effective-depression" in ids, ids
+    sentence = "Ketamine given during the caesarean section reduced postpartum depression in the trial."
+    assert "csection-ketamine-prevents-ppd" in sentence_ids(real_engine, sentence, sentence)
+
+
+def test_what_the_drug_can_lead_to_is_a_side_effect_not_what_the_illness_can(real_engine):
+    text = "Ketamine infusions can cause dissociation. This may lead to feelings of drowsiness and dizziness."
+    assert "ketamine-common-side-effects" in sentence_ids(real_engine, text, "This may lead to feelings of drowsiness and dizziness.")
+    text = "Ketamine infusions for new mothers. PPD can lead to fatigue, anxiety and trouble bonding with the baby."
+    assert "ketamine-common-side-effects" not in sentence_ids(real_engine, text,
+                                                              "PPD can lead to fatigue, anxiety and trouble bonding with the baby.")
