@@ -102,6 +102,8 @@ CLAUSE_BREAK_RE = re.compile(
     # (a dash before "especially", "particularly", "including" narrows what precedes it: one clause)
     r"\s*[;:]\s+|\s+[—–-]\s+(?!(?:especially|particularly|including|notably)\b)|\s*—\s*(?!(?:especially|particularly|including|notably)\b)"
     r"|,?\s+(?:but|however|whereas|although|though|unlike)\b,?\s+"
+    # a comparison after a comma ("felt almost immediately, compared to the weeks antidepressants take") is the other side's
+    r"|,\s+(?:compared (?:to|with)|as opposed to|in contrast to)\s+"
     r"|(?<=[a-z]),\s+(?:and|so)\s+(?=(?:you|we|it|they|she|he|i|this|that|there|many|most|some|patients|mothers|women)\b)",
     re.I)
 

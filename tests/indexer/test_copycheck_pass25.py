@@ -36,3 +36,14 @@ def test_what_the_drug_can_lead_to_is_a_side_effect_not_what_the_illness_can(rea
     text = "Ketamine infusions for new mothers. PPD can lead to fatigue, anxiety and trouble bonding with the baby."
     assert "ketamine-common-side-effects" not in sentence_ids(real_engine, text,
                                                               "PPD can lead to fatigue, anxiety and trouble bonding with the baby.")
+
+
+def test_a_comparison_after_a_comma_leaves_the_main_clause_to_the_pages_drug(real_engine):
+    text = ("Esketamine nasal spray for depression. Relief is felt almost immediately, compared with the weeks "
+            "it can take to feel better on antidepressant tablets.")
+    ids = sentence_ids(real_engine, text, "Relief is felt almost immediately, compared with the weeks it can take to feel "
+                                          "better on antidepressant tablets.")
+    assert "onset-within-hours" in ids, ids
+    text = "Esketamine nasal spray for depression. Antidepressant tablets can bring relief within hours for a few people."
+    assert "onset-within-hours" not in sentence_ids(real_engine, text,
+                                                    "Antidepressant tablets can bring relief within hours for a few people.")
