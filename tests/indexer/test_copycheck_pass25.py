@@ -47,3 +47,17 @@ def test_a_comparison_after_a_comma_leaves_the_main_clause_to_the_pages_drug(rea
     text = "Esketamine nasal spray for depression. Antidepressant tablets can bring relief within hours for a few people."
     assert "onset-within-hours" not in sentence_ids(real_engine, text,
                                                     "Antidepressant tablets can bring relief within hours for a few people.")
+
+
+def test_a_licence_limited_to_anaesthesia_is_the_off_label_claim(real_engine):
+    for sentence in ("The FDA has endorsed racemic ketamine solely as an anaesthetic.",
+                     "Ketamine is only approved by the Food and Drug Administration for anesthesia."):
+        ids = sentence_ids(real_engine, sentence, sentence)
+        assert {"ketamine-off-label-depression", "ketamine-fda-anesthetic-approval"} <= ids, (sentence, ids)
+    sentence = "Ketamine is a scheduled drug only approved for use in hospital settings as an anesthetic."
+    assert "ketamine-off-label-depression" not in sentence_ids(real_engine, sentence, sentence)
+
+
+def test_authorized_is_a_verb_of_the_anaesthetic_licence(real_engine):
+    sentence = "US regulators authorized the use of ketamine in the 1970s to anesthetize patients in operating rooms."
+    assert "ketamine-fda-anesthetic-approval" in sentence_ids(real_engine, sentence, sentence)
