@@ -61,3 +61,18 @@ def test_a_licence_limited_to_anaesthesia_is_the_off_label_claim(real_engine):
 def test_authorized_is_a_verb_of_the_anaesthetic_licence(real_engine):
     sentence = "US regulators authorized the use of ketamine in the 1970s to anesthetize patients in operating rooms."
     assert "ketamine-fda-anesthetic-approval" in sentence_ids(real_engine, sentence, sentence)
+
+
+def test_how_a_drug_is_designed_to_be_taken_is_no_aim(real_engine):
+    text = "Zuranolone for postpartum depression. In the trial the pill, designed to be taken daily, reduced symptoms."
+    assert "zuranolone-efficacy" in sentence_ids(real_engine, text,
+                                                 "In the trial the pill, designed to be taken daily, reduced symptoms.")
+    text = "Zuranolone for postpartum depression. The new trial is designed to test whether the pill reduces symptoms."
+    assert "zuranolone-efficacy" not in sentence_ids(real_engine, text,
+                                                     "The new trial is designed to test whether the pill reduces symptoms.")
+
+
+def test_fewer_symptoms_after_the_drug_is_its_benefit(real_engine):
+    text = "Zurzuvae for postpartum depression. In two studies, mothers given zuranolone had fewer symptoms of depression by day 15."
+    assert "zuranolone-efficacy" in sentence_ids(real_engine, text,
+                                                 "In two studies, mothers given zuranolone had fewer symptoms of depression by day 15.")
