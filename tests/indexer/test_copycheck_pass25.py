@@ -76,3 +76,10 @@ def test_fewer_symptoms_after_the_drug_is_its_benefit(real_engine):
     text = "Zurzuvae for postpartum depression. In two studies, mothers given zuranolone had fewer symptoms of depression by day 15."
     assert "zuranolone-efficacy" in sentence_ids(real_engine, text,
                                                  "In two studies, mothers given zuranolone had fewer symptoms of depression by day 15.")
+
+
+def test_one_in_nine_is_not_the_one_in_ten_figure(real_engine):
+    sentence = "Health officials say roughly one in nine new mothers has postpartum depression."
+    assert "ppd-prevalence-1-in-10" not in sentence_ids(real_engine, sentence, sentence)
+    sentence = "Health officials say roughly one in ten new mothers has postpartum depression."
+    assert "ppd-prevalence-1-in-10" in sentence_ids(real_engine, sentence, sentence)
