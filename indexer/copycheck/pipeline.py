@@ -181,6 +181,7 @@ BARE_ANSWER_RE = re.compile(r"^\W*(yes|no)\b(?:\s*[,.!]?\s*(?:it|they|you|this|t
 # dissociative and hallucinogenic effects, especially at higher doses" keeps ketamine-common-side-effects); it does not
 # make them misuse's, as "when used frequently or in high doses" does.
 MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for short|in a nutshell)\b|\A\W*still(?=\s*,)|"
+                       r"\b(?:intention|intent)[- ]to[- ]treat\b|"  # a trial's analysis set, not a drug that treats
                        r"(?<=,)\s+(?:especially|particularly|mostly|mainly|more so)\s+(?:at|with)\s+(?:higher|high|larger)\s+doses\b", re.I)
 
 

@@ -83,3 +83,18 @@ def test_one_in_nine_is_not_the_one_in_ten_figure(real_engine):
     assert "ppd-prevalence-1-in-10" not in sentence_ids(real_engine, sentence, sentence)
     sentence = "Health officials say roughly one in ten new mothers has postpartum depression."
     assert "ppd-prevalence-1-in-10" in sentence_ids(real_engine, sentence, sentence)
+
+
+def test_intention_to_treat_is_an_analysis_not_a_treatment(real_engine):
+    text = ("Ketamine for postpartum depression. "
+            "The outcome was measured on the Edinburgh Postnatal Depression Scale in an intention-to-treat analysis.")
+    assert "ketamine-treats-ppd" not in sentence_ids(
+        real_engine, text, "The outcome was measured on the Edinburgh Postnatal Depression Scale in an intention-to-treat analysis.")
+
+
+def test_how_long_a_session_lasts_is_no_lasting_effect(real_engine):
+    text = "Spravato for depression. Sessions typically last about 30 minutes, and the medication effects are watched by staff."
+    assert "effects-last-long" not in sentence_ids(
+        real_engine, text, "Sessions typically last about 30 minutes, and the medication effects are watched by staff.")
+    text = "Spravato for depression. For many patients the effects of treatment last for months."
+    assert "effects-last-long" in sentence_ids(real_engine, text, "For many patients the effects of treatment last for months.")
