@@ -15,7 +15,8 @@ from indexer.copycheck.normalize import normalize
 from indexer.copycheck.report import CheckReport, ClaimFlag, SentenceResult, claim_info
 from indexer.copycheck.sentences import clause_subjects, split_clauses, split_sentences
 from indexer.copycheck.speller import CopySpeller
-from indexer.copycheck.stance import (SILENT, beside_reason, contrasted, find_triggers, is_question, opening_concession_end,
+from indexer.copycheck.stance import (SILENT, beside_reason, contrasted, denial_stands, find_triggers, is_question,
+                                      opening_concession_end,
                                       stance_of)
 
 MAX_CHECK_CHARS = 200_000
@@ -521,6 +522,8 @@ class Checker:
                     if main is not None and stance_of(find_triggers(kept, main.absorbed),
                                                       [sp for sp in main.spans if sp not in main.absorbed])[0] == "asserts":
                         hit, stance = main, "asserts"
+            if stance == "denies" and not denial_stands(hit.claim_id, sentence):
+                continue  # a failure or a limit beside the efficacy words, not a finding against them
             if stance is None:
                 continue
             prev = best.get(hit.claim_id)

@@ -99,6 +99,19 @@ def load_rules() -> tuple[re.Pattern, tuple[Rule, ...]]:
     return re.compile(data["terminators"], re.I), rules
 
 
+@lru_cache(maxsize=1)
+def _evidence_bound() -> tuple[frozenset[str], re.Pattern]:
+    data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))["evidence_bound_denials"]
+    return frozenset(data["claims"]), re.compile(data["evidence"], re.I)
+
+
+def denial_stands(claim_id: str, sentence: str) -> bool:
+    """Whether the sentence can deny this claim: the efficacy claims are denied by a finding, which names its evidence
+    (stance_rules.yaml, evidence_bound_denials)."""
+    claims, evidence = _evidence_bound()
+    return claim_id not in claims or bool(evidence.search(sentence))
+
+
 def is_question(text: str) -> bool:
     return bool(QUESTION_RE.search(text)) and question_after_statement(text) is None
 

@@ -98,3 +98,18 @@ def test_how_long_a_session_lasts_is_no_lasting_effect(real_engine):
         real_engine, text, "Sessions typically last about 30 minutes, and the medication effects are watched by staff.")
     text = "Spravato for depression. For many patients the effects of treatment last for months."
     assert "effects-last-long" in sentence_ids(real_engine, text, "For many patients the effects of treatment last for months.")
+
+
+def test_the_other_treatments_failure_denies_no_efficacy_claim(real_engine):
+    text = ("Ketamine infusions for treatment-resistant depression.\n\n"
+            "Sadly, many people are still living with little to no relief after years of antidepressants.\n\n"
+            "A regulator recommended that esketamine not be used for treatment-resistant depression.")
+    for sentence in ("Sadly, many people are still living with little to no relief after years of antidepressants.",
+                     "A regulator recommended that esketamine not be used for treatment-resistant depression."):
+        assert ("trd-effective", "denies") not in {(c, s) for t, c, s in flags(real_engine, text) if t == sentence}, sentence
+
+
+def test_a_finding_or_the_drug_said_not_to_work_still_denies_efficacy(real_engine):
+    for sentence in ("Esketamine was no better than placebo for treatment-resistant depression in the trial.",
+                     "Ketamine is not an effective treatment for treatment-resistant depression."):
+        assert (sentence, "trd-effective", "denies") in flags(real_engine, sentence), sentence
