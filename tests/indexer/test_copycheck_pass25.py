@@ -113,3 +113,13 @@ def test_a_finding_or_the_drug_said_not_to_work_still_denies_efficacy(real_engin
     for sentence in ("Esketamine was no better than placebo for treatment-resistant depression in the trial.",
                      "Ketamine is not an effective treatment for treatment-resistant depression."):
         assert (sentence, "trd-effective", "denies") in flags(real_engine, sentence), sentence
+
+
+def test_help_to_understand_or_a_warning_about_treating_is_no_benefit(real_engine):
+    text = ("Ketamine for depression.\n\nReading about ketamine treatment for depression can help you better understand "
+            "what to expect at a first visit.\n\nRegulators issued warnings about the risks of treating depression with "
+            "compounded ketamine.")
+    found = flags(real_engine, text)
+    assert not any(cid == "ketamine-effective-depression" for _, cid, _ in found), found
+    text = "Ketamine for depression.\n\nKetamine treatment can help you feel better when depression has not lifted."
+    assert "ketamine-effective-depression" in {cid for _, cid, _ in flags(real_engine, text)}
