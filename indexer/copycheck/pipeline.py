@@ -183,6 +183,8 @@ BARE_ANSWER_RE = re.compile(r"^\W*(yes|no)\b(?:\s*[,.!]?\s*(?:it|they|you|this|t
 # make them misuse's, as "when used frequently or in high doses" does.
 MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for short|in a nutshell)\b|\A\W*still(?=\s*,)|"
                        r"\b(?:intention|intent)[- ]to[- ]treat\b|"  # a trial's analysis set, not a drug that treats
+                       # an insurer's approval of coverage is no regulator's approval
+                       r"\b(?:approved|approval|approve) (?:it |them )?for (?:insurance )?coverage\b|\b(?:insurance|coverage) approval\b|"
                        # help to understand or decide is the page's information, not a treatment's benefit
                        r"\b(?:can |will |may )?help(?:s|ed|ing)? (?:you|patients|people|readers|individuals|families)(?: to)? (?:better )?"
                        r"(?:understand|decide|make informed|make an informed|make the right|learn|prepare|know what|choose|plan|determine)\b|"

@@ -123,3 +123,24 @@ def test_help_to_understand_or_a_warning_about_treating_is_no_benefit(real_engin
     assert not any(cid == "ketamine-effective-depression" for _, cid, _ in found), found
     text = "Ketamine for depression.\n\nKetamine treatment can help you feel better when depression has not lifted."
     assert "ketamine-effective-depression" in {cid for _, cid, _ in flags(real_engine, text)}
+
+
+def test_an_insurers_approval_and_the_other_drugs_failure_are_no_claims(real_engine):
+    sentence = ("Spravato may be approved for coverage by insurance in patients who tried two antidepressants and have not "
+                "experienced symptom improvement.")
+    ids = sentence_ids(real_engine, sentence, sentence)
+    assert not {"esketamine-fda-approved", "trd-effective"} & ids, ids
+    sentence = "Spravato brought symptom improvement to patients with treatment-resistant depression in the trials."
+    assert "trd-effective" in sentence_ids(real_engine, sentence, sentence)
+
+
+def test_a_study_that_sought_to_examine_states_an_aim(real_engine):
+    sentence = "A recent trial sought to examine the immediate effects of intravenous ketamine on suicidal thoughts."
+    assert not sentence_ids(real_engine, sentence, sentence) & {"iv-acts-immediately", "reduces-suicidal-ideation"}
+
+
+def test_a_trials_opioid_outcome_is_not_its_depression_outcome(real_engine):
+    text = ("Esketamine at caesarean section and postpartum depression.\n\n"
+            "Opioid consumption after surgery was lower in the esketamine group than in the control group.")
+    ids = sentence_ids(real_engine, text, "Opioid consumption after surgery was lower in the esketamine group than in the control group.")
+    assert not ids & {"csection-ketamine-prevents-ppd", "postpartum-single-dose-esketamine"}, ids
