@@ -127,6 +127,9 @@ class Frame(Record):
 
     slots: list[Slot] = Field(min_length=1)
     window: Annotated[int, Field(ge=3, le=60)] = 14
+    # On a page about the narrower of the KB's drugs (esketamine), its slot takes that drug even when the sentence has no
+    # word for a drug: the frame's other words belong to that drug alone (the two-hour observation of the REMS).
+    page_drug: bool = False
     # Words that, in the same sentence, mean the copy says something else ("preventing" for a claim
     # about treating an illness that is already there).
     unless: list[Text] = Field(default_factory=list)

@@ -232,6 +232,7 @@ class Checker:
             n for n in treatments if self.subject_drugs & set(self._included(n))}
         self.info = {cid: claim_info(c) for cid, c in kb.claims.items()}
         # the slots a claim declares its context may fill (`carry: true`): the page's drug may fill them (_page_drug)
+        self.page_drug_frames = {f"{c.id}/{fi}" for c in kb.claims.values() for fi, f in enumerate(c.frames) if f.page_drug}
         self.declared_carry = {f"{c.id}/{fi}/{si}" for c in kb.claims.values() for fi, f in enumerate(c.frames)
                                for si, s in enumerate(f.slots) if s.carry}
         # Frames about an illness alone (no slot for a treatment): the illness may come from the context as a treatment would
@@ -470,7 +471,8 @@ class Checker:
                     return slot.concept or slot.key
             if subject is not None and slot.concept in self.subject_fills:
                 return slot.concept
-            if page_drug is not None and not own and slot.key in self.declared_carry and PAGE_DRUG_WORD_RE.search(sentence) \
+            if page_drug is not None and not own and slot.key in self.declared_carry \
+                    and (PAGE_DRUG_WORD_RE.search(sentence) or slot.key.rsplit("/", 1)[0] in self.page_drug_frames) \
                     and (slot.concept == page_drug or (page_drug not in self.subject_drugs and page_drug in self._included(slot.concept or ""))):
                 return slot.concept  # "The drug offers almost immediate relief" on a page about brexanolone
             return None

@@ -144,3 +144,15 @@ def test_a_trials_opioid_outcome_is_not_its_depression_outcome(real_engine):
             "Opioid consumption after surgery was lower in the esketamine group than in the control group.")
     ids = sentence_ids(real_engine, text, "Opioid consumption after surgery was lower in the esketamine group than in the control group.")
     assert not ids & {"csection-ketamine-prevents-ppd", "postpartum-single-dose-esketamine"}, ids
+
+
+def test_the_sprays_own_rules_on_a_spravato_page_need_no_drug_word(real_engine):
+    page = ("Your first Spravato (esketamine) session.\n\nSpravato is a nasal spray for treatment-resistant depression. "
+            "Spravato is given at a certified center. Spravato is taken with an oral antidepressant.\n\n"
+            "Plan your day.\n\nBring a book and a snack for later.\n\nYou will be relaxing in a quiet room for about two hours.")
+    assert "esketamine-rems-monitoring" in sentence_ids(real_engine, page,
+                                                        "You will be relaxing in a quiet room for about two hours.")
+    # on a page about another drug the same words are not the spray's
+    page = page.replace("Spravato (esketamine)", "brexanolone").replace("Spravato", "Brexanolone")
+    assert "esketamine-rems-monitoring" not in sentence_ids(real_engine, page,
+                                                            "You will be relaxing in a quiet room for about two hours.")
