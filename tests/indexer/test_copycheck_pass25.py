@@ -156,3 +156,11 @@ def test_the_sprays_own_rules_on_a_spravato_page_need_no_drug_word(real_engine):
     page = page.replace("Spravato (esketamine)", "brexanolone").replace("Spravato", "Brexanolone")
     assert "esketamine-rems-monitoring" not in sentence_ids(real_engine, page,
                                                             "You will be relaxing in a quiet room for about two hours.")
+
+
+def test_effects_reported_as_observed_are_side_effects(real_engine):
+    for sentence in ("Ketamine infusions: headache and nausea have been observed after the dose.",
+                     "After a ketamine infusion, some patients will have blurred vision for an hour."):
+        assert "ketamine-common-side-effects" in sentence_ids(real_engine, sentence, sentence), sentence
+    sentence = "Ketamine infusions: improvements in mood have been observed within a day."
+    assert "ketamine-common-side-effects" not in sentence_ids(real_engine, sentence, sentence)
