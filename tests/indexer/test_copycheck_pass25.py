@@ -164,3 +164,10 @@ def test_effects_reported_as_observed_are_side_effects(real_engine):
         assert "ketamine-common-side-effects" in sentence_ids(real_engine, sentence, sentence), sentence
     sentence = "Ketamine infusions: improvements in mood have been observed within a day."
     assert "ketamine-common-side-effects" not in sentence_ids(real_engine, sentence, sentence)
+
+
+def test_the_experience_called_pleasant_is_mild_effects(real_engine):
+    text = "Ketamine infusions for depression.\n\nMost clients find the experience relaxing and pleasant."
+    assert "side-effects-mild-transient" in sentence_ids(real_engine, text, "Most clients find the experience relaxing and pleasant.")
+    text = "Ketamine infusions for depression.\n\nA few clients recall the experience as unpleasant."
+    assert "side-effects-mild-transient" not in sentence_ids(real_engine, text, "A few clients recall the experience as unpleasant.")
