@@ -183,6 +183,10 @@ BARE_ANSWER_RE = re.compile(r"^\W*(yes|no)\b(?:\s*[,.!]?\s*(?:it|they|you|this|t
 # make them misuse's, as "when used frequently or in high doses" does.
 MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for short|in a nutshell)\b|\A\W*still(?=\s*,)|"
                        r"\b(?:intention|intent)[- ]to[- ]treat\b|"  # a trial's analysis set, not a drug that treats
+                       # an approval still to come ("If approved, zuranolone would be ...", "could potentially lead to FDA approval")
+                       r"\bif (?:it is |it's |it were |it gets |the drug (?:is|were|gets) )?(?:approved|cleared|authori[sz]ed|licensed)\b|"
+                       r"\b(?:could|would|may|might) (?:potentially |eventually |ultimately )?(?:lead to|pave the way for|result in) "
+                       r"(?:an? |its |their )?(?:fda |regulatory )?approval\b|"
                        # an insurer's approval of coverage is no regulator's approval
                        r"\b(?:approved|approval|approve) (?:it |them )?for (?:insurance )?coverage\b|\b(?:insurance|coverage) approval\b|"
                        # help to understand or decide is the page's information, not a treatment's benefit

@@ -171,3 +171,11 @@ def test_the_experience_called_pleasant_is_mild_effects(real_engine):
     assert "side-effects-mild-transient" in sentence_ids(real_engine, text, "Most clients find the experience relaxing and pleasant.")
     text = "Ketamine infusions for depression.\n\nA few clients recall the experience as unpleasant."
     assert "side-effects-mild-transient" not in sentence_ids(real_engine, text, "A few clients recall the experience as unpleasant.")
+
+
+def test_an_approval_still_to_come_is_no_approval(real_engine):
+    text = "Zuranolone for postpartum depression.\n\nIf approved, zuranolone would give new mothers a pill to take at home."
+    assert "fda-approved-ppd-drugs" not in sentence_ids(real_engine, text,
+                                                        "If approved, zuranolone would give new mothers a pill to take at home.")
+    text = "Zuranolone for postpartum depression.\n\nThe FDA approved zuranolone for postpartum depression in 2023."
+    assert "fda-approved-ppd-drugs" in sentence_ids(real_engine, text, "The FDA approved zuranolone for postpartum depression in 2023.")
