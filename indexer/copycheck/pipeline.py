@@ -187,6 +187,10 @@ MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for sho
                        r"\bif (?:it is |it's |it were |it gets |the drug (?:is|were|gets) )?(?:approved|cleared|authori[sz]ed|licensed)\b|"
                        r"\b(?:could|would|may|might) (?:potentially |eventually |ultimately )?(?:lead to|pave the way for|result in) "
                        r"(?:an? |its |their )?(?:fda |regulatory )?approval\b|"
+                       # how a drug works set beside another ("doesn't work how conventional antidepressants do", "they don't work the
+                       # same way") says nothing of whether either works
+                       r"\b(?:doesn|don|isn|aren)['’]t (?=work (?:how|like|the same way|in the same way)\b)|"
+                       r"\b(?:does|do) not (?=work (?:how|like|the same way|in the same way)\b)|"
                        # an insurer's approval of coverage is no regulator's approval
                        r"\b(?:approved|approval|approve) (?:it |them )?for (?:insurance )?coverage\b|\b(?:insurance|coverage) approval\b|"
                        # help to understand or decide is the page's information, not a treatment's benefit

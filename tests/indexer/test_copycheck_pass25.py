@@ -179,3 +179,10 @@ def test_an_approval_still_to_come_is_no_approval(real_engine):
                                                         "If approved, zuranolone would give new mothers a pill to take at home.")
     text = "Zuranolone for postpartum depression.\n\nThe FDA approved zuranolone for postpartum depression in 2023."
     assert "fda-approved-ppd-drugs" in sentence_ids(real_engine, text, "The FDA approved zuranolone for postpartum depression in 2023.")
+
+
+def test_not_working_the_same_way_is_no_failure(real_engine):
+    text = "Ketamine for depression.\n\nSSRIs don't work the same way as ketamine in the brain."
+    assert "ssri-often-fail" not in sentence_ids(real_engine, text, "SSRIs don't work the same way as ketamine in the brain.")
+    text = "Ketamine for depression.\n\nFor many people SSRIs don't work."
+    assert "ssri-often-fail" in sentence_ids(real_engine, text, "For many people SSRIs don't work.")
