@@ -186,3 +186,10 @@ def test_not_working_the_same_way_is_no_failure(real_engine):
     assert "ssri-often-fail" not in sentence_ids(real_engine, text, "SSRIs don't work the same way as ketamine in the brain.")
     text = "Ketamine for depression.\n\nFor many people SSRIs don't work."
     assert "ssri-often-fail" in sentence_ids(real_engine, text, "For many people SSRIs don't work.")
+
+
+def test_when_to_arrive_is_not_the_sessions_length(real_engine):
+    text = "Ketamine infusions for depression.\n\nPlease arrive 30-45 minutes before your infusion session."
+    assert "infusion-40-60-min" not in sentence_ids(real_engine, text, "Please arrive 30-45 minutes before your infusion session.")
+    text = "Ketamine infusions for depression.\n\nEach infusion session lasts 40-45 minutes."
+    assert "infusion-40-60-min" in sentence_ids(real_engine, text, "Each infusion session lasts 40-45 minutes.")
