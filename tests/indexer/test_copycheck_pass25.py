@@ -193,3 +193,11 @@ def test_when_to_arrive_is_not_the_sessions_length(real_engine):
     assert "infusion-40-60-min" not in sentence_ids(real_engine, text, "Please arrive 30-45 minutes before your infusion session.")
     text = "Ketamine infusions for depression.\n\nEach infusion session lasts 40-45 minutes."
     assert "infusion-40-60-min" in sentence_ids(real_engine, text, "Each infusion session lasts 40-45 minutes.")
+
+
+def test_within_days_or_sooner_is_the_rapid_onset_claim(real_engine):
+    for sentence in ("Antidepressants can take six weeks, but Spravato may work in a matter of days.",
+                     "Compared with SSRIs, ketamine infusions often start working sooner."):
+        assert "ketamine-rapid-onset" in sentence_ids(real_engine, sentence, sentence), sentence
+    sentence = "Side effects of ketamine usually settle within a day or two."
+    assert "ketamine-rapid-onset" not in sentence_ids(real_engine, sentence, sentence)
