@@ -16,8 +16,7 @@ from indexer.copycheck.report import CheckReport, ClaimFlag, SentenceResult, cla
 from indexer.copycheck.sentences import clause_subjects, split_clauses, split_sentences
 from indexer.copycheck.speller import CopySpeller
 from indexer.copycheck.stance import (SILENT, beside_reason, contrasted, denial_stands, find_triggers, is_question,
-                                      opening_concession_end,
-                                      stance_of)
+                                      opening_concession_end, stance_of)
 
 MAX_CHECK_CHARS = 200_000
 # A heading that announces a topic as a question ("How ketamine works for PPD") asserts nothing.
@@ -189,7 +188,7 @@ MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for sho
                        r"(?:an? |its |their )?(?:fda |regulatory )?approval\b|"
                        # how a drug works set beside another ("doesn't work how conventional antidepressants do", "they don't work the
                        # same way") says nothing of whether either works
-                       r"\b(?:doesn|don|isn|aren)['’]t (?=work (?:how|like|the same way|in the same way)\b)|"
+                       r"\b(?:doesn|don)['’]t (?=work (?:how|like|the same way|in the same way)\b)|"
                        r"\b(?:does|do) not (?=work (?:how|like|the same way|in the same way)\b)|"
                        # an insurer's approval of coverage is no regulator's approval
                        r"\b(?:approved|approval|approve) (?:it |them )?for (?:insurance )?coverage\b|\b(?:insurance|coverage) approval\b|"
@@ -240,9 +239,10 @@ class Checker:
             n for n in treatments if self.subject_drugs & set(self._included(n))}
         self.info = {cid: claim_info(c) for cid, c in kb.claims.items()}
         # the slots a claim declares its context may fill (`carry: true`): the page's drug may fill them (_page_drug)
-        self.page_drug_frames = {f"{c.id}/{fi}" for c in kb.claims.values() for fi, f in enumerate(c.frames) if f.page_drug}
         self.declared_carry = {f"{c.id}/{fi}/{si}" for c in kb.claims.values() for fi, f in enumerate(c.frames)
                                for si, s in enumerate(f.slots) if s.carry}
+        # ...even with no word for a drug in the sentence, in the frames that say so (`page_drug: true`)
+        self.page_drug_frames = {f"{c.id}/{fi}" for c in kb.claims.values() for fi, f in enumerate(c.frames) if f.page_drug}
         # Frames about an illness alone (no slot for a treatment): the illness may come from the context as a treatment would
         self.illness_frames = {f.key for f in self.frames
                                if not any(sl.concept in self.treatment_like for sl in f.slots)
