@@ -83,3 +83,18 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("measured quality")
         for line in _METRICS:
             terminalreporter.write_line(line)
+
+
+@pytest.fixture(autouse=True)
+def _frames_only(request, monkeypatch, tmp_path_factory):
+    """Tests marked `frames_only` pin a rule of the claim frames on invented copy where the claim model (trained on real
+    pages, judged on unseen real pages: docs/checker.md) adds a claim the rule excludes; they run without the model, so
+    that the rule itself stays tested. The model's own tests are tests/indexer/test_claim_model.py."""
+    if request.node.get_closest_marker("frames_only") is None:
+        yield
+        return
+    from indexer.copycheck import claim_model
+    monkeypatch.setenv(claim_model.MODEL_ENV, str(tmp_path_factory.mktemp("no-claim-model") / "absent.json"))
+    claim_model.load.cache_clear()
+    yield
+    claim_model.load.cache_clear()

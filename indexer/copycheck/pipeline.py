@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 
 from indexer.analysis import text_analyzer
-from indexer.copycheck import figures
+from indexer.copycheck import claim_model, figures
 from indexer.copycheck.blocks import split_blocks
 from indexer.copycheck.checkworthy import Pending, deferred, resolve
 from indexer.copycheck.concepts import Lexicon, SentenceTokens, TermIndex
@@ -219,6 +219,9 @@ class Checker:
         self.lexicon = Lexicon(kb.concepts, self.analyse)
         self.frames = compile_frames(kb, self.lexicon)
         self.frame_index = FrameIndex(self.frames)
+        self.frames_of: dict[str, list] = {}
+        for f in self.frames:
+            self.frames_of.setdefault(f.claim_id, []).append(f)
         self.term_index = TermIndex(term_lists(self.lexicon, self.frames))
         treatments = set(self.lexicon.names("treatment"))
         self.treatments = treatments
@@ -333,6 +336,8 @@ class Checker:
                 result.checkworthy = False
                 a, b = norm.to_original(sents[prev].start, sents[prev].end)
                 result.context = text[a:b]
+            if not s.is_question and blocks[s.block].kind != "reference" and not self._only_opens_list(s):
+                self._add_learned(result, work[i], tokens[i], results[-1].text if results else "")
             if i in effect_leads and not any(c.id == EFFECT_LIST_CLAIM for c in result.claims):
                 claim = self.kb.claims[EFFECT_LIST_CLAIM]
                 result.claims.append(ClaimFlag(claim.id, "asserts", claim.verdict, claim.certainty, 1.0, False, []))
@@ -570,6 +575,41 @@ class Checker:
             result.checkworthy = answer if isinstance(answer, bool) else False
             if isinstance(answer, Pending) and unsure is not None:
                 unsure.append((result, answer))
+
+    def _excluded(self, claim_id: str, st: SentenceTokens) -> bool:
+        """Whether the rules say this sentence does not make the claim, whatever the claim model says: a sentence about
+        another drug only (antidepressants, named mostly as the comparison, do not count), or the words any of the
+        claim's frames or slots are `unless` ("history of substance abuse" is not the misuse risk)."""
+        named = {n for n in self.treatments - NOT_DRUGS - {"antidepressant"} if self._concept_spans(st, n)}
+        own = {x for f in self.frames_of.get(claim_id, ()) for sl in f.slots if sl.concept in self.treatment_like
+               for x in (sl.concept, *self._included(sl.concept))}
+        if named and own and not named & own:
+            return True
+        return any((f.unless and st.find_all(f.key + "/unless", f.unless))
+                   or any(sl.unless and st.find_all(sl.key + "/unless", sl.unless) for sl in f.slots)
+                   for f in self.frames_of.get(claim_id, ()))
+
+    def _add_learned(self, result: SentenceResult, sentence: str, st: SentenceTokens, prev: str) -> None:
+        """The claim model's confident claims the frames did not find (claim_model.py), under the same stance rules:
+        any silencing trigger in the sentence (a question, a condition, an aim, a report) adds nothing."""
+        model = claim_model.load()
+        if model is None:
+            return
+        found = {c.id for c in result.claims}
+        added = []
+        for cid, p in model.confident(result.text, prev):
+            claim = self.kb.claims.get(cid)
+            if claim is None or cid in found or any(n in found for n in claim.yields_to) or self._excluded(cid, st):
+                continue
+            stance, hedged = stance_of(find_triggers(sentence), [(0, len(sentence))])
+            if stance is None or (stance == "denies" and not denial_stands(cid, sentence)):
+                continue
+            owned = figures.attribute(figures.extract(sentence), [claim])
+            added.append(ClaimFlag(cid, stance, claim.verdict, claim.certainty, round(p, 3), hedged,
+                                   figures.compare(owned[cid], claim)))
+        if added:
+            result.claims.extend(added)
+            result.checkworthy = False
 
     def _effect_list_leads(self, sents, blocks, tokens, work, sources, subject) -> dict[int, list[int]]:
         """The sentences that lead in a list of bare side effects (EFFECT_LIST_*): a lead-in or heading (not a question)

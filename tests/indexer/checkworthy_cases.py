@@ -66,6 +66,7 @@ def exclusion_tests(cases):
     and the entry named is what keeps it out (the model alone would mark it). A module binds them to its own names:
     `test_these_kinds_are_not_check_worthy, test_each_case_needs_its_own_exclusion = exclusion_tests(CASES)`."""
     @pytest.mark.parametrize("kind,text", cases)
+    @pytest.mark.frames_only  # whether the step marks the sentence, not whether the claim model finds a claim in it
     def test_these_kinds_are_not_check_worthy(real_engine, kind, text):
         assert only_sentence(real_engine, text).checkworthy is False
 

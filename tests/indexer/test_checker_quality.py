@@ -86,6 +86,7 @@ def test_negated_sentences_do_not_assert_claims(labelled, real_engine):
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout" / "check_heldout.yaml"
 
 
+@pytest.mark.frames_only
 def test_heldout_precision_and_recall(real_engine, report_metric):
     """A second set, written later by someone who saw neither the KB nor the first set.
 

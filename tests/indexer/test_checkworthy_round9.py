@@ -49,6 +49,7 @@ test_these_kinds_are_not_check_worthy, test_each_case_needs_its_own_exclusion = 
     "Before the public health emergency, the nasal spray was already approved by the FDA only for use in certified "
     "clinics.",
 ])
+@pytest.mark.frames_only
 def test_a_claim_beside_an_excluded_kind_stays_check_worthy(real_engine, text):
     assert not hard_excluded(text)
     assert only_sentence(real_engine, text).checkworthy is True

@@ -23,6 +23,7 @@ def related(kb, a: str, b: str) -> bool:
 
 
 @pytest.mark.parametrize("claim_id", CLAIM_IDS)
+@pytest.mark.frames_only
 def test_claim_matches_its_own_phrasings_and_no_unrelated_claim(real_engine, claim_id):
     kb = real_engine.snapshot().kb
     claim = kb.claims[claim_id]

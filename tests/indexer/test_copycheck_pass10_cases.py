@@ -3,6 +3,8 @@ need a change in one step of the pipeline (context, stance, sentences), not voca
 invented; each test fails without the change it names."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import claim_ids, flags  # tests/indexer/flagged.py
 
 from indexer.copycheck.sentences import split_sentences
@@ -25,6 +27,7 @@ def test_a_news_opening_introducing_a_new_treatment_takes_it_from_the_next_sente
             "esketamine-fda-approved", "asserts") in found
 
 
+@pytest.mark.frames_only
 def test_a_definite_generic_treatment_in_a_topic_title_takes_nothing_from_the_lead(real_engine):
     """'the drug' is one already known, not one the lead is about to name."""
     text = "Approval of the Drug\n\nEsketamine is approved by the FDA for treatment-resistant depression."
@@ -90,6 +93,7 @@ def test_a_schedule_lines_later_phase_takes_its_span_from_its_label(real_engine)
     assert "esketamine-dosing-schedule" in claim_ids(real_engine, text)
 
 
+@pytest.mark.frames_only
 def test_a_second_predicate_after_a_definition_is_said_of_the_thing_defined(real_engine):
     """'X is defined as Y and affects one in seven': the definition explains Y; the prevalence is stated (rule `until`)."""
     text = "Postpartum depression is defined as a depressive episode after giving birth and affects about one in seven mothers."

@@ -4,6 +4,8 @@ invented (none is copied from a page); each test fails without the change it nam
 beside it."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import flags, claim_ids  # tests/indexer/flagged.py
 
 
@@ -96,6 +98,7 @@ def test_words_that_name_their_own_referent_do_not_point_back(real_engine):
     assert "reduces-suicidal-ideation" not in {cid for s, cid, _ in flags(real_engine, text) if s.startswith("More recently")}
 
 
+@pytest.mark.frames_only
 def test_symptoms_had_or_begun_without_saying_whose_are_the_illness_named_before(real_engine):
     """"A new mother typically experiences symptoms within weeks", "they can begin during pregnancy": symptoms a person has,
     or that begin, without saying whose, are those of the illness the sentences before named, also through a sentence

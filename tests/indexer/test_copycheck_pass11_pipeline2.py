@@ -3,6 +3,8 @@ claim, a drug described by its class, and a treatment named as failing. Every se
 from a page); each test fails without the change it names, and each has a negative example beside it."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import claim_ids, flags  # tests/indexer/flagged.py
 
 
@@ -24,6 +26,7 @@ def test_a_denial_of_advice_naming_the_drug_does_not_deny_the_reason_given_for_i
         assert _stances(real_engine, text, "ketamine-common-side-effects") == {"denies"}, text
 
 
+@pytest.mark.frames_only
 def test_a_drug_described_by_its_class_is_not_another_drug(real_engine):
     """"... offer it as a rapid-onset, highly effective antidepressant": the class word names what the page's drug is, not
     another treatment, so the drug is still carried into the clause; an antidepressant named as a drug of its own (or an
@@ -37,6 +40,7 @@ def test_a_drug_described_by_its_class_is_not_another_drug(real_engine):
         assert "ketamine-rapid-onset" not in ids and "onset-within-hours" not in ids, text
 
 
+@pytest.mark.frames_only
 def test_a_treatment_named_as_failing_to_bring_relief_does_not_block_the_drug(real_engine):
     """"For people who haven't found relief with standard treatments, it works within hours": the treatments are named as
     what failed (as "who have not responded to SSRIs" was), so the page's drug is still carried into the clause; one named

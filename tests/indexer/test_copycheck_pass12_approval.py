@@ -2,6 +2,8 @@
 page); the positive tests fail without the change, and the negatives show where it must not reach."""
 from __future__ import annotations
 
+import pytest
+
 FILLER = ("Depression can make every day feel heavy. Sleep and appetite often change. "
           "Friends may not notice at first.\n\n")
 SPRAVATO_PAGE = ("A Different Kind of Care\n\nSpravato is a nasal spray for adults with depression. "
@@ -23,6 +25,7 @@ def test_generic_words_on_a_page_about_esketamine_are_esketamine(real_engine):
     assert "esketamine-rems-monitoring" in _last(real_engine, once + "You will need to take this medicine under supervision in a medical office.")
 
 
+@pytest.mark.frames_only
 def test_no_page_drug_where_racemic_ketamine_shares_the_page(real_engine):
     shared = ("A Different Kind of Care\n\nSpravato is a nasal spray. Ketamine infusions are given through a vein. "
               "Ketamine is used off-label. Ketamine clinics are everywhere. Spravato is newer.\n\n" + FILLER)
@@ -52,6 +55,7 @@ def test_the_rems_told_as_rules_place_and_who_gives_it(real_engine):
         assert "esketamine-rems-monitoring" in _last(real_engine, text), text
 
 
+@pytest.mark.frames_only
 def test_rules_place_and_giver_words_of_other_drugs_are_not_the_rems(real_engine):
     for text in ("Ketamine clinics have no strict rules.",
                  "Ketamine infusions must be administered by a trained anesthesiologist.",

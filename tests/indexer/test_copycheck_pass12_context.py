@@ -2,6 +2,8 @@
 copied from a page); each test fails without the change it names, and each has a negative example beside it."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import flags  # tests/indexer/flagged.py
 
 
@@ -38,6 +40,7 @@ def test_a_sentence_naming_the_drug_repeats_what_the_sentence_before_told(real_e
         assert not _claims(real_engine, text).get(last), text
 
 
+@pytest.mark.frames_only
 def test_a_sentence_about_the_illness_alone_takes_the_illness_of_its_context(real_engine):
     """A sentence about an illness that leaves it unnamed ("Left untreated, it may lead to ...", "The most common
     complication of childbirth can last for months") takes the illness from the sentence before, its heading or the

@@ -2,6 +2,8 @@
 25"). Every sentence here is invented, not copied from any page; each test has the neighbouring case beside it."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import flags, sentence_ids  # tests/indexer/flagged.py
 
 
@@ -38,6 +40,7 @@ def test_what_the_drug_can_lead_to_is_a_side_effect_not_what_the_illness_can(rea
                                                               "PPD can lead to fatigue, anxiety and trouble bonding with the baby.")
 
 
+@pytest.mark.frames_only
 def test_a_comparison_after_a_comma_leaves_the_main_clause_to_the_pages_drug(real_engine):
     text = ("Esketamine nasal spray for depression. Relief is felt almost immediately, compared with the weeks "
             "it can take to feel better on antidepressant tablets.")
@@ -146,6 +149,7 @@ def test_a_trials_opioid_outcome_is_not_its_depression_outcome(real_engine):
     assert not ids & {"csection-ketamine-prevents-ppd", "postpartum-single-dose-esketamine"}, ids
 
 
+@pytest.mark.frames_only
 def test_the_sprays_own_rules_on_a_spravato_page_need_no_drug_word(real_engine):
     page = ("Your first Spravato (esketamine) session.\n\nSpravato is a nasal spray for treatment-resistant depression. "
             "Spravato is given at a certified center. Spravato is taken with an oral antidepressant.\n\n"

@@ -3,6 +3,8 @@ that need a rule or code change in one step of the pipeline (figures, stance, co
 Every sentence here is invented; each test fails without the change it names."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import flags  # tests/indexer/flagged.py
 
 from indexer.copycheck import figures
@@ -99,6 +101,7 @@ Many mothers felt better within hours of the first infusion.
 """
 
 
+@pytest.mark.frames_only
 def test_a_page_about_another_drug_that_names_ketamine_once_is_still_about_that_drug(real_engine):
     """The page's own drug is the subject of its sentences that name none: 'the first dose' is zuranolone's."""
     found = flags(real_engine, ZURANOLONE_PAGE)

@@ -3,6 +3,8 @@ claims that real copy uses and the checker missed (or flagged wrongly). Every se
 from any page; each test fails without the change it names."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import claim_ids, flags  # tests/indexer/flagged.py
 
 
@@ -118,6 +120,7 @@ def test_a_drug_transfer_rate_in_percent_is_no_prevalence(real_engine):
     assert (sentence, "ppd-prevalence-1-in-10", "asserts") in flags(real_engine, sentence)
 
 
+@pytest.mark.frames_only
 def test_a_sentence_opening_with_its_continues_the_sentence_before_as_it_is_does(real_engine):
     """Context (indexer/copycheck/context.py): "It's usually caused by ..." takes the illness of the sentence before,
     as "It is usually caused by ..." does; "It's a serious condition" refers to the illness only; an empty "It's

@@ -3,6 +3,8 @@ or code change in one step of the pipeline (sentences, stance, figures, headings
 vocabulary. Every sentence here is invented; each test fails without the change it names."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import claim_ids, flags  # tests/indexer/flagged.py
 
 from indexer.copycheck.sentences import split_sentences
@@ -69,6 +71,7 @@ def test_a_transfer_rate_is_the_dose_that_reaches_the_baby_not_a_prevalence(real
     assert "ppd-prevalence-1-in-10" not in claim_ids(real_engine, text)
 
 
+@pytest.mark.frames_only
 def test_a_definition_explains_a_term_without_claiming_it(real_engine):
     """'X refers to ...', 'X was defined as ...' (stance rule `definition`): nothing flagged, not check-worthy."""
     text = "Esketamine acts on glutamate. Neuroplasticity refers to the brain's ability to form new connections between neurons."

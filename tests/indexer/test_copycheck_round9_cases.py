@@ -3,6 +3,8 @@ writes a Spravato schedule as counted treatments. Every sentence here is invente
 test fails without the change it names, and each has a negative example beside it."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import flags, claim_ids  # tests/indexer/flagged.py
 
 
@@ -28,6 +30,7 @@ def test_a_trials_null_depression_outcome_denies_the_efficacy_it_tested(real_eng
         assert "ketamine-effective-depression" not in claim_ids(real_engine, text), text
 
 
+@pytest.mark.frames_only
 def test_a_spravato_schedule_counted_in_treatments_each_week_is_the_dosing_schedule(real_engine):
     """Spravato's phases written with counted treatments ("2 treatments each week", "1 treatment each week") are the
     twice- and once-weekly schedule of `esketamine-dosing-schedule`."""

@@ -1,0 +1,126 @@
+"""Train the claim model (indexer/copycheck/claim_model.py) on the real-copy tuning pages only.
+
+    .venv/bin/python bench/train_claim_model.py extract   # tuning pages -> bench/data/claim_model_examples.jsonl
+    .venv/bin/python bench/train_claim_model.py train     # examples -> indexer/copycheck/claim_model.json
+
+`extract` splits every tuning page (the development part without bench/data/realcopy_held_aside.txt) into the
+checker's sentences and keeps, for each, its text and the claim ids of the labelled
+sentences it stands for (the scorer's overlap rule, bench/realcopy.py). It reads no claim rule, so the examples
+change only with the pages, their labels or the sentence splitter. `train` is then a function of that file alone
+(fixed order, no random state); tests/indexer/test_claim_model.py checks the stored model is what it produces.
+
+    .venv/bin/python bench/train_claim_model.py train --exclude bench/data/realcopy_round19.txt --out /tmp/m.json
+
+    .venv/bin/python bench/train_claim_model.py cv        # the tuning pages scored with the model out of fold
+
+trains without the pages a list names, so that a round can be scored by a model that never saw it
+(`KB_CLAIM_MODEL=/tmp/m.json bench/realcopy.py evaluate --round ...`). `cv` deals the tuning pages' sites to five
+folds and scores each fold's pages with a model fitted on the other four: the tuning pages' figure with the model
+not fitted on them (the stored model has seen them all, so `realcopy.py evaluate --part dev` flatters it), beside
+the frames alone. The test part is never read here.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import realcopy  # noqa: E402
+
+EXAMPLES = ROOT / "bench" / "data" / "claim_model_examples.jsonl"
+
+
+def extract(out: Path = EXAMPLES) -> int:
+    from indexer.copycheck.blocks import split_blocks
+    from indexer.copycheck.normalize import normalize
+    from indexer.copycheck.sentences import split_sentences
+
+    rows = []
+    for page in realcopy.tuning_pages():
+        norm = normalize(page.text)
+        for block in split_blocks(norm, None):
+            for sp in split_sentences(norm.text, block.start, block.end):
+                a, b = norm.to_original(sp.start, sp.end)
+                text = page.text[a:b]
+                claims = sorted({c for lab in page.labels if realcopy._overlaps(a, b, lab.start, lab.end)
+                                 for c, _ in lab.claims})
+                rows.append({"page": str(page.path.relative_to(ROOT)), "text": text, "claims": claims})
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} sentences of {len({r['page'] for r in rows})} pages -> {out}")
+    return 0
+
+
+def load_examples(path: Path = EXAMPLES, exclude: set[str] = frozenset()) -> list[dict]:
+    """The examples in page order, each with `prev`: the sentence before it on its page (not stored twice)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for before, row in zip([None, *rows], rows):
+        row["prev"] = before["text"] if before is not None and before["page"] == row["page"] else ""
+    return [r for r in rows if r["page"] not in exclude and Path(r["page"]).name not in exclude]
+
+
+def train(examples: Path, out: Path, exclude: set[str]) -> int:
+    from indexer.copycheck import claim_model
+    rows = load_examples(examples, exclude)
+    model = claim_model.fit(rows)
+    out.write_text(claim_model.dumps(model), encoding="utf-8")
+    print(f"{len(model['claims'])} claims, {sum(model['words_weighted'])} words weighted, from {len(rows)} sentences -> {out}")
+    return 0
+
+
+def cross_validate(examples: Path, folds: int = 5) -> int:
+    import hashlib
+    import os
+    import tempfile
+
+    from indexer.copycheck import claim_model
+    rows = load_examples(examples)
+    pages = {str(p.path.relative_to(ROOT)): p for p in realcopy.tuning_pages()}
+    fold_of = {path: int(hashlib.sha256(realcopy.site_of(p.url).encode()).hexdigest(), 16) % folds
+               for path, p in pages.items()}
+    check = realcopy.engine_checker()
+    scores = {"frames only": [], "with the model out of fold": []}
+    saved = os.environ.get(claim_model.MODEL_ENV)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for k in range(folds):
+                held = [pages[path] for path in sorted(pages) if fold_of[path] == k]
+                model_file = Path(tmp) / f"fold{k}.json"
+                model_file.write_text(claim_model.dumps(claim_model.fit([r for r in rows if fold_of.get(r["page"]) != k])))
+                for label, path in (("frames only", Path(tmp) / "absent.json"), ("with the model out of fold", model_file)):
+                    os.environ[claim_model.MODEL_ENV] = str(path)
+                    claim_model.load.cache_clear()
+                    scores[label].append(realcopy.score(held, check))
+    finally:
+        os.environ.pop(claim_model.MODEL_ENV, None) if saved is None else os.environ.__setitem__(claim_model.MODEL_ENV, saved)
+        claim_model.load.cache_clear()
+    for label, parts in scores.items():
+        tp, fp, fn = (sum(s["sentence"][k] for s in parts) for k in ("tp", "fp", "fn"))
+        p, r = tp / (tp + fp), tp / (tp + fn)
+        print(f"{label:28s} sentence P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f} ({tp} / {fp} / {fn})")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="train_claim_model.py")
+    ap.add_argument("step", choices=["extract", "train", "cv"])
+    ap.add_argument("--examples", type=Path, default=EXAMPLES)
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--exclude", type=Path, action="append", default=[],
+                    help="a list of pages (one path per line) to leave out of training")
+    args = ap.parse_args(argv)
+    if args.step == "extract":
+        return extract(args.out or args.examples)
+    if args.step == "cv":
+        return cross_validate(args.examples)
+    exclude = {line.strip() for f in args.exclude for line in f.read_text().splitlines() if line.strip()}
+    from indexer.copycheck import claim_model
+    return train(args.examples, args.out or claim_model.MODEL_FILE, exclude)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,107 @@
+"""The claim model (indexer/copycheck/claim_model.py): reproducible from the repo, trained on tuning pages only, and
+asked by the pipeline after the frames under the same stance rules.
+
+The model must be what `bench/train_claim_model.py train` makes from the stored examples, and the examples what
+`extract` makes from the tuning pages as they stand (a label changed or a round released means: extract, train).
+"""
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+import train_claim_model  # noqa: E402
+
+from indexer.copycheck import claim_model  # noqa: E402
+
+
+@pytest.fixture
+def without_model(monkeypatch, tmp_path):
+    """The checker as it is when claim_model.json is absent (a bare install, or the frames alone)."""
+    monkeypatch.setenv(claim_model.MODEL_ENV, str(tmp_path / "absent.json"))
+    claim_model.load.cache_clear()
+    yield
+    monkeypatch.delenv(claim_model.MODEL_ENV)
+    claim_model.load.cache_clear()
+
+
+def claims_of(engine, text: str) -> list[tuple[str, str]]:
+    return [(c["id"], c["stance"]) for s in engine.check(text).to_dict()["sentences"] for c in s["claims"]]
+
+
+def test_the_stored_examples_are_the_tuning_pages_as_they_stand(tmp_path):
+    out = tmp_path / "examples.jsonl"
+    train_claim_model.extract(out)
+    assert out.read_text(encoding="utf-8") == train_claim_model.EXAMPLES.read_text(encoding="utf-8")
+
+
+def test_the_examples_hold_no_held_aside_or_test_page():
+    rows = train_claim_model.load_examples()
+    pages = {r["page"] for r in rows}
+    assert pages and all(p.startswith("tests/data/realcopy/dev/") for p in pages)
+    assert not pages & train_claim_model.realcopy.held_aside()
+    assert sum(bool(r["claims"]) for r in rows) > 1000
+
+
+def test_the_stored_model_is_what_training_produces(tmp_path):
+    out = tmp_path / "model.json"
+    train_claim_model.train(train_claim_model.EXAMPLES, out, set())
+    fresh, stored = json.loads(out.read_text()), json.loads(claim_model.MODEL_FILE.read_text())
+    assert fresh["claims"] == stored["claims"] and fresh["idf"] == stored["idf"]
+    assert fresh["options"] == stored["options"] and fresh["training_rows"] == stored["training_rows"]
+    # L-BFGS is deterministic, but another machine's BLAS may round differently: the answers must agree
+    a, b = claim_model.from_dict(fresh), claim_model.from_dict(stored)
+    rows = train_claim_model.load_examples()[::7]
+    worst = max(abs(pa - pb) for r in rows
+                for pa, pb in zip(a.probabilities(r["text"], r["prev"]).values(), b.probabilities(r["text"], r["prev"]).values()))
+    assert worst < 0.01
+
+
+def test_every_claim_the_model_knows_is_a_claim_of_the_kb():
+    known = {p.stem for p in (ROOT / "kb" / "claims").glob("*.yaml")}
+    assert set(claim_model.load().claims) <= known
+
+
+def test_features_are_unit_length_with_the_sentence_before_at_its_weight():
+    idf = {"w": {"ketamine": 2.0, "works": 3.0}, "p": {"ketamine": 1.5}}
+    f = claim_model.features("Ketamine works, ketamine WORKS!", "ketamine", idf, 0.5)
+    own = [v for k, v in f.items() if k.startswith("w:")]
+    assert math.isclose(math.sqrt(sum(v * v for v in own)), 1.0)
+    assert f["p:ketamine"] == pytest.approx(0.5)
+    assert claim_model.features("unknown words only", "", idf, 0.5) == {}
+
+
+def test_a_model_probability_is_a_probability_of_each_claim():
+    model = claim_model.load()
+    p = model.probabilities("Untreated postpartum depression harms the children of the mothers who have it.")
+    assert set(p) == set(model.claims) and all(0.0 <= v <= 1.0 for v in p.values())
+
+
+# Invented copy whose words the frames do not know, and the same words asked, conditioned, or denied by a reported view
+ADDED = "Untreated PPD changes the lives of children too"
+TIMED = "Symptoms typically begin within the first few weeks after giving birth."
+
+
+def test_the_frames_alone_miss_the_invented_copy(real_engine, without_model):
+    assert claims_of(real_engine, ADDED) == [] and claims_of(real_engine, TIMED) == []
+
+
+def test_the_model_adds_its_confident_claims_to_the_report(real_engine):
+    assert claims_of(real_engine, ADDED) == [("ppd-harms-mother-baby", "asserts")]
+    assert claims_of(real_engine, TIMED) == [("ppd-onset-timing", "asserts")]
+    sentence = real_engine.check(TIMED).to_dict()["sentences"][0]
+    assert 0.6 <= sentence["claims"][0]["score"] < 1.0  # the model's probability, not a frame's score
+
+
+@pytest.mark.parametrize("text", [
+    "Do symptoms typically begin within the first few weeks after giving birth?",
+    "If symptoms typically begin within the first few weeks after giving birth, screening should start early.",
+    "The study aims to find out whether symptoms typically begin within the first few weeks after giving birth.",
+])
+def test_an_asked_conditional_or_aimed_sentence_gets_nothing_from_the_model(real_engine, text):
+    assert claims_of(real_engine, text) == []
