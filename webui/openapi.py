@@ -188,7 +188,9 @@ SCHEMAS: dict[str, Any] = {
                 "claims": {"type": "array", "items": {"type": "object",
                            "required": ["id", "stance", "verdict", "certainty", "score", "action", "figures"], "properties": {
                     "id": STR, "stance": {"type": "string", "enum": ["asserts", "denies"]},
-                    "verdict": {"type": "string", "enum": VERDICTS}, "certainty": STR, "score": {"type": "number"},
+                    "verdict": {"type": "string", "enum": VERDICTS}, "certainty": STR,
+                    "score": {"type": "number", "description": "the claim frame's match score, or, for a claim only the claim "
+                              "model found, the model's probability (at least its threshold, 0.6; docs/checker.md)"},
                     "action": {"type": "string", "enum": ["keep", "reword", "remove-or-source"]}, "hedged": {"type": "boolean"},
                     "figures": {"type": "array", "items": {"type": "object", "required": ["copy", "measure", "verdict"], "properties": {
                         "copy": STR, "measure": STR, "evidence": STR,

@@ -126,7 +126,7 @@ MEMBERS_LEAD_IN_RE = re.compile(r"\b(?:include|includes|including|such as|are|ar
 # ...but a full sentence that ends in a colon states something before its list ("When untreated, the
 # effects ripple into a child's long-term development:"), unless it ends on the word that opens the list.
 LISTING_END_RE = re.compile(r"\b(?:include|includes|including|such as|are|as follows|following|particularly|especially|"
-                            r"like|for|of|to|ask|below|these|here|is|were|was)\s*:\s*$", re.I)
+                            r"like|for|of|to|treat|treating|with|ask|below|these|here|is|were|was)\s*:\s*$", re.I)
 STATING_LEAD_IN_WORDS = 9
 
 
