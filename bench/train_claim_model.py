@@ -14,7 +14,7 @@ change only with the pages, their labels or the sentence splitter. `train` is th
     .venv/bin/python bench/train_claim_model.py cv        # the tuning pages scored with the model out of fold
 
 trains without the pages a list names, so that a round can be scored by a model that never saw it
-(`KB_CLAIM_MODEL=/tmp/m.json bench/realcopy.py evaluate --round ...`). `cv` deals the tuning pages' sites to five
+(`EVIDENCE_KB_CLAIM_MODEL=/tmp/m.json bench/realcopy.py evaluate --round ...`). `cv` deals the tuning pages' sites to five
 folds and scores each fold's pages with a model fitted on the other four: the tuning pages' figure with the model
 not fitted on them (the stored model has seen them all, so `realcopy.py evaluate --part dev` flatters it), beside
 the frames alone. The test part is never read here.
@@ -96,7 +96,10 @@ def cross_validate(examples: Path, folds: int = 5) -> int:
                     claim_model.load.cache_clear()
                     scores[label].append(realcopy.score(held, check))
     finally:
-        os.environ.pop(claim_model.MODEL_ENV, None) if saved is None else os.environ.__setitem__(claim_model.MODEL_ENV, saved)
+        if saved is None:
+            os.environ.pop(claim_model.MODEL_ENV, None)
+        else:
+            os.environ[claim_model.MODEL_ENV] = saved
         claim_model.load.cache_clear()
     for label, parts in scores.items():
         tp, fp, fn = (sum(s["sentence"][k] for s in parts) for k in ("tp", "fp", "fn"))

@@ -52,6 +52,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("EVIDENCE_KB_REPORT_DAYS", "30", "days a stored check report is kept before it expires"),
     Setting("EVIDENCE_KB_FEEDBACK_RATE_LIMIT", "5/hour",
             "problem reports allowed per client address, /feedback and /api/feedback together"),
+    Setting("EVIDENCE_KB_CLAIM_MODEL", "",
+            "the copy checker's claim model weights (default: indexer/copycheck/claim_model.json); a model trained "
+            "without some pages scores them (bench/train_claim_model.py); a path to no file turns the model off"),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 

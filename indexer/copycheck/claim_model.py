@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -26,9 +25,11 @@ from pathlib import Path
 
 import numpy as np
 
+from kb import settings
+
 MODEL_FILE = Path(__file__).with_name("claim_model.json")
 # another model file in its place (bench/train_claim_model.py --exclude ... --out): a round scored by a model that never saw it
-MODEL_ENV = "KB_CLAIM_MODEL"
+MODEL_ENV = "EVIDENCE_KB_CLAIM_MODEL"
 TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
 # Chosen on fresh rounds the rules had not been tuned on (docs/checker.md, the claim model): C 20 (5 and 80 no
 # better), unigrams (bigrams no better, a model four times the size), the sentence before at half weight (0 and 1
@@ -101,7 +102,7 @@ def from_dict(data: dict) -> ClaimModel:
 @lru_cache(maxsize=1)
 def load() -> ClaimModel | None:
     """The stored model, or None when claim_model.json is absent (the frames' claims then stand alone)."""
-    path = Path(os.environ.get(MODEL_ENV) or MODEL_FILE)
+    path = Path(settings.value(MODEL_ENV) or MODEL_FILE)
     if not path.exists():
         return None
     return from_dict(json.loads(path.read_text(encoding="utf-8")))
