@@ -596,15 +596,21 @@ class Checker:
         if model is None:
             return
         found = {c.id for c in result.claims}
+        candidates = [(self.kb.claims[cid], p) for cid, p in model.confident(result.text, prev)
+                      if cid in self.kb.claims and cid not in found]
+        if not candidates:
+            return
+        stance, hedged = stance_of(find_triggers(sentence), [(0, len(sentence))])  # the whole sentence is the claim's
+        if stance is None:
+            return
+        copy_figures = figures.extract(sentence)
         added = []
-        for cid, p in model.confident(result.text, prev):
-            claim = self.kb.claims.get(cid)
-            if claim is None or cid in found or any(n in found for n in claim.yields_to) or self._excluded(cid, st):
+        for claim, p in candidates:
+            cid = claim.id
+            if any(n in found for n in claim.yields_to) or self._excluded(cid, st) \
+                    or (stance == "denies" and not denial_stands(cid, sentence)):
                 continue
-            stance, hedged = stance_of(find_triggers(sentence), [(0, len(sentence))])
-            if stance is None or (stance == "denies" and not denial_stands(cid, sentence)):
-                continue
-            owned = figures.attribute(figures.extract(sentence), [claim])
+            owned = figures.attribute(copy_figures, [claim])
             added.append(ClaimFlag(cid, stance, claim.verdict, claim.certainty, round(p, 3), hedged,
                                    figures.compare(owned[cid], claim)))
         if added:

@@ -20,16 +20,6 @@ import train_claim_model  # noqa: E402
 from indexer.copycheck import claim_model  # noqa: E402
 
 
-@pytest.fixture
-def without_model(monkeypatch, tmp_path):
-    """The checker as it is when claim_model.json is absent (a bare install, or the frames alone)."""
-    monkeypatch.setenv(claim_model.MODEL_ENV, str(tmp_path / "absent.json"))
-    claim_model.load.cache_clear()
-    yield
-    monkeypatch.delenv(claim_model.MODEL_ENV)
-    claim_model.load.cache_clear()
-
-
 def claims_of(engine, text: str) -> list[tuple[str, str]]:
     return [(c["id"], c["stance"]) for s in engine.check(text).to_dict()["sentences"] for c in s["claims"]]
 
@@ -87,7 +77,8 @@ ADDED = "Untreated PPD changes the lives of children too"
 TIMED = "Symptoms typically begin within the first few weeks after giving birth."
 
 
-def test_the_frames_alone_miss_the_invented_copy(real_engine, without_model):
+@pytest.mark.frames_only  # tests/conftest.py: the checker without the claim model
+def test_the_frames_alone_miss_the_invented_copy(real_engine):
     assert claims_of(real_engine, ADDED) == [] and claims_of(real_engine, TIMED) == []
 
 
