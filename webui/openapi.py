@@ -192,6 +192,9 @@ SCHEMAS: dict[str, Any] = {
                     "score": {"type": "number", "description": "the claim frame's match score, or, for a claim only the claim "
                               "model found, the model's probability (at least its threshold, 0.6; docs/checker.md)"},
                     "action": {"type": "string", "enum": ["keep", "reword", "remove-or-source"]}, "hedged": {"type": "boolean"},
+                    "found_by": {"type": "string", "enum": ["frames", "model"],
+                                 "description": "frames: the claim's own rules matched the sentence; model: only the learned "
+                                                "claim model found it (wrong more often; docs/checker.md)"},
                     "figures": {"type": "array", "items": {"type": "object", "required": ["copy", "measure", "verdict"], "properties": {
                         "copy": STR, "measure": STR, "evidence": STR,
                         "verdict": {"type": "string", "enum": ["ok", "caution", "outside"]},

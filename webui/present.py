@@ -11,6 +11,7 @@ from typing import Any, Iterable
 from flask import Flask
 from markupsafe import Markup, escape
 
+from indexer.copycheck.report import MODEL_FOUND_NOTE
 from kb.models import Effect
 from kb.vocab import CERTAINTY_LABELS, CERTAINTY_LEVELS, DESIGN_LABELS, DESIGN_RANK, VERDICT_LABELS
 
@@ -161,7 +162,7 @@ def register(app: Flask) -> None:
         verdict=verdict, stance=stance, certainty_symbols=certainty_symbols, certainty_label=certainty_label,
         design_label=design_label, effect_text=effect_text, DISCLAIMER=DISCLAIMER, VERDICTS=VERDICTS,
         STANCES=STANCES, CERTAINTY_LABELS=CERTAINTY_LABELS, CERTAINTY_MEANING=CERTAINTY_MEANING,
-        pages_window=pages_window, safe_snippet=safe_snippet, feedback_url=feedback_url,
+        pages_window=pages_window, safe_snippet=safe_snippet, feedback_url=feedback_url, MODEL_FOUND_NOTE=MODEL_FOUND_NOTE,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

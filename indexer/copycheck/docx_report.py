@@ -19,7 +19,7 @@ from typing import Any, Callable
 from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
 
-from indexer.copycheck.report import ACTION_LABELS, CERTAINTY_LABELS, DISCLAIMER
+from indexer.copycheck.report import ACTION_LABELS, CERTAINTY_LABELS, DISCLAIMER, MODEL_FOUND_NOTE
 from kb.models import VERDICT_LABELS
 
 COMMENT_AUTHOR = "Evidence KB"
@@ -90,6 +90,8 @@ def comment_text(sentence: Mapping[str, Any], claim_info: Mapping[str, Mapping[s
             lines.append(f"Stance: the copy {info['stance']} this claim")
         if info.get("action"):
             lines.append(f"Action: {ACTION_LABELS.get(info['action'], info['action'])}")
+        if m.get("found_by") == "model":
+            lines.append(MODEL_FOUND_NOTE)
         if info.get("accurate_wording"):
             lines.append(f"Accurate wording: {info['accurate_wording']}")
         for f in m.get("figures") or []:

@@ -612,7 +612,7 @@ class Checker:
                 continue
             owned = figures.attribute(copy_figures, [claim])
             added.append(ClaimFlag(cid, stance, claim.verdict, claim.certainty, round(p, 3), hedged,
-                                   figures.compare(owned[cid], claim)))
+                                   figures.compare(owned[cid], claim), found_by="model"))
         if added:
             result.claims.extend(added)
             result.checkworthy = False

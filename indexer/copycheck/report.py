@@ -25,6 +25,11 @@ def action_for(verdict: str, stance: str) -> str:
     return "remove-or-source"
 
 
+# Beside a claim only the claim model found (ClaimFlag.found_by == "model"), in every rendering of the report
+MODEL_FOUND_NOTE = ("Found by the wording model, not by this claim's own rules: read the sentence against the claim "
+                    "before acting on it.")
+
+
 @dataclass
 class ClaimFlag:
     id: str
@@ -34,6 +39,9 @@ class ClaimFlag:
     score: float
     hedged: bool = False
     figures: list[Comparison] = field(default_factory=list)
+    # frames: the claim's own rules matched; model: only the claim model (claim_model.py) found it, a learned guess
+    # that is wrong more often (docs/checker.md), so the report says so beside it
+    found_by: str = "frames"
 
     @property
     def action(self) -> str:
@@ -42,7 +50,7 @@ class ClaimFlag:
     def to_dict(self) -> dict:
         return {"id": self.id, "stance": self.stance, "verdict": self.verdict, "certainty": self.certainty,
                 "score": self.score, "action": self.action, "hedged": self.hedged,
-                "figures": [f.to_dict() for f in self.figures]}
+                "figures": [f.to_dict() for f in self.figures], "found_by": self.found_by}
 
 
 @dataclass
@@ -172,6 +180,7 @@ def render_markdown(report: dict, *, title: str | None = None, claim_url: Callab
                       f"{md(info.get('statement', c['id']))} (`{c['id']}`, "
                       f"{CERTAINTY_LABELS.get(c.get('certainty'), c.get('certainty'))} certainty)",
                       f"  - Action: {ACTION_LABELS.get(c.get('action'), c.get('action'))}",
+                      *([f"  - {MODEL_FOUND_NOTE}"] if c.get("found_by") == "model" else []),
                       f"  - Bottom line: {md(info.get('bottom_line', ''))}",
                       f"  - Accurate wording: {md(info.get('accurate_wording', ''))}"]
             for f in c.get("figures", []):
@@ -202,6 +211,8 @@ def render_text(report: dict) -> str:
             info = claims.get(c["id"], {})
             out.append(f"  -> {c['stance']} {c['id']}: {_verdict_label(info, c['verdict'])}, {c['certainty']} certainty; "
                        f"action: {ACTION_LABELS.get(c['action'], c['action'])}")
+            if c.get("found_by") == "model":
+                out.append(f"     {MODEL_FOUND_NOTE}")
             out.append(f"     say instead: {info.get('accurate_wording', '')}")
             for f in c.get("figures", []):
                 out.append(f"     figure {f['copy']} ({f['measure']}): {f['note']}")

@@ -96,3 +96,17 @@ def test_the_model_adds_its_confident_claims_to_the_report(real_engine):
 ])
 def test_an_asked_conditional_or_aimed_sentence_gets_nothing_from_the_model(real_engine, text):
     assert claims_of(real_engine, text) == []
+
+
+def test_every_rendering_says_which_claims_only_the_model_found(real_engine):
+    from indexer.copycheck.docx_report import comment_text
+    from indexer.copycheck.report import MODEL_FOUND_NOTE, render_markdown, render_text
+
+    report = real_engine.check(f"{TIMED} Ketamine barely passes into breast milk.").to_dict()
+    learned, framed = report["sentences"]
+    assert [c["found_by"] for c in learned["claims"]] == ["model"]
+    assert framed["claims"] and {c["found_by"] for c in framed["claims"]} == {"frames"}
+    assert render_markdown(report).count(MODEL_FOUND_NOTE) == 1
+    assert render_text(report).count(MODEL_FOUND_NOTE) == 1
+    assert MODEL_FOUND_NOTE in comment_text(learned, report["claims"])
+    assert MODEL_FOUND_NOTE not in comment_text(framed, report["claims"])

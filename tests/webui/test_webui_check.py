@@ -174,3 +174,24 @@ def test_real_document_extractor(client):
     r = post_check(client, document=(io.BytesIO(b"MZ\x90\x00binary"), "tool.exe"))
     assert r.status_code == 415
     assert "The file tool.exe could not be checked" in r.get_data(as_text=True)  # back on the form, in words
+
+
+def test_a_claim_only_the_claim_model_found_says_so_on_the_page_and_in_the_json(make_engine):
+    """Over the real records (the claim model knows their claims): the invented sentence of tests/indexer/test_claim_model.py,
+    which the frames miss, is flagged with found_by "model" and the page says a learned guess found it; a frame's claim
+    in the same text carries found_by "frames" and no such note."""
+    from pathlib import Path
+
+    from indexer.copycheck.report import MODEL_FOUND_NOTE
+    from webui import create_app
+
+    app = create_app({"TESTING": True, "ENGINE": make_engine(Path(__file__).resolve().parents[2] / "kb"),
+                      "WTF_CSRF_ENABLED": True, "RATELIMIT_ENABLED": False, "SECRET_KEY": "test-secret", "SERVER_NAME": None})
+    client = app.test_client()
+    text = "Symptoms typically begin within the first few weeks after giving birth. Ketamine barely passes into breast milk."
+    learned, framed = client.post("/api/check", json={"text": text}).json["sentences"]
+    assert [(c["id"], c["found_by"]) for c in learned["claims"]] == [("ppd-onset-timing", "model")]
+    assert {c["found_by"] for c in framed["claims"]} == {"frames"}
+    page = BeautifulSoup(client.get(post_check(client, text=text).headers["Location"]).get_data(as_text=True), "html.parser")
+    notes = [li.select_one("p.found-by") for li in page.select("ol.flagged-list > li.flagged-item")]
+    assert [n.get_text(strip=True) if n else None for n in notes] == [MODEL_FOUND_NOTE, None]
