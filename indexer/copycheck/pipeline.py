@@ -241,6 +241,12 @@ class Checker:
         self.other_drugs = treatments - self.subject_drugs - NOT_DRUGS - {
             n for n in treatments if self.subject_drugs & set(self._included(n))}
         self.info = {cid: claim_info(c) for cid, c in kb.claims.items()}
+        # The drugs each claim's statement is about, with the forms they include ("ketamine": esketamine too; "esketamine
+        # nasal spray": esketamine only): a claim the model finds must be about a drug the sentence names, if it names one
+        self.statement_drugs = {}
+        for cid, c in kb.claims.items():
+            named = self._named_drugs(SentenceTokens.of(c.statement, self.analyzer, self.term_index))
+            self.statement_drugs[cid] = {x for n in named for x in (n, *self._included(n))}
         # the slots a claim declares its context may fill (`carry: true`): the page's drug may fill them (_page_drug)
         self.declared_carry = {f"{c.id}/{fi}/{si}" for c in kb.claims.values() for fi, f in enumerate(c.frames)
                                for si, s in enumerate(f.slots) if s.carry}
@@ -257,6 +263,12 @@ class Checker:
         self.own_illnesses = [n for n in self.lexicon.names("illness")
                               if all(self.lexicon.category(x) == "illness" for x in self._included(n))]
         self.whom = self.lexicon.names("illness") + self.lexicon.names("population")
+
+    def _named_drugs(self, st: SentenceTokens) -> set[str]:
+        """The drugs a sentence names, most specific first: "ketamine", whose terms include esketamine's, is not
+        counted where esketamine itself is named."""
+        named = {n for n in self.treatments - NOT_DRUGS - {"antidepressant"} if self._concept_spans(st, n)}
+        return {n for n in named if not named & (set(self._included(n)) - {n})}
 
     def _included(self, name: str, seen=None) -> list[str]:
         seen = seen or set()
@@ -337,7 +349,7 @@ class Checker:
                 a, b = norm.to_original(sents[prev].start, sents[prev].end)
                 result.context = text[a:b]
             if not s.is_question and blocks[s.block].kind != "reference" and not self._only_opens_list(s):
-                self._add_learned(result, work[i], tokens[i], results[-1].text if results else "")
+                self._add_learned(result, work[i], tokens[i], results[-1].text if results else "", page_drug)
             if i in effect_leads and not any(c.id == EFFECT_LIST_CLAIM for c in result.claims):
                 claim = self.kb.claims[EFFECT_LIST_CLAIM]
                 result.claims.append(ClaimFlag(claim.id, "asserts", claim.verdict, claim.certainty, 1.0, False, []))
@@ -576,20 +588,26 @@ class Checker:
             if isinstance(answer, Pending) and unsure is not None:
                 unsure.append((result, answer))
 
-    def _excluded(self, claim_id: str, st: SentenceTokens) -> bool:
+    def _excluded(self, claim_id: str, st: SentenceTokens, page_drug: str | None = None) -> bool:
         """Whether the rules say this sentence does not make the claim, whatever the claim model says: a sentence about
         another drug only (antidepressants, named mostly as the comparison, do not count), or the words any of the
         claim's frames or slots are `unless` ("history of substance abuse" is not the misuse risk)."""
         named = {n for n in self.treatments - NOT_DRUGS - {"antidepressant"} if self._concept_spans(st, n)}
         own = {x for f in self.frames_of.get(claim_id, ()) for sl in f.slots if sl.concept in self.treatment_like
                for x in (sl.concept, *self._included(sl.concept))}
+        # A claim its statement makes of one drug (the REMS is esketamine's) is not made of another, though a frame's
+        # "the treatment" slot would admit it; on a page about that drug, a bare "ketamine" may be the page's drug.
+        said_of = self.statement_drugs.get(claim_id)
+        if said_of and page_drug not in said_of and (specific := self._named_drugs(st)) and not specific & said_of:
+            return True
         if named and own and not named & own:
             return True
         return any((f.unless and st.find_all(f.key + "/unless", f.unless))
                    or any(sl.unless and st.find_all(sl.key + "/unless", sl.unless) for sl in f.slots)
                    for f in self.frames_of.get(claim_id, ()))
 
-    def _add_learned(self, result: SentenceResult, sentence: str, st: SentenceTokens, prev: str) -> None:
+    def _add_learned(self, result: SentenceResult, sentence: str, st: SentenceTokens, prev: str,
+                     page_drug: str | None = None) -> None:
         """The claim model's confident claims the frames did not find (claim_model.py), under the same stance rules:
         any silencing trigger in the sentence (a question, a condition, an aim, a report) adds nothing."""
         model = claim_model.load()
@@ -607,7 +625,7 @@ class Checker:
         added = []
         for claim, p in candidates:
             cid = claim.id
-            if any(n in found for n in claim.yields_to) or self._excluded(cid, st) \
+            if any(n in found for n in claim.yields_to) or self._excluded(cid, st, page_drug) \
                     or (stance == "denies" and not denial_stands(cid, sentence)):
                 continue
             owned = figures.attribute(copy_figures, [claim])

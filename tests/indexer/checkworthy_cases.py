@@ -18,6 +18,9 @@ SECOND_STAGE_MISS = pytest.mark.xfail(strict=True, reason="the second stage read
 THRESHOLD_MISS = pytest.mark.xfail(strict=True, reason="below the second stage's threshold of 0.59 (session 14)")
 # Retrained on 596 tuning pages (docs/checker.md, seventeenth pass), the same rule gives 0.64: these fall below it.
 RETRAINED_MISS = pytest.mark.xfail(strict=True, reason="below the second stage retrained at 0.64 (session 17)")
+# Session 27: the stage retrained on the 793 tuning pages, where the same rule gives 0.68 (docs/checker.md, twenty-seventh
+# pass); two invented positives fall below it.
+RETRAINED_793_MISS = pytest.mark.xfail(strict=True, reason="below the second stage retrained at 0.68 on 793 pages (session 27)")
 
 
 def only_sentence(engine, text):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from checkworthy_cases import RETRAINED_MISS, SECOND_STAGE_MISS
+from checkworthy_cases import RETRAINED_793_MISS, RETRAINED_MISS, SECOND_STAGE_MISS
 
 
 def only_sentence(engine, text):
@@ -22,7 +22,8 @@ def only_sentence(engine, text):
     "Fathers, adoptive parents and non-birthing partners of any gender can also experience postpartum depression after a birth.",
     pytest.param("Carers who are fathers or adoptive parents can also come down with depression after a new baby arrives.",
                  marks=RETRAINED_MISS),
-    "A family history of mood disorders raises the odds that a new mother will develop postpartum depression.",
+    pytest.param("A family history of mood disorders raises the odds that a new mother will develop postpartum depression.",
+                 marks=RETRAINED_793_MISS),
     "Postpartum depression can affect any new mother, whether it is her first baby or her fourth.",
     # how common or rare something is, said in words rather than a figure, is a prevalence claim
     "Postpartum psychosis is rare but needs emergency care.",  # PPD called common is a claim (pass 22)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from checkworthy_cases import RETRAINED_MISS, SECOND_STAGE_MISS, only_sentence  # tests/indexer/checkworthy_cases.py
+from checkworthy_cases import RETRAINED_793_MISS, RETRAINED_MISS, SECOND_STAGE_MISS, only_sentence  # tests/indexer/checkworthy_cases.py
 from indexer.copycheck.checkworthy import rules
 
 
@@ -28,7 +28,7 @@ MISSED_BEFORE = [
     ("approval", "The nasal spray is not recommended by NICE for treatment-resistant depression."),
     ("approval", "Esketamine is labelled for use in adults only."),
     # safety: side effects named by the reaction or the organ, interactions, contraindications
-    ("safety", "Esketamine nasal spray can bring on psychotic symptoms in vulnerable people."),
+    pytest.param("safety", "Esketamine nasal spray can bring on psychotic symptoms in vulnerable people.", marks=RETRAINED_793_MISS),
     ("safety", "Esketamine may bring on drowsiness, confusion or nausea."),
     ("safety", "Ketamine can trouble the liver when it is used heavily."),
     ("safety", "Esketamine can be dangerous for people with heart disease or a history of stroke."),  # interactions: a claim since pass 21

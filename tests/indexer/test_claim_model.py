@@ -89,6 +89,15 @@ def test_the_model_adds_its_confident_claims_to_the_report(real_engine):
     assert 0.6 <= sentence["claims"][0]["score"] < 1.0  # the model's probability, not a frame's score
 
 
+def test_a_claim_about_esketamine_is_not_added_to_a_sentence_about_ketamine(real_engine):
+    # The REMS is esketamine's (its claim's bottom line says infusion clinics have no such programme); the claim's second
+    # frame takes "the treatment", which ketamine fills, so the other-drug exclusion reads the frames' drugs first.
+    text = "Because of its potential for abuse, ketamine should only ever be given in a supervised clinical setting."
+    model = claim_model.load()
+    assert model.probabilities(text)["esketamine-rems-monitoring"] >= model.threshold
+    assert "esketamine-rems-monitoring" not in [cid for cid, _ in claims_of(real_engine, text)]
+
+
 @pytest.mark.parametrize("text", [
     "Do symptoms typically begin within the first few weeks after giving birth?",
     "If symptoms typically begin within the first few weeks after giving birth, screening should start early.",
