@@ -199,7 +199,7 @@ def measure_table() -> tuple[int, dict[str, tuple[frozenset[str], tuple[tuple[st
     return int(data.get("near", 8)), table
 
 
-READINGS = ("overlap", "top", "middle")
+READINGS = ("overlap", "top", "middle", "within")
 
 
 @lru_cache(maxsize=1)
@@ -214,8 +214,10 @@ def measure_readings() -> dict[str, str]:
 
 def fills_slot(low: float, high: float, lo: float, hi: float, measure: str | None) -> bool:
     """Whether a copy figure (low-high) meets a claim slot's range (lo-hi), read as its measure says:
-    by overlap, by its top, or by its middle."""
+    by overlap, by its top, by its middle, or whole within the slot's range."""
     reading = measure_readings().get(measure or "", "overlap")
+    if reading == "within":
+        return lo <= low and high <= hi
     if reading == "top":
         return lo <= high <= hi
     if reading == "middle":

@@ -31,13 +31,17 @@ def test_another_response_figure_is_not_the_standard_drugs_failure_read_as_benef
 
 
 def test_figure_measures_say_how_a_range_is_read():
-    """A response range is read by its middle, a prevalence range by its top, anything else by overlap."""
+    """A response range is read by its middle, a prevalence range by its top, a course of sessions whole, anything else by
+    overlap."""
     readings = measure_readings()
     assert readings["response-rate"] == "middle" and readings["prevalence"] == "top"
     assert fills_slot(60, 80, 65, 77, "response-rate") and not fills_slot(40, 80, 65, 77, "response-rate")
     assert fills_slot(6.5, 20, 19.5, 20.5, "prevalence") and not fills_slot(11, 20, 12.6, 13.5, "prevalence")
     assert fills_slot(40, 80, 65, 77, "course-length") and not fills_slot(10, 20, 65, 77, None)
-    assert set(readings.values()) <= {"overlap", "top", "middle"}
+    assert set(readings.values()) <= {"overlap", "top", "middle", "within"}
+    # a course of sessions is read whole (pass 27): 6-8 is about six, 3-6 and 4-8 reach outside it
+    assert readings["sessions"] == "within"
+    assert fills_slot(6, 8, 5, 8, "sessions") and not fills_slot(3, 6, 5, 8, "sessions") and not fills_slot(4, 8, 5, 8, "sessions")
 
 
 def test_people_named_by_their_suicidal_thoughts_are_whom_it_is_for(real_engine):
