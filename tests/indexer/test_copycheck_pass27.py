@@ -10,13 +10,18 @@ from flagged import claim_ids  # tests/indexer/flagged.py
 pytestmark = pytest.mark.frames_only
 
 
-@pytest.mark.parametrize("text", [
-    "Most people start with three to six ketamine infusions spread over a few weeks.",
-    "Our protocol calls for 3-6 infusions.",
-    "Guidelines suggest anywhere from 4 to 8 infusions to stabilise mood.",
+# rule 1: a course reaching outside about six is another protocol; rule 3: ketamine's use as an anaesthetic and painkiller
+# is no other condition treated
+@pytest.mark.parametrize("claim,text", [
+    ("six-infusions-course", "Most people start with three to six ketamine infusions spread over a few weeks."),
+    ("six-infusions-course", "Our protocol calls for 3-6 infusions."),
+    ("six-infusions-course", "Guidelines suggest anywhere from 4 to 8 infusions to stabilise mood."),
+    ("ketamine-other-indications", "Ketamine has been used for decades in hospitals for anesthesia and pain management."),
+    ("ketamine-other-indications", "It is an anaesthetic for pain control in emergency rooms."),
+    ("ketamine-other-indications", "Vets use it widely in veterinary surgery."),
 ])
-def test_a_course_reaching_outside_about_six_is_another_protocol(real_engine, text):
-    assert "six-infusions-course" not in claim_ids(real_engine, text), text
+def test_these_sentences_do_not_make_the_claim(real_engine, claim, text):
+    assert claim not in claim_ids(real_engine, text), text
 
 
 @pytest.mark.parametrize("text", [
@@ -32,15 +37,6 @@ def test_a_link_to_read_more_about_a_treatment_states_nothing_about_it(real_engi
     assert claim_ids(real_engine, "Read more about how ketamine-assisted psychotherapy works.") == set()
     # the claim said outright stays
     assert "ketamine-plus-psychotherapy" in claim_ids(real_engine, "Combining ketamine with talk therapy extends the benefits of your infusions.")
-
-
-@pytest.mark.parametrize("text", [
-    "Ketamine has been used for decades in hospitals for anesthesia and pain management.",
-    "It is an anaesthetic for pain control in emergency rooms.",
-    "Vets use it widely in veterinary surgery.",
-])
-def test_its_use_as_an_anaesthetic_and_painkiller_is_no_other_condition_treated(real_engine, text):
-    assert "ketamine-other-indications" not in claim_ids(real_engine, text), text
 
 
 def test_chronic_pain_treated_is_still_another_condition(real_engine):
