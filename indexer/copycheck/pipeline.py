@@ -245,7 +245,7 @@ class Checker:
         # nasal spray": esketamine only): a claim the model finds must be about a drug the sentence names, if it names one
         self.statement_drugs = {}
         for cid, c in kb.claims.items():
-            named = self._named_drugs(SentenceTokens.of(c.statement, self.analyzer, self.term_index))
+            named = self._most_specific(self._drugs_named(SentenceTokens.of(c.statement, self.analyzer, self.term_index)))
             self.statement_drugs[cid] = {x for n in named for x in (n, *self._included(n))}
         # the slots a claim declares its context may fill (`carry: true`): the page's drug may fill them (_page_drug)
         self.declared_carry = {f"{c.id}/{fi}/{si}" for c in kb.claims.values() for fi, f in enumerate(c.frames)
@@ -264,10 +264,12 @@ class Checker:
                               if all(self.lexicon.category(x) == "illness" for x in self._included(n))]
         self.whom = self.lexicon.names("illness") + self.lexicon.names("population")
 
-    def _named_drugs(self, st: SentenceTokens) -> set[str]:
-        """The drugs a sentence names, most specific first: "ketamine", whose terms include esketamine's, is not
-        counted where esketamine itself is named."""
-        named = {n for n in self.treatments - NOT_DRUGS - {"antidepressant"} if self._concept_spans(st, n)}
+    def _drugs_named(self, st: SentenceTokens) -> set[str]:
+        """The drugs a sentence names (antidepressants, named mostly as the comparison, do not count)."""
+        return {n for n in self.treatments - NOT_DRUGS - {"antidepressant"} if self._concept_spans(st, n)}
+
+    def _most_specific(self, named: set[str]) -> set[str]:
+        """"ketamine", whose terms include esketamine's, is not counted where esketamine itself is named."""
         return {n for n in named if not named & (set(self._included(n)) - {n})}
 
     def _included(self, name: str, seen=None) -> list[str]:
@@ -590,15 +592,15 @@ class Checker:
 
     def _excluded(self, claim_id: str, st: SentenceTokens, page_drug: str | None = None) -> bool:
         """Whether the rules say this sentence does not make the claim, whatever the claim model says: a sentence about
-        another drug only (antidepressants, named mostly as the comparison, do not count), or the words any of the
-        claim's frames or slots are `unless` ("history of substance abuse" is not the misuse risk)."""
-        named = {n for n in self.treatments - NOT_DRUGS - {"antidepressant"} if self._concept_spans(st, n)}
+        another drug only than the claim's statement or frames name, or the words any of the claim's frames or slots are
+        `unless` ("history of substance abuse" is not the misuse risk)."""
+        named = self._drugs_named(st)
         own = {x for f in self.frames_of.get(claim_id, ()) for sl in f.slots if sl.concept in self.treatment_like
                for x in (sl.concept, *self._included(sl.concept))}
         # A claim its statement makes of one drug (the REMS is esketamine's) is not made of another, though a frame's
         # "the treatment" slot would admit it; on a page about that drug, a bare "ketamine" may be the page's drug.
         said_of = self.statement_drugs.get(claim_id)
-        if said_of and page_drug not in said_of and (specific := self._named_drugs(st)) and not specific & said_of:
+        if said_of and page_drug not in said_of and (specific := self._most_specific(named)) and not specific & said_of:
             return True
         if named and own and not named & own:
             return True
