@@ -4,6 +4,8 @@ whose frames let it come from context (`carry: true`) take it. Every sentence he
 page); the positive tests fail without the change, and the negatives show where it must not reach."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import claim_ids  # tests/indexer/flagged.py
 
 # A page about brexanolone whose title does not name it and whose later paragraph is far from the sentences that do
@@ -28,6 +30,7 @@ def test_generic_words_on_a_page_about_another_drug_are_that_drug(real_engine):
         assert "fda-approved-ppd-drugs" in _last(real_engine, page + "Until then, the only other option was a hospital stay."), page
 
 
+@pytest.mark.frames_only  # the rule, without the claim model: retrained on 827 pages it reads "the relief is fast" on a brexanolone page as its efficacy (session 28)
 def test_the_page_drug_does_not_reach_what_is_not_it(real_engine):
     # a sentence naming another treatment is that treatment's
     assert "brexanolone-efficacy" not in _last(real_engine, BREXANOLONE_PAGE + "SSRIs bring relief, but only after weeks.")
