@@ -126,7 +126,10 @@ MEMBERS_LEAD_IN_RE = re.compile(r"\b(?:include|includes|including|such as|are|ar
 # ...but a full sentence that ends in a colon states something before its list ("When untreated, the
 # effects ripple into a child's long-term development:"), unless it ends on the word that opens the list.
 LISTING_END_RE = re.compile(r"\b(?:include|includes|including|such as|are|as follows|following|particularly|especially|"
-                            r"like|for|of|to|treat|treating|with|ask|below|these|here|is|were|was)\s*:\s*$", re.I)
+                            r"like|for|of|to|treat|treating|with|ask|below|these|here|is|were|was)\s*:\s*$|"
+                            # "(used to treat) the following (mental health) conditions:" opens a list of the conditions;
+                            # "the following risk factors:" names a set, labelled once on its lead-in (MEMBERS_LEAD_IN_RE)
+                            r"\bthe following(?:\s+[\w-]+){0,2}\s+(?:conditions|disorders|illnesses|diagnoses)\s*:\s*$", re.I)
 STATING_LEAD_IN_WORDS = 9
 
 

@@ -1,0 +1,73 @@
+"""Pass 28: a list of the conditions a drug treats, the anaesthetic's history told another way, hope in other words, and
+a course counted whole (docs/labelling-decisions.md, "Session 28", rules 1-4). Every sentence here is invented, not copied
+from any page; each test has the neighbouring case beside it. The frames alone are tested (the claim model has its own
+tests)."""
+from __future__ import annotations
+
+import pytest
+
+from flagged import claim_ids  # tests/indexer/flagged.py
+
+pytestmark = pytest.mark.frames_only
+
+
+def _items(engine, text: str) -> list[set[str]]:
+    return [{c["id"] for c in s["claims"]} for s in engine.check(text).to_dict()["sentences"]]
+
+
+# rule 1: a long lead-in ending on "the following (...) conditions:" opens its list, so each item is a condition treated
+@pytest.mark.parametrize("lead_in", [
+    "Beyond mood problems, ketamine has also been used by our doctors to treat the following mental health conditions:",
+    "Over the past twenty years clinicians have found ketamine useful for treating the following psychiatric disorders:",
+])
+def test_the_items_under_a_lead_in_of_the_following_conditions_are_conditions_treated(real_engine, lead_in):
+    flags = _items(real_engine, lead_in + "\n- Obsessive-compulsive disorder\n- Chronic pain\n")
+    assert all("ketamine-other-indications" in f for f in flags[1:]), flags
+
+
+def test_a_lead_in_of_the_following_risk_factors_is_still_labelled_once(real_engine):
+    flags = _items(real_engine, "Postpartum depression statistics from large cohorts have shown the following risk factors:\n"
+                                "- A history of a mood disorder\n- Money worries\n")
+    assert not any("ppd-risk-factors" in f for f in flags[1:]), flags
+
+
+# rule 2: the anaesthetic's pain relief in hospitals, on the battlefield or for injuries is no other condition treated
+@pytest.mark.parametrize("text", [
+    "Ketamine is a dissociative anaesthetic that has been used for decades in hospitals for pain relief and anaesthesia.",
+    "Army doctors have used ketamine on the battlefield for decades to reduce pain in wounded soldiers.",
+    "Ketamine has been used in emergency rooms to treat pain from physical trauma and fractures.",
+])
+def test_the_anaesthetics_history_is_no_other_condition_treated(real_engine, text):
+    assert "ketamine-other-indications" not in claim_ids(real_engine, text), text
+
+
+def test_a_pain_condition_treated_is_still_another_condition(real_engine):
+    assert "ketamine-other-indications" in claim_ids(real_engine, "Ketamine infusions also treat fibromyalgia and chronic pain.")
+
+
+# rule 3: hope in other words is not relief
+@pytest.mark.parametrize("claim,text", [
+    ("trd-effective", "For people who have found little relief from antidepressants, ketamine therapy offers a beacon of hope."),
+    ("ketamine-effective-depression", "KETAMINE INFUSIONS GIVE FRESH HOPE FOR RECOVERY FROM DEPRESSION"),
+    ("ketamine-effective-depression", "Ketamine offers a ray of hope for those who have struggled for years to find relief from depression."),
+])
+def test_hope_in_other_words_is_not_relief(real_engine, claim, text):
+    assert claim not in claim_ids(real_engine, text), text
+
+
+def test_relief_said_beside_the_hope_is_still_the_claim(real_engine):
+    assert "trd-effective" in claim_ids(real_engine, "Ketamine relieves treatment-resistant depression when other drugs have failed.")
+
+
+# rule 4: a course counted whole, and six of something else than sessions
+@pytest.mark.parametrize("text", [
+    "Patients improved after one to six ketamine sessions.",
+    "Before her first ketamine infusion she had already tried six different antidepressants.",
+    "Our ketamine treatment course: twice weekly for 4 weeks.",
+])
+def test_these_are_not_a_course_of_six_infusions(real_engine, text):
+    assert "six-infusions-course" not in claim_ids(real_engine, text), text
+
+
+def test_six_infusions_over_two_weeks_is_still_the_course(real_engine):
+    assert "six-infusions-course" in claim_ids(real_engine, "Most patients receive six ketamine infusions over two weeks.")
