@@ -71,3 +71,21 @@ def test_these_are_not_a_course_of_six_infusions(real_engine, text):
 
 def test_six_infusions_over_two_weeks_is_still_the_course(real_engine):
     assert "six-infusions-course" in claim_ids(real_engine, "Most patients receive six ketamine infusions over two weeks.")
+
+
+# rule 5: ketamine-assisted psychotherapy named whole and said to bring what therapy brings is the combination's benefit
+@pytest.mark.parametrize("text", [
+    "KAP can open the door to lasting healing for people who feel stuck.",
+    "Ketamine-assisted therapy lets clients reach insights and breakthroughs that had felt out of reach.",
+])
+def test_kap_said_to_bring_healing_or_insight_is_the_combinations_benefit(real_engine, text):
+    assert "ketamine-plus-psychotherapy" in claim_ids(real_engine, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Ketamine-assisted psychotherapy is a form of therapy that uses ketamine.",
+    "Our KAP practice, Harbor Insight Center, opened its doors in 2021.",
+    "KAP is an innovative approach to healing that our team offers.",
+])
+def test_what_kap_is_or_where_it_is_offered_states_no_benefit(real_engine, text):
+    assert "ketamine-plus-psychotherapy" not in claim_ids(real_engine, text), text
