@@ -89,3 +89,16 @@ def test_kap_said_to_bring_healing_or_insight_is_the_combinations_benefit(real_e
 ])
 def test_what_kap_is_or_where_it_is_offered_states_no_benefit(real_engine, text):
     assert "ketamine-plus-psychotherapy" not in claim_ids(real_engine, text), text
+
+
+# rule 6: the other drugs' failure with its verb left out ("works when antidepressants don't") is still the failure
+@pytest.mark.parametrize("text", [
+    "Ketamine infusions often work when antidepressants don't.",
+    "Ketamine therapy often helps when traditional treatments haven't.",
+])
+def test_working_when_other_drugs_dont_is_trd_efficacy(real_engine, text):
+    assert "trd-effective" in claim_ids(real_engine, text), text
+
+
+def test_other_drugs_not_working_without_ketamine_said_to_work_is_not_trd_efficacy(real_engine):
+    assert "trd-effective" not in claim_ids(real_engine, "Ask your doctor what to do when antidepressants don't agree with you.")
