@@ -31,46 +31,31 @@ def test_a_lead_in_of_the_following_risk_factors_is_still_labelled_once(real_eng
     assert not any("ppd-risk-factors" in f for f in flags[1:]), flags
 
 
-# rule 2: the anaesthetic's pain relief in hospitals, on the battlefield or for injuries is no other condition treated
-@pytest.mark.parametrize("text", [
-    "Ketamine is a dissociative anaesthetic that has been used for decades in hospitals for pain relief and anaesthesia.",
-    "Army doctors have used ketamine on the battlefield for decades to reduce pain in wounded soldiers.",
-    "Ketamine has been used in emergency rooms to treat pain from physical trauma and fractures.",
-])
-def test_the_anaesthetics_history_is_no_other_condition_treated(real_engine, text):
-    assert "ketamine-other-indications" not in claim_ids(real_engine, text), text
-
-
-def test_a_pain_condition_treated_is_still_another_condition(real_engine):
-    assert "ketamine-other-indications" in claim_ids(real_engine, "Ketamine infusions also treat fibromyalgia and chronic pain.")
-
-
-# rule 3: hope in other words is not relief
+# rule 2: the anaesthetic's pain relief in hospitals, on the battlefield or for injuries is no other condition treated;
+# rule 3: hope in other words is not relief; rule 4: a course counted whole, and six of something else than sessions
 @pytest.mark.parametrize("claim,text", [
+    ("ketamine-other-indications", "Ketamine is a dissociative anaesthetic that has been used for decades in hospitals for pain relief and anaesthesia."),
+    ("ketamine-other-indications", "Army doctors have used ketamine on the battlefield for decades to reduce pain in wounded soldiers."),
+    ("ketamine-other-indications", "Ketamine has been used in emergency rooms to treat pain from physical trauma and fractures."),
     ("trd-effective", "For people who have found little relief from antidepressants, ketamine therapy offers a beacon of hope."),
     ("ketamine-effective-depression", "KETAMINE INFUSIONS GIVE FRESH HOPE FOR RECOVERY FROM DEPRESSION"),
     ("ketamine-effective-depression", "Ketamine offers a ray of hope for those who have struggled for years to find relief from depression."),
+    ("six-infusions-course", "Patients improved after one to six ketamine sessions."),
+    ("six-infusions-course", "Before her first ketamine infusion she had already tried six different antidepressants."),
+    ("six-infusions-course", "Our ketamine treatment course: twice weekly for 4 weeks."),
 ])
-def test_hope_in_other_words_is_not_relief(real_engine, claim, text):
+def test_these_sentences_do_not_make_the_claim(real_engine, claim, text):
     assert claim not in claim_ids(real_engine, text), text
 
 
-def test_relief_said_beside_the_hope_is_still_the_claim(real_engine):
-    assert "trd-effective" in claim_ids(real_engine, "Ketamine relieves treatment-resistant depression when other drugs have failed.")
-
-
-# rule 4: a course counted whole, and six of something else than sessions
-@pytest.mark.parametrize("text", [
-    "Patients improved after one to six ketamine sessions.",
-    "Before her first ketamine infusion she had already tried six different antidepressants.",
-    "Our ketamine treatment course: twice weekly for 4 weeks.",
+# ...and the neighbouring cases still make it
+@pytest.mark.parametrize("claim,text", [
+    ("ketamine-other-indications", "Ketamine infusions also treat fibromyalgia and chronic pain."),
+    ("trd-effective", "Ketamine relieves treatment-resistant depression when other drugs have failed."),
+    ("six-infusions-course", "Most patients receive six ketamine infusions over two weeks."),
 ])
-def test_these_are_not_a_course_of_six_infusions(real_engine, text):
-    assert "six-infusions-course" not in claim_ids(real_engine, text), text
-
-
-def test_six_infusions_over_two_weeks_is_still_the_course(real_engine):
-    assert "six-infusions-course" in claim_ids(real_engine, "Most patients receive six ketamine infusions over two weeks.")
+def test_the_neighbouring_cases_still_make_the_claim(real_engine, claim, text):
+    assert claim in claim_ids(real_engine, text), text
 
 
 # rule 5: ketamine-assisted psychotherapy named whole and said to bring what therapy brings is the combination's benefit
