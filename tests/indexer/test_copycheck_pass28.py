@@ -87,3 +87,17 @@ def test_working_when_other_drugs_dont_is_trd_efficacy(real_engine, text):
 
 def test_other_drugs_not_working_without_ketamine_said_to_work_is_not_trd_efficacy(real_engine):
     assert "trd-effective" not in claim_ids(real_engine, "Ask your doctor what to do when antidepressants don't agree with you.")
+
+
+# rule 7: the spray given only in the office, kept at the clinic, or by a clinic certified to give it is the REMS claim
+@pytest.mark.parametrize("text", [
+    "Spravato is given as a nasal spray for in-office treatment.",
+    "Spravato never leaves the facility.",
+    "We are one of a few providers in the region certified to offer Spravato.",
+])
+def test_the_spray_kept_in_a_certified_office_is_the_rems_claim(real_engine, text):
+    assert "esketamine-rems-monitoring" in claim_ids(real_engine, text), text
+
+
+def test_a_ketamine_clinics_own_office_visit_is_not_the_rems_claim(real_engine):
+    assert "esketamine-rems-monitoring" not in claim_ids(real_engine, "Ketamine lozenges are taken at home between office visits.")
