@@ -1,5 +1,6 @@
-"""Pass 28: a list of the conditions a drug treats, the anaesthetic's history told another way, hope in other words, and
-a course counted whole (docs/labelling-decisions.md, "Session 28", rules 1-4). Every sentence here is invented, not copied
+"""Pass 28: a list of the conditions a drug treats, the anaesthetic's history told another way, hope in other words, a
+course counted whole, KAP's benefit, the other drugs' failure with its verb left out, and the spray kept in a certified
+office (docs/labelling-decisions.md, "Session 28", rules 1-7). Every sentence here is invented, not copied
 from any page; each test has the neighbouring case beside it. The frames alone are tested (the claim model has its own
 tests)."""
 from __future__ import annotations
@@ -58,46 +59,30 @@ def test_the_neighbouring_cases_still_make_the_claim(real_engine, claim, text):
     assert claim in claim_ids(real_engine, text), text
 
 
-# rule 5: ketamine-assisted psychotherapy named whole and said to bring what therapy brings is the combination's benefit
-@pytest.mark.parametrize("text", [
-    "KAP can open the door to lasting healing for people who feel stuck.",
-    "Ketamine-assisted therapy lets clients reach insights and breakthroughs that had felt out of reach.",
-])
-def test_kap_said_to_bring_healing_or_insight_is_the_combinations_benefit(real_engine, text):
-    assert "ketamine-plus-psychotherapy" in claim_ids(real_engine, text), text
-
-
-@pytest.mark.parametrize("text", [
-    "Ketamine-assisted psychotherapy is a form of therapy that uses ketamine.",
-    "Our KAP practice, Harbor Insight Center, opened its doors in 2021.",
-    "KAP is an innovative approach to healing that our team offers.",
-])
-def test_what_kap_is_or_where_it_is_offered_states_no_benefit(real_engine, text):
-    assert "ketamine-plus-psychotherapy" not in claim_ids(real_engine, text), text
-
-
-# rule 6: the other drugs' failure with its verb left out ("works when antidepressants don't") is still the failure
-@pytest.mark.parametrize("text", [
-    "Ketamine infusions often work when antidepressants don't.",
-    "Ketamine therapy often helps when traditional treatments haven't.",
-])
-def test_working_when_other_drugs_dont_is_trd_efficacy(real_engine, text):
-    assert "trd-effective" in claim_ids(real_engine, text), text
-
-
-def test_other_drugs_not_working_without_ketamine_said_to_work_is_not_trd_efficacy(real_engine):
-    assert "trd-effective" not in claim_ids(real_engine, "Ask your doctor what to do when antidepressants don't agree with you.")
-
-
+# rule 5: ketamine-assisted psychotherapy named whole and said to bring what therapy brings is the combination's benefit;
+# rule 6: the other drugs' failure with its verb left out ("works when antidepressants don't") is still the failure;
 # rule 7: the spray given only in the office, kept at the clinic, or by a clinic certified to give it is the REMS claim
-@pytest.mark.parametrize("text", [
-    "Spravato is given as a nasal spray for in-office treatment.",
-    "Spravato never leaves the facility.",
-    "We are one of a few providers in the region certified to offer Spravato.",
+@pytest.mark.parametrize("claim,text", [
+    ("ketamine-plus-psychotherapy", "KAP can open the door to lasting healing for people who feel stuck."),
+    ("ketamine-plus-psychotherapy", "Ketamine-assisted therapy lets clients reach insights and breakthroughs that had felt out of reach."),
+    ("trd-effective", "Ketamine infusions often work when antidepressants don't."),
+    ("trd-effective", "Ketamine therapy often helps when traditional treatments haven't."),
+    ("esketamine-rems-monitoring", "Spravato is given as a nasal spray for in-office treatment."),
+    ("esketamine-rems-monitoring", "Spravato never leaves the facility."),
+    ("esketamine-rems-monitoring", "We are one of a few providers in the region certified to offer Spravato."),
 ])
-def test_the_spray_kept_in_a_certified_office_is_the_rems_claim(real_engine, text):
-    assert "esketamine-rems-monitoring" in claim_ids(real_engine, text), text
+def test_these_sentences_make_the_claim(real_engine, claim, text):
+    assert claim in claim_ids(real_engine, text), text
 
 
-def test_a_ketamine_clinics_own_office_visit_is_not_the_rems_claim(real_engine):
-    assert "esketamine-rems-monitoring" not in claim_ids(real_engine, "Ketamine lozenges are taken at home between office visits.")
+# ...and their neighbours do not: what KAP is or where it is offered, other drugs failing with no drug said to work, a
+# ketamine clinic's own office visits
+@pytest.mark.parametrize("claim,text", [
+    ("ketamine-plus-psychotherapy", "Ketamine-assisted psychotherapy is a form of therapy that uses ketamine."),
+    ("ketamine-plus-psychotherapy", "Our KAP practice, Harbor Insight Center, opened its doors in 2021."),
+    ("ketamine-plus-psychotherapy", "KAP is an innovative approach to healing that our team offers."),
+    ("trd-effective", "Ask your doctor what to do when antidepressants don't agree with you."),
+    ("esketamine-rems-monitoring", "Ketamine lozenges are taken at home between office visits."),
+])
+def test_their_neighbours_do_not_make_the_claim(real_engine, claim, text):
+    assert claim not in claim_ids(real_engine, text), text
