@@ -9,7 +9,8 @@ adds nothing; a denial must stand, stance.denial_stands).
 
 Features: the sentence's words (lower case, two or more letters or digits, as scikit-learn's default tokens), each
 weighted 1 + log(count) times its inverse document frequency, the vector scaled to unit length; the same for the
-sentence before, times `context_weight`. Inference is NumPy from claim_model.json; training (`fit`) uses
+sentence before, times `context_weight`; and the mean of the sentence's all-MiniLM-L6-v2 word embeddings (unit length,
+times `vector_weight`), which places a paraphrase near the words it stands for. Inference is NumPy from claim_model.json; training (`fit`) uses
 scikit-learn's L-BFGS logistic regression and runs only in bench/train_claim_model.py, on the real-copy tuning
 pages (never the held-aside or test pages).
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,7 +39,13 @@ TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
 # wrong flags on the rules' invented cases; 0.7 worse). Weights under 0.1 are dropped from the file: the same flags on
 # the fresh rounds at a third of the size.
 DEFAULTS = {"C": 20.0, "context_weight": 0.5, "min_df": 2, "context_min_df": 3, "min_positives": 15,
-            "threshold": 0.6, "prune": 0.1}
+            "threshold": 0.6, "prune": 0.1, "vector_weight": 1.0}
+# The sentence's words also as one vector: the mean of their all-MiniLM-L6-v2 input embeddings (sentence_encoder.
+# word_means), at `vector_weight` beside the unit-length tf-idf block. Words the tf-idf block never saw with a claim
+# ("nursing", "lactation") sit near words it did ("breastfeeding"), so a paraphrase reaches the claim. Chosen on the
+# released rounds 17-26, each pair scored by a model trained without it (docs/checker.md, "the claim model"): the
+# model alone went from 558 / 77 / 1127 to 644 / 81 / 1041 at p >= 0.6. The encoder's full forward pass did better
+# still (713 / 94 / 972) but costs about 15 ms a sentence, several times the checker's budget for a page.
 BLOCKS = ("w", "p")  # the sentence's own words, the sentence before's
 
 
@@ -72,6 +80,8 @@ class ClaimModel:
     bias: np.ndarray
     context_weight: float
     threshold: float
+    vector_weights: np.ndarray | None = None  # DIM rows (the word-embedding mean), one column per claim
+    vector_weight: float = 0.0
 
     def probabilities(self, text: str, prev: str = "") -> dict[str, float]:
         z = self.bias.copy()
@@ -79,6 +89,8 @@ class ClaimModel:
             row = self.columns.get(name)
             if row is not None:
                 z += value * self.weights[row]
+        if self.vector_weights is not None:
+            z += self.vector_weight * (sentence_vectors([text])[0] @ self.vector_weights)
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return {c: float(v) for c, v in zip(self.claims, p)}
 
@@ -95,23 +107,40 @@ def from_dict(data: dict) -> ClaimModel:
     for row, name in enumerate(names):
         for col, w in data["weights"][name]:
             weights[row, col] = w
+    vectors = data.get("vector_weights")
     return ClaimModel(claims, data["idf"], {n: i for i, n in enumerate(names)}, weights, np.array(data["bias"], float),
-                      float(data["options"]["context_weight"]), float(data["options"]["threshold"]))
+                      float(data["options"]["context_weight"]), float(data["options"]["threshold"]),
+                      None if vectors is None else np.array(vectors, np.float32).T,
+                      float(data["options"].get("vector_weight", 0.0)))
+
+
+def sentence_vectors(texts: list[str]) -> np.ndarray:
+    from indexer.copycheck.sentence_encoder import shared
+    return shared().word_means(texts)
 
 
 @lru_cache(maxsize=1)
 def load() -> ClaimModel | None:
-    """The stored model, or None when claim_model.json is absent (the frames' claims then stand alone)."""
+    """The stored model, or None when claim_model.json is absent (the frames' claims then stand alone), or when it
+    reads word embeddings and the encoder's weights are not installed (a warning says so once)."""
     path = Path(settings.value(MODEL_ENV) or MODEL_FILE)
     if not path.exists():
         return None
-    return from_dict(json.loads(path.read_text(encoding="utf-8")))
+    model = from_dict(json.loads(path.read_text(encoding="utf-8")))
+    if model.vector_weights is not None:
+        from indexer.copycheck.sentence_encoder import EncoderUnavailable
+        try:
+            sentence_vectors(["ketamine"])
+        except EncoderUnavailable as e:
+            warnings.warn(f"the claim model is off, the frames' claims stand alone: {e}", stacklevel=2)
+            return None
+    return model
 
 
 def fit(rows: list[dict], **options) -> dict:
     """rows: {"text", "prev", "claims": [ids]} for every sentence of the tuning pages (bench/train_claim_model.py).
     Deterministic: fixed row order, L-BFGS from zero weights, no random state."""
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
     o = {**DEFAULTS, **options}
@@ -126,15 +155,20 @@ def fit(rows: list[dict], **options) -> dict:
             data.append(value)
         indptr.append(len(indices))
     x = csr_matrix((data, indices, indptr), shape=(len(rows), len(names)))
+    vw = o["vector_weight"]
+    if vw:
+        x = hstack([x, csr_matrix(vw * sentence_vectors([r["text"] for r in rows]).astype(np.float64))]).tocsr()
     counts = Counter(c for r in rows for c in set(r["claims"]))
     claims = sorted(c for c, n in counts.items() if n >= o["min_positives"])
     weights: dict[str, list] = {}
-    bias = []
+    bias, vector_weights = [], []
     for k, claim in enumerate(claims):
         y = np.array([claim in r["claims"] for r in rows])
         model = LogisticRegression(C=o["C"], max_iter=5000, tol=1e-6).fit(x, y)
         bias.append(round(float(model.intercept_[0]), 5))
-        for i, w in enumerate(model.coef_[0]):
+        if vw:
+            vector_weights.append([round(float(w), 4) for w in model.coef_[0][len(names):]])
+        for i, w in enumerate(model.coef_[0][:len(names)]):
             if abs(w) >= o["prune"]:
                 weights.setdefault(names[i], []).append([k, round(float(w), 4)])
     used = {n.split(":", 1)[1] for n in weights if n.startswith("w:")}, {n.split(":", 1)[1] for n in weights if n.startswith("p:")}
@@ -148,6 +182,8 @@ def fit(rows: list[dict], **options) -> dict:
         # every word's idf is kept (a pruned word still counts in the vector's length); only weights are pruned
         "idf": {b: {t: round(v, 5) for t, v in idf[b].items()} for b in BLOCKS},
         "weights": dict(sorted(weights.items())),
+        # one row per claim, one column per word-embedding dimension (not pruned: every dimension counts)
+        **({"vector_weights": vector_weights} if vw else {}),
         "words_weighted": [len(used[0]), len(used[1])],
     }
 
@@ -161,6 +197,9 @@ def dumps(model: dict) -> str:
         if key == "weights":
             rows = [f"  {json.dumps(f)}: {json.dumps(w, separators=(',', ':'))}" for f, w in value.items()]
             lines.append(f'"weights": {{\n' + ",\n".join(rows) + f"\n}}{end}")
+        elif key == "vector_weights":
+            rows = [f"  {json.dumps(w, separators=(',', ':'))}" for w in value]
+            lines.append(f'"vector_weights": [\n' + ",\n".join(rows) + f"\n]{end}")
         else:
             lines.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False, separators=(',', ':'))}{end}")
     return "\n".join(lines) + "\n}\n"

@@ -354,7 +354,8 @@ class Checker:
                 a, b = norm.to_original(sents[prev].start, sents[prev].end)
                 result.context = text[a:b]
             if not s.is_question and blocks[s.block].kind != "reference" and not self._only_opens_list(s):
-                self._add_learned(result, work[i], tokens[i], results[-1].text if results else "", page_drug)
+                self._add_learned(result, work[i], tokens[i], results[-1].text if results else "", page_drug,
+                                  other_drug_page)
             if i in effect_leads and not any(c.id == EFFECT_LIST_CLAIM for c in result.claims):
                 claim = self.kb.claims[EFFECT_LIST_CLAIM]
                 result.claims.append(ClaimFlag(claim.id, "asserts", claim.verdict, claim.certainty, 1.0, False, []))
@@ -593,7 +594,8 @@ class Checker:
             if isinstance(answer, Pending) and unsure is not None:
                 unsure.append((result, answer))
 
-    def _excluded(self, claim_id: str, st: SentenceTokens, page_drug: str | None = None) -> bool:
+    def _excluded(self, claim_id: str, st: SentenceTokens, page_drug: str | None = None,
+                  other_drug_page: bool = False) -> bool:
         """Whether the rules say this sentence does not make the claim, whatever the claim model says: a sentence about
         another drug only than the claim's statement or frames name, or the words any of the claim's frames or slots are
         `unless` ("history of substance abuse" is not the misuse risk)."""
@@ -607,12 +609,16 @@ class Checker:
             return True
         if named and own and not named & own:
             return True
+        # On a page about another drug, a sentence naming none is that drug's ("Common side effects of the treatment
+        # include drowsiness" on a zuranolone page), as the frames read it (_about_another_drug)
+        if other_drug_page and not named and own and not own & self.other_drugs:
+            return True
         return any((f.unless and st.find_all(f.key + "/unless", f.unless))
                    or any(sl.unless and st.find_all(sl.key + "/unless", sl.unless) for sl in f.slots)
                    for f in self.frames_of.get(claim_id, ()))
 
     def _add_learned(self, result: SentenceResult, sentence: str, st: SentenceTokens, prev: str,
-                     page_drug: str | None = None) -> None:
+                     page_drug: str | None = None, other_drug_page: bool = False) -> None:
         """The claim model's confident claims the frames did not find (claim_model.py), under the same stance rules:
         any silencing trigger in the sentence (a question, a condition, an aim, a report) adds nothing."""
         model = claim_model.load()
@@ -630,7 +636,7 @@ class Checker:
         added = []
         for claim, p in candidates:
             cid = claim.id
-            if any(n in found for n in claim.yields_to) or self._excluded(cid, st, page_drug) \
+            if any(n in found for n in claim.yields_to) or self._excluded(cid, st, page_drug, other_drug_page) \
                     or (stance == "denies" and not denial_stands(cid, sentence)):
                 continue
             owned = figures.attribute(copy_figures, [claim])

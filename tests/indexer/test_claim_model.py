@@ -72,6 +72,39 @@ def test_a_model_probability_is_a_probability_of_each_claim():
     assert set(p) == set(model.claims) and all(0.0 <= v <= 1.0 for v in p.values())
 
 
+def test_the_sentence_vector_is_the_mean_of_its_word_embeddings_at_unit_length():
+    import numpy as np
+    v = claim_model.sentence_vectors(["Ketamine is safe while nursing.", "Ketamine is safe while breastfeeding.",
+                                      "Parking is free on weekends.", ""])
+    assert v.shape == (4, 384) and np.allclose(np.linalg.norm(v[:3], axis=1), 1.0, atol=1e-5)
+    assert not v[3].any()  # no word, no vector
+    assert v[0] @ v[1] > v[0] @ v[2] + 0.1  # a paraphrase sits nearer than another topic
+
+
+def test_the_stored_model_reads_the_vector_beside_the_words():
+    model = claim_model.load()
+    assert model.vector_weights is not None and model.vector_weights.shape == (384, len(model.claims))
+    assert model.vector_weight == claim_model.DEFAULTS["vector_weight"] > 0
+    text = "Ketamine is safe while nursing."
+    without = claim_model.ClaimModel(model.claims, model.idf, model.columns, model.weights, model.bias,
+                                     model.context_weight, model.threshold)
+    assert model.probabilities(text) != without.probabilities(text)
+
+
+def test_without_the_encoders_weights_the_frames_stand_alone(monkeypatch):
+    from indexer.copycheck.sentence_encoder import EncoderUnavailable
+
+    def unavailable(texts):
+        raise EncoderUnavailable("not installed")
+    monkeypatch.setattr(claim_model, "sentence_vectors", unavailable)
+    claim_model.load.cache_clear()
+    try:
+        with pytest.warns(UserWarning, match="frames' claims stand alone"):
+            assert claim_model.load() is None
+    finally:
+        claim_model.load.cache_clear()
+
+
 # Invented copy whose words the frames do not know, and the same words asked, conditioned, or denied by a reported view
 ADDED = "Untreated PPD changes the lives of children too"
 TIMED = "Symptoms typically begin within the first few weeks after giving birth."

@@ -6,6 +6,8 @@ regulators outside the US. Every sentence here is invented, not copied from any 
 negatives beside it where the new frames could take another claim's sentence."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import flags, sentence_ids  # tests/indexer/flagged.py
 
 
@@ -70,6 +72,8 @@ def test_harms_of_heavy_use_and_overdose_deaths_are_asserted(real_engine):
         assert (sentence, "ketamine-abuse-harms", "asserts") in flags(real_engine, sentence), sentence
 
 
+# the claim model with word embeddings (session 29) reads "recreational ketamine use can damage the bladder" as the abuse harms too
+@pytest.mark.frames_only
 def test_deaths_named_beside_ketamine_and_bladder_harm_alone_are_not_these_harms(real_engine):
     """A death mentioned near the drug is news, not a harm put on it; animal cell death is the fetal-harm claim's; the
     bladder alone is ketamine-bladder-damage; a screening history of substance abuse is a contraindication."""

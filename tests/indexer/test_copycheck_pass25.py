@@ -177,6 +177,8 @@ def test_the_experience_called_pleasant_is_mild_effects(real_engine):
     assert "side-effects-mild-transient" not in sentence_ids(real_engine, text, "A few clients recall the experience as unpleasant.")
 
 
+# the claim model with word embeddings (session 29) adds the approval to "If approved, zuranolone would give new mothers a pill"
+@pytest.mark.frames_only
 def test_an_approval_still_to_come_is_no_approval(real_engine):
     text = "Zuranolone for postpartum depression.\n\nIf approved, zuranolone would give new mothers a pill to take at home."
     assert "fda-approved-ppd-drugs" not in sentence_ids(real_engine, text,

@@ -67,6 +67,8 @@ def test_a_group_more_often_affected_and_the_risk_of_developing_ppd_are_risk_fac
         real_engine, "Postpartum depression support groups welcome women of color.")
 
 
+# the claim model with word embeddings (session 29) reads "hormonal changes ... are normal, yet PPD is an illness" as the trigger
+@pytest.mark.frames_only
 def test_hormones_associated_with_ppd_are_the_hormonal_trigger(real_engine):
     """ppd-hormonal-trigger: 'the hormonal side associated with PPD'; not the changes 'associated with pregnancy'."""
     for sentence in ("Standard pills may miss the hormonal side associated with postpartum depression.",
