@@ -107,9 +107,9 @@ class SentenceEncoder:
 
     def word_means(self, texts: list[str]) -> np.ndarray:
         """The mean of each text's WordPiece input embeddings (no [CLS] or [SEP], the first MAX_TOKENS pieces), unit
-        length; a zero row for a text with no pieces. No layer runs, so this costs microseconds where encode() costs
-        about 15 ms a sentence: the claim model (claim_model.py) reads every sentence with it, where the layers'
-        price would break the checker's time budget."""
+        length; a zero row for a text with no pieces. No layer runs: the claim model (claim_model.py) reads every
+        sentence with it for about 0.2 ms each with its own weights (docs/benchmarks.md, twenty-ninth pass), where
+        encode()'s 15 ms a sentence would break the checker's time budget."""
         out = np.zeros((len(texts), DIM), np.float32)
         for i, e in enumerate(self.tokenizer.encode_batch(list(texts))):
             ids = e.ids[1:-1]
