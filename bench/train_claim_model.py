@@ -10,6 +10,8 @@ change only with the pages, their labels or the sentence splitter. `train` is th
 (fixed order, no random state); tests/indexer/test_claim_model.py checks the stored model is what it produces.
 
     .venv/bin/python bench/train_claim_model.py train --exclude bench/data/realcopy_round19.txt --out /tmp/m.json
+    .venv/bin/python bench/train_claim_model.py train --exclude bench/data/realcopy_round25.txt \
+        --exclude bench/data/realcopy_round26.txt --vector-weight 0 --out /tmp/m0.json   # a pair out, words alone
 
     .venv/bin/python bench/train_claim_model.py cv        # the tuning pages scored with the model out of fold
 
@@ -63,10 +65,10 @@ def load_examples(path: Path = EXAMPLES, exclude: set[str] = frozenset()) -> lis
     return [r for r in rows if r["page"] not in exclude and Path(r["page"]).name not in exclude]
 
 
-def train(examples: Path, out: Path, exclude: set[str]) -> int:
+def train(examples: Path, out: Path, exclude: set[str], **options) -> int:
     from indexer.copycheck import claim_model
     rows = load_examples(examples, exclude)
-    model = claim_model.fit(rows)
+    model = claim_model.fit(rows, **options)
     out.write_text(claim_model.dumps(model), encoding="utf-8")
     print(f"{len(model['claims'])} claims, {sum(model['words_weighted'])} words weighted, from {len(rows)} sentences -> {out}")
     return 0
@@ -115,6 +117,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--exclude", type=Path, action="append", default=[],
                     help="a list of pages (one path per line) to leave out of training")
+    ap.add_argument("--vector-weight", type=float,
+                    help="the word-embedding mean's weight (0: the words alone, as before the twenty-ninth pass)")
     args = ap.parse_args(argv)
     if args.step == "extract":
         return extract(args.out or args.examples)
@@ -122,7 +126,8 @@ def main(argv: list[str]) -> int:
         return cross_validate(args.examples)
     exclude = {line.strip() for f in args.exclude for line in f.read_text().splitlines() if line.strip()}
     from indexer.copycheck import claim_model
-    return train(args.examples, args.out or claim_model.MODEL_FILE, exclude)
+    options = {} if args.vector_weight is None else {"vector_weight": args.vector_weight}
+    return train(args.examples, args.out or claim_model.MODEL_FILE, exclude, **options)
 
 
 if __name__ == "__main__":
