@@ -34,7 +34,9 @@ NOT_CHECK_WORTHY = [
     ("pending_decision", "The FDA is scheduled to make its decision on the new antidepressant nasal spray in March."),
     # attention_and_interest: popularity and hype
     ("attention_and_interest", "Ketamine for depression has received a lot of media attention since the FDA decision."),
-    ("attention_and_interest", "You've likely heard about esketamine as a treatment for depression in the news."),
+    # session 30: the first model retrained on 893 pages no longer marks "You've likely heard about esketamine as a
+    # treatment for depression in the news", so that case no longer needed the entry; this wording it still marks
+    ("attention_and_interest", "You've probably heard about ketamine being used to treat depression."),
     # not_yet_known: what is not known yet, in words evidence_gap does not list
     ("not_yet_known", "Harm to the breastfed infant from esketamine cannot be ruled out."),
     ("not_yet_known", "Long-term effects of esketamine on the developing brain have not been studied."),
