@@ -21,6 +21,9 @@ RETRAINED_MISS = pytest.mark.xfail(strict=True, reason="below the second stage r
 # Session 27: the stage retrained on the 793 tuning pages, where the same rule gives 0.68 (docs/checker.md, twenty-seventh
 # pass); two invented positives fall below it.
 RETRAINED_793_MISS = pytest.mark.xfail(strict=True, reason="below the second stage retrained at 0.68 on 793 pages (session 27)")
+# Session 31: both check-worthiness models retrained on the 925 tuning pages (the same rule still gives 0.68); two more
+# invented positives fall below it.
+RETRAINED_925_MISS = pytest.mark.xfail(strict=True, reason="below the models retrained on 925 pages (session 31)")
 
 
 def only_sentence(engine, text):
