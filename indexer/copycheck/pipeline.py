@@ -620,12 +620,16 @@ class Checker:
     def _add_learned(self, result: SentenceResult, sentence: str, st: SentenceTokens, prev: str,
                      page_drug: str | None = None, other_drug_page: bool = False) -> None:
         """The claim model's confident claims the frames did not find (claim_model.py), under the same stance rules:
-        any silencing trigger in the sentence (a question, a condition, an aim, a report) adds nothing."""
+        any silencing trigger in the sentence (a question, a condition, an aim, a report) adds nothing. A frame's claim
+        the model all but rules out (under its `veto`) is dropped: on pages neither had seen, those were mostly wrong."""
         model = claim_model.load()
         if model is None:
             return
+        confident, doubted = model.read(result.text, prev)
+        if doubted and len(claim_model.tokens(result.text)) > 2:  # a bare "No." gives it nothing to read
+            result.claims[:] = [c for c in result.claims if c.id not in doubted]
         found = {c.id for c in result.claims}
-        candidates = [(self.kb.claims[cid], p) for cid, p in model.confident(result.text, prev)
+        candidates = [(self.kb.claims[cid], p) for cid, p in confident
                       if cid in self.kb.claims and cid not in found]
         if not candidates:
             return

@@ -11,6 +11,7 @@ import math
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -152,3 +153,40 @@ def test_every_rendering_says_which_claims_only_the_model_found(real_engine):
     assert render_text(report).count(MODEL_FOUND_NOTE) == 1
     assert MODEL_FOUND_NOTE in comment_text(learned, report["claims"])
     assert MODEL_FOUND_NOTE not in comment_text(framed, report["claims"])
+
+
+# -- the veto (session 32): a frame's claim the model all but rules out is dropped ---------------------------------------
+PURSUIT = "Ketamine treatment for resistant depression. For these patients, the search for effective treatments becomes an endless pursuit."
+
+
+def test_the_model_doubts_only_well_learned_claims_under_its_veto():
+    model = claim_model.ClaimModel(("known", "rare", "likely"), {"w": {}, "p": {}}, {}, np.zeros((0, 3)),
+                                   np.array([-9.0, -9.0, 3.0]), 0.5, 0.6, veto=0.003, vetoing=frozenset({"known", "likely"}))
+    confident, doubted = model.read("anything")
+    assert [c for c, _ in confident] == ["likely"]
+    assert doubted == {"known"}  # "rare" is as improbable, but the model saw too few of its sentences to veto it
+
+
+def test_the_stored_model_vetoes_claims_with_enough_labelled_sentences():
+    model = claim_model.load()
+    data = json.loads(claim_model.MODEL_FILE.read_text(encoding="utf-8"))
+    assert model.veto == data["options"]["veto"] > 0
+    assert model.vetoing == {c for c, n in data["positives"].items() if n >= data["options"]["veto_min_positives"]}
+    assert "trd-effective" in model.vetoing and "breastfeeding-compatible" not in model.vetoing
+
+
+@pytest.mark.frames_only
+def test_the_frames_alone_read_the_search_for_treatments_under_the_heading_as_efficacy(real_engine):
+    sentences = real_engine.check(PURSUIT).to_dict()["sentences"]
+    assert [c["id"] for c in sentences[1]["claims"]] == ["trd-effective"]  # the heading's subject carried
+
+
+def test_the_veto_drops_the_frames_claim_the_model_rules_out(real_engine):
+    sentences = real_engine.check(PURSUIT).to_dict()["sentences"]
+    assert [c["id"] for c in sentences[0]["claims"]] == ["trd-effective"]  # the heading keeps its claim
+    assert sentences[1]["claims"] == []
+
+
+def test_a_bare_answer_is_never_vetoed(real_engine):
+    report = real_engine.check("Is ketamine addictive? No.").to_dict()
+    assert ("abuse-potential", "denies") in [(c["id"], c["stance"]) for c in report["sentences"][-1]["claims"]]

@@ -3,6 +3,8 @@ antidepressants work): invented sentences, each standing for a general way copy 
 class of false flags, fixed as claim frames or concept data (issue 10, tuning round 2)."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import claim_ids  # tests/indexer/flagged.py
 
 
@@ -279,6 +281,8 @@ def test_faster_and_fastest_are_speed_without_a_time_frame(real_engine):
     assert "ketamine-rapid-onset" not in claim_ids(real_engine, "Ketamine is cleared faster in younger adults.")
 
 
+# frames alone: the claim model's veto (session 32, docs/checker.md) drops the claim in a terse invented sentence here
+@pytest.mark.frames_only
 def test_a_mechanism_sentences_helps_is_the_mechanism_not_general_efficacy(real_engine):
     """'blocks NMDA receptors, which helps restore connections in regions affected by mood disorders': the labels
     file such sentences under the mechanism claim alone; general efficacy yields to it."""

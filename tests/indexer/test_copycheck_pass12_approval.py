@@ -46,6 +46,8 @@ def test_a_drug_named_after_a_mid_sentence_unlike_is_only_compared(real_engine):
 
 
 # -- Spravato's REMS told in other words: strict rules, the spray staying at the clinic, who must give it --------------
+# frames alone: the claim model's veto (session 32, docs/checker.md) drops the claim in a terse invented sentence here
+@pytest.mark.frames_only
 def test_the_rems_told_as_rules_place_and_who_gives_it(real_engine):
     for text in ("Spravato is bound by strict safety rules.",
                  "Esketamine is heavily regulated.",

@@ -3,6 +3,8 @@ pages, FAQs, news reports of trials, label information). Every sentence here is 
 each test fails without the change it names, and has a negative example beside it where the wording could misfire."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import claim_ids, flags, sentence_ids  # tests/indexer/flagged.py
 
 
@@ -39,6 +41,8 @@ def test_especially_at_higher_doses_grades_side_effects_without_making_them_misu
     assert "ketamine-common-side-effects" not in claim_ids(real_engine, sentence)
 
 
+# frames alone: the claim model's veto (session 32, docs/checker.md) drops the claim in a terse invented sentence here
+@pytest.mark.frames_only
 def test_a_denied_wait_says_the_drug_works_sooner(real_engine):
     """"Ketamine doesn't take weeks to work" says it works fast, as the stance rules already read it (no denial)."""
     for sentence in ("Ketamine doesn't take weeks to work.",

@@ -4,6 +4,8 @@ here is invented (none is copied from a page); each test fails without the wordi
 negative example beside it."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import claim_ids  # tests/indexer/flagged.py
 
 
@@ -24,6 +26,8 @@ def test_twice_weekly_for_the_first_four_weeks_is_the_spray_schedule(real_engine
         assert "esketamine-dosing-schedule" not in claim_ids(real_engine, text), text
 
 
+# frames alone: the claim model's veto (session 32, docs/checker.md) drops the claim in a terse invented sentence here
+@pytest.mark.frames_only
 def test_a_medicine_for_treatment_resistant_depression_presents_it_as_treating_it(real_engine):
     """The drug named by what it is for, right before the illness ("a nasal spray medication for TRD", "a therapy for
     treatment-resistant depression") is "a treatment for TRD" (labelling decisions, round 7 rule 11)."""

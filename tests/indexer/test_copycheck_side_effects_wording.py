@@ -3,6 +3,8 @@
 as concept or frame data; the sentences are invented, not copied from any page."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import claim_ids, flags  # tests/indexer/flagged.py
 
 
@@ -93,6 +95,8 @@ def test_mild_dissociation_is_a_mild_side_effect(real_engine):
         real_engine, "During the infusion most people stay awake and may feel mildly dissociated.")
 
 
+# frames alone: the claim model's veto (session 32, docs/checker.md) drops the claim in a terse invented sentence here
+@pytest.mark.frames_only
 def test_side_effects_that_do_not_last_long_are_short_lived(real_engine):
     assert "side-effects-mild-transient" in claim_ids(real_engine, "Ketamine side effects don't last long.")
 

@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+import pytest
+
 import json
 import os
 import random
@@ -48,6 +50,8 @@ def test_speller_cache_stays_bounded_on_junk(real_engine):
     assert report.sentences[-1].claims  # still works after the junk
 
 
+# frames alone: the claim model's veto (session 32, docs/checker.md) drops the claim in a terse invented sentence here
+@pytest.mark.frames_only
 def test_invisible_characters_and_look_alikes_do_not_hide_a_claim(real_engine):
     plain = "Ketamine relieves depression within hours."
     hostile = "Ket\u00adamine re\u200blieves dеpression with\u200din hоurs."  # soft hyphen, ZWSP, ZWJ, Cyrillic е and о
