@@ -1,11 +1,13 @@
-"""Claims the frames miss: one logistic regression per claim over the words of the sentence and of the sentence before.
+"""Claims the frames miss, and frames' claims it all but rules out: one logistic regression per claim over the words of
+the sentence and of the sentence before.
 
 The claim frames (frames.py) are hand-written from the tuning pages, and on pages nobody tuned on they find about
 57% of the labelled claims. Words learned from about 6,000 labelled sentences generalise differently: on rounds of
 fresh pages scored with the checker of the session before anyone read them, adding this model's confident claims to
 the frames' raised sentence F1 (docs/checker.md, "the claim model"). So the pipeline asks it after the frames, and a
 claim it adds goes through the same stance rules as a frame's (an asked, conditional, aimed or reported sentence
-adds nothing; a denial must stand, stance.denial_stands).
+adds nothing; a denial must stand, stance.denial_stands). A frame's claim it gives p < `veto` is dropped, for claims
+learned from at least `veto_min_positives` sentences (docs/checker.md, "Thirty-second pass").
 
 Features: the sentence's words (lower case, two or more letters or digits, as scikit-learn's default tokens), each
 weighted 1 + log(count) times its inverse document frequency, the vector scaled to unit length; the same for the
