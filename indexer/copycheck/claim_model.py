@@ -103,12 +103,8 @@ class ClaimModel:
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return {c: float(v) for c, v in zip(self.claims, p)}
 
-    def confident(self, text: str, prev: str = "") -> list[tuple[str, float]]:
-        """The claims whose probability reaches the threshold, most probable first."""
-        return self.read(text, prev)[0]
-
     def read(self, text: str, prev: str = "") -> tuple[list[tuple[str, float]], set[str]]:
-        """(the confident claims, most probable first; the claims the model doubts: probability under `veto`)."""
+        """(the claims at `threshold` or above, most probable first; the claims it doubts: under `veto`, of `vetoing`)."""
         probs = self.probabilities(text, prev)
         found = sorted(((c, p) for c, p in probs.items() if p >= self.threshold), key=lambda cp: -cp[1])
         return found, {c for c in self.vetoing if probs[c] < self.veto}
