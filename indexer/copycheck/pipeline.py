@@ -342,9 +342,11 @@ class Checker:
                                unsure=None if opens_list else unsure, own_words=opens_list)
                 if opens_list:
                     result.checkworthy = False
+            answered = False
             if not result.claims and (answer := BARE_ANSWER_RE.match(s.text)):
                 self._answer_question(answer.group(1), i, work, tokens, sources, sents, norm, text, result, subject,
                                       other_drug_page, page_drug)
+                answered = bool(result.claims)
             if not result.claims and not s.is_question and (named := self._named_after(i, sources[i], tokens, results)):
                 # "The FDA has approved the first drug for postpartum depression. It's called Zulresso.": the name completes
                 # what the sentence before told, which is now said of the drug it names
@@ -354,8 +356,11 @@ class Checker:
                 a, b = norm.to_original(sents[prev].start, sents[prev].end)
                 result.context = text[a:b]
             if not s.is_question and blocks[s.block].kind != "reference" and not self._only_opens_list(s):
-                self._add_learned(result, work[i], tokens[i], results[-1].text if results else "", page_drug,
-                                  other_drug_page)
+                if self._add_learned(result, work[i], tokens[i], results[-1].text if results else "", page_drug,
+                                     other_drug_page, answered):
+                    # the model doubted every claim the frames found: the sentence is asked, as one they found nothing in
+                    result.context = None
+                    self._ask_checkworthy(i, work[i], tokens[i], sources[i], tokens, sents, result, unsure)
             if i in effect_leads and not any(c.id == EFFECT_LIST_CLAIM for c in result.claims):
                 claim = self.kb.claims[EFFECT_LIST_CLAIM]
                 result.claims.append(ClaimFlag(claim.id, "asserts", claim.verdict, claim.certainty, 1.0, False, []))
@@ -583,16 +588,19 @@ class Checker:
             src = sents[used_source[0]]
             a, b = norm.to_original(src.start, src.end)
             result.context = text[a:b]
-        if not result.claims:
-            sentence, st = item_sentence, item_st  # check-worthiness is the item's own
-            copy_figures = figures.extract(sentence)
-            silent = any(t.category in SILENT for t in find_triggers(sentence))
-            answer = deferred(sentence, has_topic=self._has_topic(st, sentence, sources, tokens),
-                              has_figure=bool(copy_figures), is_question=sents[i].is_question,
-                              is_heading=sents[i].is_heading, silent=silent, block_kind=sents[i].kind)
-            result.checkworthy = answer if isinstance(answer, bool) else False
-            if isinstance(answer, Pending) and unsure is not None:
-                unsure.append((result, answer))
+        if not result.claims:  # check-worthiness is the item's own
+            self._ask_checkworthy(i, item_sentence, item_st, sources, tokens, sents, result, unsure)
+
+    def _ask_checkworthy(self, i, sentence, st, sources, tokens, sents, result: SentenceResult, unsure: list | None) -> None:
+        """Whether a sentence without claims makes a check-worthy claim outside the KB: the rules' answer, or a Pending
+        the second stage settles in one batch (`unsure`)."""
+        silent = any(t.category in SILENT for t in find_triggers(sentence))
+        answer = deferred(sentence, has_topic=self._has_topic(st, sentence, sources, tokens),
+                          has_figure=bool(figures.extract(sentence)), is_question=sents[i].is_question,
+                          is_heading=sents[i].is_heading, silent=silent, block_kind=sents[i].kind)
+        result.checkworthy = answer if isinstance(answer, bool) else False
+        if isinstance(answer, Pending) and unsure is not None:
+            unsure.append((result, answer))
 
     def _excluded(self, claim_id: str, st: SentenceTokens, page_drug: str | None = None,
                   other_drug_page: bool = False) -> bool:
@@ -618,24 +626,29 @@ class Checker:
                    for f in self.frames_of.get(claim_id, ()))
 
     def _add_learned(self, result: SentenceResult, sentence: str, st: SentenceTokens, prev: str,
-                     page_drug: str | None = None, other_drug_page: bool = False) -> None:
+                     page_drug: str | None = None, other_drug_page: bool = False, answered: bool = False) -> bool:
         """The claim model's confident claims the frames did not find (claim_model.py), under the same stance rules:
         any silencing trigger in the sentence (a question, a condition, an aim, a report) adds nothing. A frame's claim
-        the model all but rules out (under its `veto`) is dropped: on pages neither had seen, those were mostly wrong."""
+        the model all but rules out (under its `veto`) is dropped: on pages neither had seen, those were mostly wrong.
+        True when that left the sentence with no claim. A bare answer's claims are the question's: it has no words of
+        its own for the model to doubt them by ("Yes, it is.")."""
         model = claim_model.load()
         if model is None:
-            return
-        confident, doubted = model.read(result.text, prev)
-        if doubted and len(claim_model.tokens(result.text)) > 2:  # a bare "No." gives it nothing to read
-            result.claims[:] = [c for c in result.claims if c.id not in doubted]
+            return False
+        confident, doubted = model.read(result.text, prev, carried=result.context is not None)
+        vetoed = False
+        if doubted and not answered and len(claim_model.tokens(result.text)) > 2:  # a bare "No." gives it nothing to read
+            kept = [c for c in result.claims if c.id not in doubted]
+            vetoed = bool(result.claims) and not kept
+            result.claims[:] = kept
         found = {c.id for c in result.claims}
         candidates = [(self.kb.claims[cid], p) for cid, p in confident
                       if cid in self.kb.claims and cid not in found]
         if not candidates:
-            return
+            return vetoed
         stance, hedged = stance_of(find_triggers(sentence), [(0, len(sentence))])  # the whole sentence is the claim's
         if stance is None:
-            return
+            return vetoed
         copy_figures = figures.extract(sentence)
         added = []
         for claim, p in candidates:
@@ -649,6 +662,7 @@ class Checker:
         if added:
             result.claims.extend(added)
             result.checkworthy = False
+        return vetoed and not added
 
     def _effect_list_leads(self, sents, blocks, tokens, work, sources, subject) -> dict[int, list[int]]:
         """The sentences that lead in a list of bare side effects (EFFECT_LIST_*): a lead-in or heading (not a question)

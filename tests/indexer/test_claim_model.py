@@ -187,6 +187,45 @@ def test_the_veto_drops_the_frames_claim_the_model_rules_out(real_engine):
     assert sentences[1]["claims"] == []
 
 
+# -- the carried veto (session 33): a claim a carried subject brought, under a higher bar ------------------------------
+EMERGENCIES = ("Ketamine works differently from the usual antidepressants. While regular antidepressants can take weeks to "
+               "work, ketamine acts fast. This makes it especially helpful in emergencies, such as when someone is at high "
+               "risk of self-harm.")
+
+
+def test_a_carried_subject_raises_the_bar_for_the_claims_the_model_may_veto():
+    model = claim_model.ClaimModel(("known", "rare", "likely", "middling"), {"w": {}, "p": {}}, {}, np.zeros((0, 4)),
+                                   np.array([-9.0, -9.0, 3.0, -5.15]), 0.5, 0.6, veto=0.003,
+                                   vetoing=frozenset({"known", "likely", "middling"}), veto_carried=0.01)
+    assert model.read("anything")[1] == {"known"}  # p("middling") = 0.0058: above the veto
+    assert model.read("anything", carried=True)[1] == {"known", "middling"}  # "rare": too few sentences, never
+
+
+def test_the_stored_model_has_a_carried_veto_above_its_veto():
+    model = claim_model.load()
+    assert model.veto_carried > model.veto > 0
+
+
+@pytest.mark.frames_only
+def test_the_frames_alone_carry_the_sentence_befores_subject_into_the_emergencies(real_engine):
+    sentences = real_engine.check(EMERGENCIES).to_dict()["sentences"]
+    assert [c["id"] for c in sentences[2]["claims"]] == ["reduces-suicidal-ideation"]
+    assert sentences[2]["context"].startswith("While regular antidepressants")
+
+
+def test_the_carried_veto_drops_the_carried_claim_and_the_sentence_is_asked_whether_it_is_check_worthy(real_engine):
+    sentences = real_engine.check(EMERGENCIES).to_dict()["sentences"]
+    assert {c["id"] for c in sentences[1]["claims"]} == {"ketamine-rapid-onset", "ssri-onset-weeks"}
+    assert sentences[2]["claims"] == []  # p 0.006: kept under the veto (0.003), dropped under the carried veto (0.01)
+    assert sentences[2]["checkworthy"] is True  # a use in emergencies: a claim to verify, outside the KB
+    assert "context" not in sentences[2]  # no carried subject is shown for claims it no longer has
+
+
+def test_a_bare_yes_keeps_the_claims_of_its_question(real_engine):
+    sentences = real_engine.check("## Is ketamine safe while breastfeeding?\n\nYes, it is.").to_dict()["sentences"]
+    assert [(c["id"], c["stance"]) for c in sentences[-1]["claims"]] == [("breastfeeding-compatible", "asserts")]
+
+
 def test_a_bare_answer_is_never_vetoed(real_engine):
     report = real_engine.check("Is ketamine addictive? No.").to_dict()
     assert ("abuse-potential", "denies") in [(c["id"], c["stance"]) for c in report["sentences"][-1]["claims"]]

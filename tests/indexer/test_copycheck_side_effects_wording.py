@@ -288,6 +288,9 @@ def test_ketamine_taken_outside_a_medical_setting_is_taken_unsupervised(real_eng
         real_engine, "Using ketamine outside of a clinical setting carries serious risks.")
 
 
+# frames alone: under the heading the claim is carried, and the claim model's carried veto (session 33, docs/checker.md)
+# drops it from the terse invented cuff sentence
+@pytest.mark.frames_only
 def test_the_clinics_safeguards_missing_at_home_are_the_at_home_risk(real_engine):
     text = ("Ketamine clinic\nIn our clinic a nurse checks your vital signs throughout. "
             "At home, none of these safeguards are in place.")
