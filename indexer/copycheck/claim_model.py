@@ -7,8 +7,8 @@ fresh pages scored with the checker of the session before anyone read them, addi
 the frames' raised sentence F1 (docs/checker.md, "the claim model"). So the pipeline asks it after the frames, and a
 claim it adds goes through the same stance rules as a frame's (an asked, conditional, aimed or reported sentence
 adds nothing; a denial must stand, stance.denial_stands). A frame's claim it gives p < `veto` is dropped, for claims
-learned from at least `veto_min_positives` sentences (docs/checker.md, "Thirty-second pass"); when the sentence's claims
-came with a carried subject, any claim it knows under `veto_carried` ("Thirty-third pass").
+learned from at least `veto_min_positives` sentences (docs/checker.md, "Thirty-second pass"), or p < `veto_carried` when
+the sentence's claims came with a carried subject ("Thirty-third pass").
 
 Features: the sentence's words (lower case, two or more letters or digits, as scikit-learn's default tokens), each
 weighted 1 + log(count) times its inverse document frequency, the vector scaled to unit length; the same for the
@@ -46,9 +46,10 @@ TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
 # model had not seen (rounds 17-28, each pair scored by a model trained without it; rounds 31 and 32 by the model of the
 # session before their release): 0.003 and 100; with every claim vetoed, "You can still breastfeed after ketamine" lost
 # the claim of a model that had seen 16 such sentences.
-# `veto_carried`: when the frames' claims came with a carried subject (a lead-in, a heading, the sentence before), any
-# claim the model knows under it is dropped: those flags were wrong more often (docs/checker.md, "Thirty-third pass").
-# Chosen on rounds 17-34, each pair scored by a model trained without it: 0.005, 0.01 and 0.02 against none.
+# `veto_carried`: the veto's bar when the frames' claims came with a carried subject (a lead-in, a heading, the sentence
+# before), for the same claims: those flags were wrong more often (docs/checker.md, "Thirty-third pass"). Chosen on rounds
+# 17-34, each pair scored by a model trained without it (0.005, 0.01 and 0.02 for every claim; 0.01 for these); for
+# every claim it took "Ketamine infusion therapy can help you feel like yourself again." from postpartum depression.
 DEFAULTS = {"C": 20.0, "context_weight": 0.5, "min_df": 2, "context_min_df": 3, "min_positives": 15,
             "threshold": 0.6, "prune": 0.1, "vector_weight": 1.0, "veto": 0.003, "veto_min_positives": 100,
             "veto_carried": 0.01}
