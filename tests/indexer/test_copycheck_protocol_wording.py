@@ -59,6 +59,9 @@ def test_twice_a_week_for_the_first_month_is_the_esketamine_induction(real_engin
 
 # --- misuse: a leaflet's warning about "this medicine" -----------------------------------------------------
 
+# Frames alone: the claim model retrained on 1,034 pages (session 34) gives "Scrolling is addictive" under a ketamine
+# heading abuse-potential at p 0.6003, a hair over its threshold (0.6); the subject rule tested here is the frames'.
+@pytest.mark.frames_only
 def test_habit_forming_said_of_the_pages_drug_is_abuse_potential(real_engine):
     for text in ("Esketamine nasal spray\nThis medication may be habit-forming.",
                  "Ketamine\nOutside medicine, it is sold as a recreational drug.",
