@@ -24,6 +24,9 @@ RETRAINED_793_MISS = pytest.mark.xfail(strict=True, reason="below the second sta
 # Session 31: both check-worthiness models retrained on the 925 tuning pages (the same rule still gives 0.68); two more
 # invented positives fall below it.
 RETRAINED_925_MISS = pytest.mark.xfail(strict=True, reason="below the models retrained on 925 pages (session 31)")
+# Session 35: both models retrained on the 1,067 tuning pages, where the rule gives 0.69 (docs/checker.md, thirty-fifth
+# pass); two invented positives fall below 0.68 as well as 0.69, so the rule is followed again.
+RETRAINED_1067_MISS = pytest.mark.xfail(strict=True, reason="below the models retrained on 1,067 pages (session 35)")
 
 
 def only_sentence(engine, text):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from checkworthy_cases import RETRAINED_793_MISS, RETRAINED_925_MISS, RETRAINED_MISS, SECOND_STAGE_MISS, only_sentence  # tests/indexer/checkworthy_cases.py
+from checkworthy_cases import RETRAINED_1067_MISS, RETRAINED_793_MISS, RETRAINED_925_MISS, RETRAINED_MISS, SECOND_STAGE_MISS, only_sentence  # tests/indexer/checkworthy_cases.py
 from indexer.copycheck.checkworthy import rules
 
 
@@ -44,7 +44,8 @@ MISSED_BEFORE = [
                  marks=RETRAINED_MISS),
     pytest.param("efficacy", "Studies found little to no difference between oral and intravenous ketamine.",
                  marks=RETRAINED_925_MISS),
-    ("efficacy", "People with treatment-resistant depression have few options besides electroconvulsive therapy."),
+    pytest.param("efficacy", "People with treatment-resistant depression have few options besides electroconvulsive therapy.",
+                 marks=RETRAINED_1067_MISS),
 ]
 
 

@@ -3,6 +3,8 @@
 it names."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import flags  # tests/indexer/flagged.py
 
 
@@ -15,6 +17,10 @@ def _spans(engine, concept, text):
     return [text[a:b] for a, b, _ in st.find_all(f"concept:{concept}", checker.lexicon.terms[concept])]
 
 
+# frames alone: the claim model retrained on 1,067 pages (session 35) reads "you may experience a new calm" after ketamine
+# treatment as an acute effect (p 0.73), as a reviewer labelled a calm felt in session on a round 44 page; the rule here
+# is the synonym's span
+@pytest.mark.frames_only
 def test_a_synonym_phrase_does_not_span_a_clause_break(real_engine):
     """The analyzer lays a synonym group's token ("out-of-body experience") over words that stop words
     separate, and knew no punctuation: "your body; you may experience" was a dissociation."""
