@@ -46,6 +46,18 @@ def test_two_treatments_a_week_then_a_taper_is_the_esketamine_schedule(real_engi
     assert "six-infusions-course" in claim_ids(real_engine, "Ketamine infusions\nThe initial series runs over 3 weeks.")
 
 
+def test_a_course_of_four_or_five_infusions_is_another_protocol(real_engine):
+    """Clinic rule 19 (labelling decisions): a course of four or five is not about six infusions, by its count or by its
+    weeks (session 35)."""
+    for text in ("Ketamine infusions\nWe recommend that clients complete five infusions over a 3-4 week period.",
+                 "Ketamine infusions\nMost patients receive a series of 5 ketamine infusions over two weeks.",
+                 "Ketamine infusions\nIf you respond, we suggest 4 additional infusions over the next two weeks."):
+        assert "six-infusions-course" not in claim_ids(real_engine, text), text
+    for text in ("Ketamine infusions\nMost patients receive a series of 6 ketamine infusions over two weeks.",
+                 "Ketamine infusions\nA typical course is six to eight infusions."):
+        assert "six-infusions-course" in claim_ids(real_engine, text), text
+
+
 def test_two_treatments_a_week_alone_is_no_taper(real_engine):
     """"weekly" must not find the "a week" of the induction rate itself."""
     assert "esketamine-dosing-schedule" not in claim_ids(
