@@ -27,6 +27,9 @@ RETRAINED_925_MISS = pytest.mark.xfail(strict=True, reason="below the models ret
 # Session 35: both models retrained on the 1,067 tuning pages, where the rule gives 0.69 (docs/checker.md, thirty-fifth
 # pass); two invented positives fall below 0.68 as well as 0.69, so the rule is followed again.
 RETRAINED_1067_MISS = pytest.mark.xfail(strict=True, reason="below the models retrained on 1,067 pages (session 35)")
+# Session 36: retrained on the 1,103 tuning pages, where the rule gives 0.69 again; one more invented positive falls
+# below it (second stage 0.671; it would be below 0.68 too).
+RETRAINED_1103_MISS = pytest.mark.xfail(strict=True, reason="below the models retrained on 1,103 pages (session 36)")
 
 
 def only_sentence(engine, text):
