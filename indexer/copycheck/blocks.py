@@ -27,6 +27,13 @@ REFERENCES_HEADING_RE = re.compile(r"^\W*(?:sources?|references?|citations?|bibl
 CITATION_RE = re.compile(r"\bet al\b\.?|\bdoi\s*:|\bdoi\.org/|\bPMID\s*:?\s*\d|\b(?:19|20)\d\d\s*;\s*\d+\s*(?:\(\d+\))?\s*:\s*\w*\d|"
                          r"\b(?:accessed|retrieved)(?: on)? (?:\w+ \d{1,2}, )?(?:19|20)\d\d\b", re.I)
 
+# A street address ("580 Decker Drive, Ste 260,", "2265 North Clybourn Avenue  Chicago, IL 60614") is where a clinic is,
+# not copy: its "Drive" is no driving. Its line becomes a `contact` block, which, like a reference, claims nothing.
+ADDRESS_RE = re.compile(r"^\W*\d{1,6}\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:Drive|Dr|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
+                        r"Lane|Ln|Way|Parkway|Pkwy|Suite|Ste|Court|Ct|Highway|Hwy|Place|Pl)\b\.?(?:[\s,]|$)")
+ADDRESS_MAX_WORDS = 20
+# The kinds of block that are not the page's own copy: they claim nothing and are not check-worthy.
+NOT_COPY_KINDS = ("reference", "contact")
 
 # ...but prose that names its source ("in a meta-analysis by Wilkinson et al. (2018), a single dose ...",
 # "according to Smith et al.") is the page's own sentence: a reference entry opens with the names.
@@ -36,7 +43,7 @@ CITED_IN_PROSE_RE = re.compile(r"\b(?:by|from|of|in|to|and|that|according to|as|
 @dataclass(frozen=True)
 class Block:
     index: int
-    kind: str  # heading | paragraph | list-item | question | quote | cell | reference
+    kind: str  # heading | paragraph | list-item | question | quote | cell | reference | contact
     start: int
     end: int
     heading: int | None = None  # nearest heading block above
@@ -121,6 +128,8 @@ def split_blocks(norm: Normalized, units: Iterable | None = None) -> list[Block]
             in_references = False
         if in_references or _is_citation(body):
             kind = "reference"
+        elif ADDRESS_RE.match(body) and len(body.split()) <= ADDRESS_MAX_WORDS:
+            kind = "contact"
         this_lead = None
         # a list whose bullets the copy lost: short lines under "... include:" (a short line that a
         # paragraph follows is the next section's heading)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from indexer.analysis import text_analyzer
 from indexer.copycheck import claim_model, figures
-from indexer.copycheck.blocks import split_blocks
+from indexer.copycheck.blocks import NOT_COPY_KINDS, split_blocks
 from indexer.copycheck.checkworthy import Pending, deferred, resolve
 from indexer.copycheck.concepts import Lexicon, SentenceTokens, TermIndex
 from indexer.copycheck.context import ANAPHOR_RE, context_sources
@@ -332,7 +332,7 @@ class Checker:
             a, b = norm.to_original(s.start, s.end)
             result = SentenceResult(text[a:b], a, b)
             # a works-cited line is not the page's own claim, nor is a lead-in that only opens its list
-            if not s.is_question and blocks[s.block].kind != "reference":
+            if not s.is_question and blocks[s.block].kind not in NOT_COPY_KINDS:
                 # a lead-in's own words may state a claim ("SPRAVATO is FDA-approved for:"); one that is only a label or
                 # needs what came before ("The results were striking:") states nothing: its items are read with it
                 opens_list = self._only_opens_list(s)
@@ -355,7 +355,7 @@ class Checker:
                 result.checkworthy = False
                 a, b = norm.to_original(sents[prev].start, sents[prev].end)
                 result.context = text[a:b]
-            if not s.is_question and blocks[s.block].kind != "reference" and not self._only_opens_list(s):
+            if not s.is_question and blocks[s.block].kind not in NOT_COPY_KINDS and not self._only_opens_list(s):
                 if self._add_learned(result, work[i], tokens[i], results[-1].text if results else "", page_drug,
                                      other_drug_page, answered):
                     # the model doubted every claim the frames found: the sentence is asked, as one they found nothing in
@@ -698,7 +698,7 @@ class Checker:
             effects = sum(1 for j in items if self._names_effect(tokens[j]))
             if effects < EFFECT_LIST_MIN_ITEMS or 4 * effects < len(items) or is_question(s.text) \
                     or len(re.findall(r"\w+", s.text)) < LIST_LABEL_WORDS \
-                    or blocks[s.block].kind in ("question", "reference") or not EFFECT_LIST_LEAD_RE.search(s.text):
+                    or blocks[s.block].kind in ("question", *NOT_COPY_KINDS) or not EFFECT_LIST_LEAD_RE.search(s.text):
                 continue
             st = tokens[lead]
             if frame.unless and st.find_all(frame.key + "/unless", frame.unless):

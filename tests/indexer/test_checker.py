@@ -6,6 +6,8 @@ import json
 import pytest
 
 from indexer.copycheck import figures
+from indexer.copycheck.blocks import split_blocks
+from indexer.copycheck.normalize import normalize
 from indexer.copycheck.report import render_markdown
 from indexer.copycheck.stance import find_triggers, is_question, stance_of
 from indexer.copycheck.sentences import split_sentences
@@ -242,6 +244,19 @@ def test_reference_lists_and_citation_lines_are_not_the_page_s_claims(real_engin
     # prose that cites in passing still states its claim
     assert "esketamine-fda-approved" in claims_of(
         real_engine, "Esketamine was approved by the FDA for depression in 2019 (Smith et al, 2019).")
+
+
+def test_a_street_address_is_not_the_page_s_copy(real_engine):
+    text = ("Our Locations\n580 Decker Drive, Ste 260,\nIrving, TX 75062\n13801 Bruce B Downs Blvd STE 203, Tampa, FL 33613\n"
+            "Do not drive for the rest of the day after your treatment.\n120 Patients Took Part In The Study.\n")
+    report = real_engine.check(text)
+    by_text = {s.text: s for s in report.sentences}
+    for line in ("580 Decker Drive, Ste 260,", "13801 Bruce B Downs Blvd STE 203, Tampa, FL 33613"):
+        assert by_text[line].claims == [] and not by_text[line].checkworthy, line  # its "Drive" is no driving
+    assert "no-driving-after-treatment" in {c.id for c in by_text["Do not drive for the rest of the day after your treatment."].claims}
+    blocks = split_blocks(normalize(text))
+    assert [b.kind for b in blocks][:4] == ["heading", "contact", "heading", "contact"]
+    assert blocks[-1].kind != "contact"  # a figure that opens a sentence is no street number
 
 
 def test_a_heading_that_names_a_topic_states_nothing(real_engine):

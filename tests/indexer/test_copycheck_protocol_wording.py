@@ -58,6 +58,14 @@ def test_a_course_of_four_or_five_infusions_is_another_protocol(real_engine):
         assert "six-infusions-course" in claim_ids(real_engine, text), text
 
 
+def test_six_studies_behind_a_treatment_are_no_course_of_six(real_engine):
+    """"six" counts sessions only when it counts them, not the trials a treatment was tested in (session 36, round 39)."""
+    text = ("Ketamine infusions\nThis treatment has been safety evaluated in over 1700 adults across six studies: "
+            "five phase 3 studies and one phase 2 study.")
+    assert "six-infusions-course" not in claim_ids(real_engine, text)
+    assert "six-infusions-course" in claim_ids(real_engine, "Ketamine infusions\nThe treatment is six infusions in total.")
+
+
 def test_two_treatments_a_week_alone_is_no_taper(real_engine):
     """"weekly" must not find the "a week" of the induction rate itself."""
     assert "esketamine-dosing-schedule" not in claim_ids(
