@@ -365,9 +365,10 @@ class Checker:
                 claim = self.kb.claims[EFFECT_LIST_CLAIM]
                 result.claims.append(ClaimFlag(claim.id, "asserts", claim.verdict, claim.certainty, 1.0, False, []))
                 result.checkworthy = False
-            elif i in effect_items and [c.id for c in result.claims] == [EFFECT_LIST_CLAIM]:
+            elif i in effect_items and [c.id for c in result.claims] == [EFFECT_LIST_CLAIM] and not EFFECT_KIND_RE.search(s.text):
                 result.claims = []  # a bare item of such a list: the lead-in says it for the list ("Temporary increase
-                # in blood pressure", whose own qualifier makes a claim beside it, keeps it)
+                # in blood pressure", whose own qualifier makes a claim beside it, keeps it; so does an item that names
+                # its kind and says it by itself: "- Side effects can include dizziness, nausea, and vomiting")
             results.append(result)
         for (result, _), answer in zip(unsure, resolve([pending for _, pending in unsure])):
             if not result.claims:  # a claim found later (the name the next sentence gives) settles it
