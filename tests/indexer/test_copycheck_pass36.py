@@ -61,3 +61,19 @@ def test_a_low_risk_of_one_harm_is_that_harm_s_claim(real_engine):
     text = "Ketamine therapy\nUsed as prescribed, the risk of addiction with ketamine is low."
     ids = claim_ids(real_engine, text)
     assert "ketamine-safe-well-tolerated" not in ids and "abuse-potential" in ids
+
+
+@pytest.mark.parametrize("text", [
+    "FDA Approves Ketamine Nasal Spray for Treatment-Resistant Depression",
+    "The clinic now offers the first FDA-approved ketamine nasal spray.",
+])
+def test_an_approved_ketamine_nasal_spray_is_esketamine(real_engine, text):
+    assert "esketamine-fda-approved" in claim_ids(real_engine, "Depression news\n" + text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The FDA has not approved a ketamine nasal spray.",
+    "Compounded ketamine nasal spray is not FDA-approved.",
+])
+def test_a_ketamine_nasal_spray_denied_approval_is_the_racemic_drug(real_engine, text):
+    assert "esketamine-fda-approved" not in claim_ids(real_engine, "Depression news\n" + text), text
