@@ -38,8 +38,9 @@ test_these_kinds_are_not_check_worthy, test_each_case_needs_its_own_exclusion = 
 
 
 @pytest.mark.parametrize("text", [
-    # an approval beside the sales (business_figures' unless)
-    "Sales of the nasal spray rose sharply after the FDA approved it for depression with suicidal thoughts.",
+    # an approval beside the sales (business_figures' unless); its use unnamed: approved "for depression", it is the
+    # catalog claim esketamine-fda-approved (pass 37), and the check-worthy step no longer decides
+    "Sales of the nasal spray rose sharply after the FDA approved it for a second use.",
     # an effect beside the signposting (the shared claim_beside)
     "Knowing that ketamine can cause lasting nerve damage can help you decide whether to try it.",  # the bladder (pass 20) and the liver with heavy use (pass 22) are claims
     # an effect with its time frame stated in the interview (the shared claim_beside)

@@ -1,0 +1,54 @@
+"""Pass 37: a superlative by exclusion ("no drug works as fast as ketamine") asserts what it compares, and a nasal
+spray approved for depression is the esketamine spray even where the page leaves its name to the headline. Every
+sentence here is invented, not copied from any page; each test has the neighbouring case beside it. The frames alone
+are tested (the claim model has its own tests)."""
+from __future__ import annotations
+
+import pytest
+
+from flagged import flags, claim_ids  # tests/indexer/flagged.py
+
+pytestmark = pytest.mark.frames_only
+
+
+def _stances(engine, text, claim):
+    return {stance for _, cid, stance in flags(engine, text) if cid == claim}
+
+
+@pytest.mark.parametrize("text", [
+    "There is no other drug that relieves depression as fast as ketamine does.",
+    "No existing antidepressant has such a rapid effect as ketamine.",
+    "Nothing works as fast as ketamine for severe depression.",
+])
+def test_no_drug_as_fast_as_ketamine_asserts_its_speed(real_engine, text):
+    assert _stances(real_engine, text, "ketamine-rapid-onset") == {"asserts"}, text
+
+
+def test_ketamine_itself_denied_speed_is_still_a_denial(real_engine):
+    text = "Ketamine does not lift depression any faster than other antidepressants."
+    assert _stances(real_engine, text, "ketamine-rapid-onset") <= {"denies"}
+
+
+@pytest.mark.parametrize("text", [
+    "The FDA has approved a nasal spray to treat certain kinds of depression.",
+    "Regulators in the US approved a new nasal spray drug for hard-to-treat depression this week.",
+])
+def test_a_nasal_spray_approved_for_depression_is_esketamine(real_engine, text):
+    assert "esketamine-fda-approved" in claim_ids(real_engine, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The FDA has approved a nasal spray for migraine, and depression often comes with migraine.",
+    "The FDA has not approved any compounded nasal spray for depression.",
+    "An advisory committee recommended approval of a nasal spray for depression.",
+])
+def test_another_spray_or_an_approval_not_given_is_not_esketamine_s(real_engine, text):
+    assert "esketamine-fda-approved" not in claim_ids(real_engine, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Our clinic is an approved provider of the esketamine nasal spray for depression.",
+    "Approval of the new indication was supported by data showing the nasal spray eased depression.",
+])
+def test_a_clinic_approved_or_what_an_approval_rests_on_is_not_a_new_approval_claim(real_engine, text):
+    assert "esketamine-fda-approved" not in claim_ids(real_engine, text), text
