@@ -31,6 +31,7 @@ flag marks nothing); `--ids catalog-labels` keeps every flag, so flags of added 
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,7 +116,9 @@ def known_claim_ids() -> set[str]:
     return {p.stem for p in (ROOT / "kb" / "claims").glob("*.yaml")}
 
 
-def load_page(path: Path, problems: list[str] | None = None, claim_ids: set[str] | None = None) -> Page:
+def load_page(path: Path, problems: list[str] | None = None, claim_ids: set[str] | None = None,
+              part: str | None = None) -> Page:
+    """One page file; `part` defaults to its folder's name (a candidate outside the corpus names the part it joins)."""
     problems = problems if problems is not None else []
     claim_ids = claim_ids if claim_ids is not None else known_claim_ids()
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -126,7 +129,7 @@ def load_page(path: Path, problems: list[str] | None = None, claim_ids: set[str]
     url, text = data.get("url", ""), data.get("text", "")
     if data.get("kind") not in KINDS:
         problems.append(f"{where}: kind {data.get('kind')!r} not one of {sorted(KINDS)}")
-    part = path.parent.name
+    part = part or path.parent.name
     if url and split_of(url) != part:
         problems.append(f"{where}: site {site_of(url)} belongs in {split_of(url)}/, not {part}/")
     if url and site_of(url) in reserved_sites():
@@ -161,6 +164,32 @@ def load_corpus(parts=("dev", "test"), problems: list[str] | None = None) -> lis
         for path in sorted((CORPUS / part).glob("*.yaml")):
             pages.append(load_page(path, problems, claim_ids))
     return pages
+
+
+RUN_WORDS = 10
+
+
+def word_runs(text: str) -> set[str]:
+    """The page's distinct runs of RUN_WORDS words, lower-cased: two pages share a passage where they share runs."""
+    words = re.findall(r"\w+", text.lower())
+    return {" ".join(words[i:i + RUN_WORDS]) for i in range(len(words) - RUN_WORDS + 1)}
+
+
+def copies(runs_a: set[str], runs_b: set[str]) -> bool:
+    """Whether one page copies the other: a mirror, reprint or lightly reworded copy shares a long stretch of text.
+    Clinic pages built on one FAQ template or quoting the same label sentence share some 20 runs (a sentence or two);
+    a reprint shares over a quarter of the shorter page, or many runs of a long one."""
+    shared = len(runs_a & runs_b)
+    shorter = min(len(runs_a), len(runs_b)) or 1
+    return shared >= 60 or (shared >= 25 and shared / shorter >= 0.25)
+
+
+def copies_across_parts(pages: list[Page]) -> list[str]:
+    """A development page copying a test page (or the reverse) leaks the frozen part into tuning, whatever its site."""
+    runs = {id(p): word_runs(p.text) for p in pages}
+    dev = [p for p in pages if p.part == "dev"]
+    return [f"{d.path.name} (dev) copies {t.path.name} (test): a mirror or reprint across the split"
+            for t in pages if t.part == "test" for d in dev if copies(runs[id(d)], runs[id(t)])]
 
 
 def held_aside() -> set[str]:
@@ -339,6 +368,7 @@ def main(argv: list[str]) -> int:
         urls = [p.url for p in pages]
         for u in {u for u in urls if urls.count(u) > 1}:
             problems.append(f"duplicate page {u}")
+        problems += copies_across_parts(pages)
         for p in problems:
             print(p)
         by_part = {part: sum(1 for p in pages if p.part == part) for part in ("dev", "test")}
