@@ -199,6 +199,10 @@ class Claim(Record):
     # Narrower claims that say all this one does: where a sentence makes one of them (with the same
     # stance), the checker reports that one only ("relief within hours" is not also "ketamine works").
     yields_to: list[Slug] = Field(default_factory=list)
+    # The claim a page set in another market makes instead (it names a regulator or market other than the US's,
+    # `other-regulator`, and never the FDA or the US, `us-market`): there an approval the copy reports is that
+    # market's ("Spravato is approved for treatment-resistant depression" on an Australian page is the TGA's).
+    elsewhere: Slug | None = None
     last_reviewed: dt.date
     # One plain-words sentence that opens with the verdict in words ("Partly: ..."); shown first.
     answer: Text

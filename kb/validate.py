@@ -90,6 +90,8 @@ def cross_record_problems(kb: KnowledgeBase) -> list[Problem]:
             for i, other in enumerate(getattr(claim, name)):
                 if other not in kb.claims:
                     err("claim", cid, [name, i], f"{name}.{i}: no claim {other!r}")
+        if claim.elsewhere is not None and (claim.elsewhere not in kb.claims or claim.elsewhere == cid):
+            err("claim", cid, ["elsewhere"], f"elsewhere: no other claim {claim.elsewhere!r}")
         frame_problems(kb, cid, claim, err)
 
     for key, study in kb.studies.items():

@@ -51,7 +51,12 @@ def compile_term(text: str, analyse) -> Term | None:
     if exact or not tokens or negative or dropped:
         # One extra word may stand between the words ("don't have to ever stop", "not have responded");
         # a hyphen joins them only inside a word ("pump-and-dump"): a spaced one is a dash (BREAK_RE).
-        body = r"(?:\s+|[\-'])(?:\w+\s+)?".join(re.escape(w) for w in re.findall(r"[\w']+", text.replace("’", "'")))
+        # The letters of a dotted abbreviation ("u.s.") join at their dots as well ("U.S. approval").
+        parts = re.findall(r"[\w']+", text.replace("’", "'"))
+        body = "".join(re.escape(w) + ("" if i == len(parts) - 1 else
+                                       r"(?:\.\s*|\s+|[\-'])" if len(w) == len(parts[i + 1]) == 1 and (w + parts[i + 1]).isalpha() else
+                                       r"(?:\s+|[\-'])(?:\w+\s+)?")
+                       for i, w in enumerate(parts))
         # ...and the last word may be inflected ("not offer" finds "not offered").
         written = [w.lower() for w in re.findall(r"[\w']+", text.replace("’", "'"))]
         return Term(text, phrase=re.compile(rf"(?<!\w){body}(?:s|es|ed|d|ing)?(?!\w)", re.I), negative=negative,

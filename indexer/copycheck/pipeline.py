@@ -266,6 +266,9 @@ class Checker:
         self.own_illnesses = [n for n in self.lexicon.names("illness")
                               if all(self.lexicon.category(x) == "illness" for x in self._included(n))]
         self.whom = self.lexicon.names("illness") + self.lexicon.names("population")
+        # The claims a page set in another market makes instead (Claim.elsewhere, _in_another_market)
+        self.elsewhere = {cid: c.elsewhere for cid, c in kb.claims.items()
+                          if c.elsewhere and c.elsewhere in kb.claims}
 
     def _drugs_named(self, st: SentenceTokens) -> set[str]:
         """The drugs a sentence names (antidepressants, named mostly as the comparison, do not count)."""
@@ -373,12 +376,37 @@ class Checker:
         for (result, _), answer in zip(unsure, resolve([pending for _, pending in unsure])):
             if not result.claims:  # a claim found later (the name the next sentence gives) settles it
                 result.checkworthy = answer
+        abroad = self._in_another_market(tokens)
         for result in results:
+            if abroad:
+                self._as_another_market_s(result)
             # A claim the KB added beyond the canonical catalog is, to a reader who knows only the catalog, a check-worthy
             # claim outside it: say so, beside the KB's answer (report.SentenceResult.uncovered stays claims-free).
             if any(not self.kb.claims[c.id].catalog for c in result.claims):
                 result.checkworthy = True
         return CheckReport(source, text, results, self.info, truncated)
+
+    def _in_another_market(self, tokens) -> bool:
+        """The page is set in another market than the US: it names another regulator or market (`other-regulator`:
+        the TGA, Health Canada, "in the UK") and never the FDA or the US (`us-market`). On the tuning pages so set, 46
+        approvals were labelled the other market's and 2 the FDA's; on the pages naming no other market, 462 and 3."""
+        if not self.elsewhere or not all(n in self.lexicon.concepts for n in ("other-regulator", "us-market")):
+            return False
+        return any(self._concept_spans(st, "other-regulator") for st in tokens) \
+            and not any(self._concept_spans(st, "us-market") for st in tokens)
+
+    def _as_another_market_s(self, result: SentenceResult) -> None:
+        """Each claim with an `elsewhere` becomes that claim (the approval the page reports is its own market's),
+        unless the sentence already makes it."""
+        kept: list[ClaimFlag] = []
+        for flag in result.claims:
+            other = self.elsewhere.get(flag.id)
+            if other is None:
+                kept.append(flag)
+            elif not any(k.id == other for k in [*kept, *result.claims]):
+                claim = self.kb.claims[other]
+                kept.append(replace(flag, id=other, verdict=claim.verdict, certainty=claim.certainty, figures=[]))
+        result.claims[:] = kept
 
     def _answer_question(self, word, i, work, tokens, sources, sents, norm, text, result, subject, other_drug_page, page_drug):
         """A bare "Yes." or "No, it isn't." answering the question before it says what the question asks, as a statement

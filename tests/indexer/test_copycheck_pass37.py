@@ -52,3 +52,36 @@ def test_another_spray_or_an_approval_not_given_is_not_esketamine_s(real_engine,
 ])
 def test_a_clinic_approved_or_what_an_approval_rests_on_is_not_a_new_approval_claim(real_engine, text):
     assert "esketamine-fda-approved" not in claim_ids(real_engine, text), text
+
+
+AUSTRALIAN_PAGE = "Spravato in Australia\nThe TGA registered esketamine nasal spray in 2021.\n"
+
+
+@pytest.mark.parametrize("text", [
+    "Spravato is approved for adults with treatment-resistant depression.",
+    "It is the first nasal spray approved to treat depression that has not responded to other medicines.",
+])
+def test_on_a_page_set_in_another_market_the_approval_is_that_market_s(real_engine, text):
+    found = {cid for s, cid, _ in flags(real_engine, AUSTRALIAN_PAGE + text) if s == text}
+    assert "esketamine-approved-outside-us" in found and "esketamine-fda-approved" not in found, found
+
+
+@pytest.mark.parametrize("page", [
+    # the page names the FDA or the US too: an approval it does not place is read as before
+    "Spravato in Australia\nThe TGA registered esketamine nasal spray in 2021, two years after the FDA.\n",
+    "Spravato in Europe\nThe European Commission authorised the spray in 2019, months after its U.S. approval.\n",
+    # a page naming no other market
+    "Spravato at our clinic\nWe offer esketamine nasal spray.\n",
+])
+def test_a_page_naming_the_us_or_no_other_market_keeps_the_fda_s_approval(real_engine, page):
+    text = "Spravato is approved for adults with treatment-resistant depression."
+    found = {cid for s, cid, _ in flags(real_engine, page + text) if s == text}
+    assert "esketamine-fda-approved" in found and "esketamine-approved-outside-us" not in found, found
+
+
+def test_a_dotted_abbreviation_is_found_as_written():
+    from indexer.copycheck.concepts import compile_term
+
+    term = compile_term("=u.s.", lambda text: text.split())
+    assert term.phrase.search("It won U.S. approval in 2019.") and term.phrase.search("the U. S. market")
+    assert not term.phrase.search("it helps us") and not term.phrase.search("u, s")

@@ -81,6 +81,8 @@ BROKEN = [
     ("effect-ci", CLAIM, 'value: 0.5', 'value: 0.5\n      ci_low: 0.6\n      ci_high: 0.9', "effect:", "outside its CI"),
     ("curated-without-summary", STUDY, 'summary: "A fixture study."\n', '', "key: doe-2020-milk", "summary: a curated study must have summary"),
     ("draft-cited", STUDY, 'status: curated', 'status: draft', "study: doe-2020-milk", "is a draft"),
+    ("elsewhere-unknown", CLAIM, 'certainty: low', 'certainty: low\nelsewhere: no-such-claim', "elsewhere: no-such-claim",
+     "elsewhere: no other claim 'no-such-claim'"),
     ("id-mismatch", CLAIM, 'id: fixture-claim', 'id: other-claim', "id: other-claim", "does not match the file name"),
     ("missing-answer", CLAIM, 'answer: "Yes: in one fixture study only a little of the drug reached breast milk."\n', '',
      "id: fixture-claim", "answer: Field required"),
