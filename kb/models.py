@@ -122,6 +122,13 @@ class Slot(Record):
         return self
 
 
+class AlsoWhen(Record):
+    """Another claim's reading that makes this claim too where the clause it was read in also names a concept."""
+
+    claim: Slug
+    names: Slug
+
+
 class Frame(Record):
     """A claim as the copy states it: every slot found in one clause or within `window` words."""
 
@@ -203,6 +210,10 @@ class Claim(Record):
     # `other-regulator`, and never the FDA or the US, `us-market`): there an approval the copy reports is that
     # market's ("Spravato is approved for treatment-resistant depression" on an Australian page is the TGA's).
     elsewhere: Slug | None = None
+    # Readings of other claims that make this one too (`AlsoWhen`): "proven beneficial for depression, anxiety, and PTSD"
+    # is the general efficacy read of a clause that also names other conditions, so it is also ketamine-other-indications
+    # (and the general claim then yields to it). The claim's own `unless` words still rule it out.
+    also_when: list[AlsoWhen] = Field(default_factory=list)
     last_reviewed: dt.date
     # One plain-words sentence that opens with the verdict in words ("Partly: ..."); shown first.
     answer: Text

@@ -90,6 +90,11 @@ def cross_record_problems(kb: KnowledgeBase) -> list[Problem]:
             for i, other in enumerate(getattr(claim, name)):
                 if other not in kb.claims:
                     err("claim", cid, [name, i], f"{name}.{i}: no claim {other!r}")
+        for i, rule in enumerate(claim.also_when):
+            if rule.claim not in kb.claims or rule.claim == cid:
+                err("claim", cid, ["also_when", i, "claim"], f"also_when.{i}.claim: no other claim {rule.claim!r}")
+            if kb.concepts and rule.names not in {c.name for c in kb.concepts.concepts}:
+                err("claim", cid, ["also_when", i, "names"], f"also_when.{i}.names: no concept {rule.names!r}")
         if claim.elsewhere is not None and (claim.elsewhere not in kb.claims or claim.elsewhere == cid):
             err("claim", cid, ["elsewhere"], f"elsewhere: no other claim {claim.elsewhere!r}")
         frame_problems(kb, cid, claim, err)

@@ -88,6 +88,8 @@ EFFECT_LIST_MIN_ITEMS = 2  # items naming an effect, and at least a quarter of t
 # Nor is one that failed before it ("an inadequate response to two oral antidepressants", "who have
 # tried SSRIs", "despite limited efficacy of traditional antidepressants"), or one it is given with
 # ("approved in conjunction with an oral antidepressant").
+# what a reading is set against just before a concept's words ("lasts longer than in bipolar depression")
+COMPARED_WITH_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|versus|vs\.?|as opposed to|rather than)\b[^,;.]*$", re.I)
 COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|versus|vs\.?|when|where|after|if|differently from|different from|"
                          r"apart from|as opposed to|in union with|"  # "unique experiences that set it apart from IV ketamine"
                          r"outperform(?:s|ed|ing)?|superior to|"  # "an effective treatment that outperforms other antidepressants"
@@ -266,6 +268,9 @@ class Checker:
         self.own_illnesses = [n for n in self.lexicon.names("illness")
                               if all(self.lexicon.category(x) == "illness" for x in self._included(n))]
         self.whom = self.lexicon.names("illness") + self.lexicon.names("population")
+        # The claims another claim's reading makes too, with the concept its clause must name (Claim.also_when)
+        self.also_when = {cid: [(r.claim, r.names) for r in c.also_when if r.claim in kb.claims and r.names in self.lexicon.concepts]
+                          for cid, c in kb.claims.items() if c.also_when}
         # The claims a page set in another market makes instead (Claim.elsewhere, _in_another_market)
         self.elsewhere = {cid: c.elsewhere for cid, c in kb.claims.items()
                           if c.elsewhere and c.elsewhere in kb.claims}
@@ -603,6 +608,7 @@ class Checker:
                 best[hit.claim_id] = (hit, stance, hedged)
         if lead_in:  # the item must fill part of the claim: the lead-in alone states nothing
             best = {cid: v for cid, v in best.items() if any(b > len(lead_in) for _, b in v[0].spans)}
+        self._read_also(best, sentence, st, clauses, page_drug, other_drug_page)
         # a general claim yields to a narrower one the sentence makes with the same stance (`yields_to`)
         best = {cid: v for cid, v in best.items()
                 if not any(best.get(n, (None, None))[1] == v[1] for n in self.kb.claims[cid].yields_to)}
@@ -630,6 +636,22 @@ class Checker:
         result.checkworthy = answer if isinstance(answer, bool) else False
         if isinstance(answer, Pending) and unsure is not None:
             unsure.append((result, answer))
+
+    def _read_also(self, best: dict, sentence: str, st: SentenceTokens, clauses, page_drug, other_drug_page) -> None:
+        """Add the claims another claim's reading makes too (Claim.also_when): the clause that reading was taken from
+        (or, with none, the stretch its words span) names the concept, not as what the reading is compared with ("lasts
+        longer than in bipolar depression"), and none of the claim's `unless` words is there."""
+        for cid, rules in self.also_when.items():
+            for other, concept in rules:
+                if cid in best or other not in best:
+                    continue
+                hit, stance, hedged = best[other]
+                a, b = (clauses[hit.home] if hit.home is not None
+                        else (min(x for x, _ in hit.spans), max(y for _, y in hit.spans)))
+                if any(a <= x and y <= b and not COMPARED_WITH_RE.search(sentence, max(0, x - 30), x)
+                       for x, y, _ in self._concept_spans(st, concept)) \
+                        and not self._excluded(cid, st, page_drug, other_drug_page):
+                    best[cid] = (replace(hit, claim_id=cid), stance, hedged)
 
     def _excluded(self, claim_id: str, st: SentenceTokens, page_drug: str | None = None,
                   other_drug_page: bool = False) -> bool:

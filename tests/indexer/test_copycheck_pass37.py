@@ -85,3 +85,21 @@ def test_a_dotted_abbreviation_is_found_as_written():
     term = compile_term("=u.s.", lambda text: text.split())
     assert term.phrase.search("It won U.S. approval in 2019.") and term.phrase.search("the U. S. market")
     assert not term.phrase.search("it helps us") and not term.phrase.search("u, s")
+
+
+@pytest.mark.parametrize("text", [
+    "Recent studies show ketamine therapy has proven beneficial for depression, anxiety, and PTSD.",
+    "Ketamine acts on glutamate, leading to clinically-proven reductions in anxiety, depression and PTSD.",
+])
+def test_efficacy_said_of_depression_and_other_conditions_is_the_other_indications_claim(real_engine, text):
+    """(labelling decisions, round 2 rule 3: the general efficacy yields to ketamine-other-indications)"""
+    found = {cid for _, cid, _ in flags(real_engine, text)}
+    assert "ketamine-other-indications" in found and "ketamine-effective-depression" not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Ketamine has proven beneficial for depression, although it may cause anxiety.",  # a side effect (the claim's unless)
+    "Ketamine has proven beneficial for depression. Anxiety is common in new mothers.",  # another sentence
+])
+def test_another_condition_outside_the_reading_or_as_a_side_effect_is_no_other_indication(real_engine, text):
+    assert "ketamine-other-indications" not in claim_ids(real_engine, text), text

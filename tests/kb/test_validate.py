@@ -83,6 +83,8 @@ BROKEN = [
     ("draft-cited", STUDY, 'status: curated', 'status: draft', "study: doe-2020-milk", "is a draft"),
     ("elsewhere-unknown", CLAIM, 'certainty: low', 'certainty: low\nelsewhere: no-such-claim', "elsewhere: no-such-claim",
      "elsewhere: no other claim 'no-such-claim'"),
+    ("also-when-unknown", CLAIM, 'certainty: low', 'certainty: low\nalso_when:\n  - {claim: no-such-claim, names: no-such-concept}',
+     "no-such-claim", "also_when.0.claim: no other claim 'no-such-claim'"),
     ("id-mismatch", CLAIM, 'id: fixture-claim', 'id: other-claim', "id: other-claim", "does not match the file name"),
     ("missing-answer", CLAIM, 'answer: "Yes: in one fixture study only a little of the drug reached breast milk."\n', '',
      "id: fixture-claim", "answer: Field required"),
