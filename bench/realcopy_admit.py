@@ -41,19 +41,21 @@ def domain_of(url: str) -> str:
 def refusals(candidates: list[Path], root: Path = realcopy.ROOT) -> dict[Path, list[str]]:
     """Why each candidate cannot join the development part of the corpus under `root` (an empty list: it can)."""
     corpus = root / CORPUS
-    pages = [realcopy.load_page(path, [], part=path.parent.name)
+    claim_ids = realcopy.known_claim_ids()
+    pages = [realcopy.load_page(path, [], claim_ids, part=path.parent.name)
              for part in ("dev", "test") for path in sorted((corpus / part).glob("*.yaml"))]
     corpus_runs = [(page.path.name, realcopy.word_runs(page.text)) for page in pages]
     corpus_sites = {realcopy.site_of(page.url) for page in pages}
+    # (test pages last, so a domain with pages in both parts is reported as the test part's)
     corpus_domains = {domain_of(page.url): page.part for page in sorted(pages, key=lambda p: p.part == "test")}
-    taken = {path.name for part in ("dev", "test") for path in (corpus / part).glob("*.yaml")}
+    taken = {page.path.name for page in pages}
     why: dict[Path, list[str]] = {}
     seen_sites: dict[str, str] = {}
     seen_runs: list[tuple[str, set[str]]] = []
     for path in candidates:
         problems: list[str] = []
         try:
-            page = realcopy.load_page(path, problems, part="dev")
+            page = realcopy.load_page(path, problems, claim_ids, part="dev")
         except Exception as exc:  # a file that does not parse is refused with the parser's reason, not a traceback
             why[path] = [f"does not load: {exc}"]
             continue

@@ -58,7 +58,7 @@ def compile_term(text: str, analyse) -> Term | None:
                                        r"(?:\s+|[\-'])(?:\w+\s+)?")
                        for i, w in enumerate(parts))
         # ...and the last word may be inflected ("not offer" finds "not offered").
-        written = [w.lower() for w in re.findall(r"[\w']+", text.replace("’", "'"))]
+        written = [w.lower() for w in parts]
         return Term(text, phrase=re.compile(rf"(?<!\w){body}(?:s|es|ed|d|ing)?(?!\w)", re.I), negative=negative,
                     parts=tuple(written))
     return Term(text, tokens=tokens)

@@ -88,8 +88,6 @@ EFFECT_LIST_MIN_ITEMS = 2  # items naming an effect, and at least a quarter of t
 # Nor is one that failed before it ("an inadequate response to two oral antidepressants", "who have
 # tried SSRIs", "despite limited efficacy of traditional antidepressants"), or one it is given with
 # ("approved in conjunction with an oral antidepressant").
-# what a reading is set against just before a concept's words ("lasts longer than in bipolar depression")
-COMPARED_WITH_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|versus|vs\.?|as opposed to|rather than)\b[^,;.]*$", re.I)
 COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|versus|vs\.?|when|where|after|if|differently from|different from|"
                          r"apart from|as opposed to|in union with|"  # "unique experiences that set it apart from IV ketamine"
                          r"outperform(?:s|ed|ing)?|superior to|"  # "an effective treatment that outperforms other antidepressants"
@@ -113,6 +111,8 @@ CONCESSION_IT_RE = re.compile(r"^\s*(?P<clause>(?:although|though|even though|wh
 CATEGORY_OF_RE = re.compile(r"(?:\bas|\b(?:it|this|that|which)(?:\s+(?:is|was)|['’]s))\s+(?:an?|one of the)\s+"
                             r"(?:(?:[\w-]+,?|and)\s+){0,4}$", re.I)
 CATEGORY_WORD_RE = re.compile(r"anti-?depressants?\b", re.I)
+# what a reading is set against just before a concept's words ("lasts longer than in bipolar depression")
+COMPARED_WITH_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|versus|vs\.?|as opposed to|rather than)\b[^,;.]*$", re.I)
 
 
 def names_category(sentence: str, start: int, x: int) -> bool:
