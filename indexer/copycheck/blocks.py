@@ -65,6 +65,25 @@ def _line_kind(line: str) -> str:
     return "paragraph"
 
 
+# A list the copy flattened into its lead-in's line ("... in treating many conditions, including: • Depression
+# • Anxiety disorders • PTSD"): a lead-in ending in a colon, then two bullets or more. Each item is a list item of its
+# own, as on the page before it lost its line breaks; read as one sentence, the whole list took every item's claims.
+# (A single dot between two parts, "Kimberly Mercille • May 27, 2025", "Indication •  Resistant Depression", is a
+# separator, not a list.)
+INLINE_BULLET_RE = re.compile(r"(?<=\s)[•▪●◦](?=\s+\S)")
+INLINE_LIST_MIN_ITEMS = 2
+
+
+def _inline_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a line's lead-in and flattened list items, or the line whole when it holds no such list."""
+    bullets = [start + m.start() for m in INLINE_BULLET_RE.finditer(text[start:end])]
+    if len(bullets) < INLINE_LIST_MIN_ITEMS or not text[start:bullets[0]].rstrip().endswith(":") \
+            or not text[start:bullets[0]].strip():
+        return [(start, end)]
+    cuts = [start, *bullets, end]
+    return [(a, a + len(text[a:b].rstrip())) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+
+
 def _raw_blocks(norm: Normalized, units: Iterable | None) -> list[tuple[str, int, int]]:
     text = norm.text
     out: list[tuple[str, int, int]] = []
@@ -77,14 +96,17 @@ def _raw_blocks(norm: Normalized, units: Iterable | None) -> list[tuple[str, int
             body = text[start:end].strip()
             if kind == "paragraph":
                 # plain-text extraction calls every line a paragraph: read its shape as for pasted text
-                kind = _line_kind(text[start:end])
+                for a, b in _inline_list(text, start, end):
+                    out.append((_line_kind(text[a:b]), a, b))
+                continue
             elif kind == "heading" and body.endswith("?"):
                 kind = "question"
             out.append((kind, start, end))
         return out
     for m in re.finditer(r"[^\n]+", text):
         if m.group(0).strip():
-            out.append((_line_kind(m.group(0)), m.start(), m.end()))
+            for a, b in _inline_list(text, m.start(), m.end()):
+                out.append((_line_kind(text[a:b]), a, b))
     return out
 
 

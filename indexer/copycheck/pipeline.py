@@ -44,7 +44,11 @@ HEADING_NAMES_TOPIC = re.compile(r"\b(?:warn\w*|precautions|side[- ]effects|risk
                                  # an image's alt text or caption is page furniture ("Quality Approved Resource logo")
                                  r"logo|icon|badge|banner|image|photo|thumbnail|"
                                  # a stage of the treatment named as a section ("Maintenance phase", "The Evaluation Process")
-                                 r"phase|stage|process|timeline)\W*$", re.I)
+                                 r"phase|stage|process|timeline|"
+                                 # a kind of use named as a section ("FDA-Approved Use", "Off-Label Uses", "Clinical
+                                 # Indications"): the lines under it say which uses
+                                 r"(?:fda[- ]approved|approved|off[- ]label|on[- ]label|labell?ed|unapproved|clinical|other|"
+                                 r"current|investigational) (?:uses?|indications?))\W*$", re.I)
 # A research paper's title names its question: "Efficacy of esketamine nasal spray over quetiapine: ...".
 HEADING_NAMES_STUDY = re.compile(r"^\W*(?:the )?(?:efficacy|effectiveness|safety|effects?|use|role|impact|outcomes?|benefits|advantages|"
                                  r"comparison|evaluation|assessment)(?: and (?:safety|efficacy|tolerability))? of\b", re.I)
@@ -81,6 +85,10 @@ EFFECT_LIST_CLAIM = "ketamine-common-side-effects"
 EFFECT_LIST_CONCEPTS = ("side-effects", "dissociation")
 EFFECT_LIST_LEAD_RE = re.compile(r"\b(?:side[- ]effects?|adverse|reactions?|effects|symptoms|experiences?|experienced|feel|"
                                  r"feeling|notice)\b", re.I)
+# ...or that the drug causes them, however short ("EsKetamine may cause:" over "• dizziness", "• nausea and vomiting"):
+# a verb of causing is no mere label of the lines under it (LIST_LABEL_WORDS)
+EFFECT_LIST_CAUSES_RE = re.compile(r"\b(?:can|may|might|could|will|often|commonly|sometimes)\s+(?:also\s+)?(?:cause|produce|"
+                                   r"induce|lead to|result in)\s*:\s*$", re.I)
 EFFECT_KIND_RE = re.compile(r"(?:side[- ]|adverse |after-?|untoward )(?:effects?|events?)", re.I)
 EFFECT_LIST_MIN_ITEMS = 2  # items naming an effect, and at least a quarter of the items
 # A treatment named only to compare with ("safer than most antidepressants", "unlike SSRIs") is not
@@ -93,6 +101,7 @@ COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|vers
                          r"outperform(?:s|ed|ing)?|superior to|"  # "an effective treatment that outperforms other antidepressants"
                          r"(?:response|responded|respond|responding) to|tried|failed|despite|"
                          r"in conjunction with|in combination with|combined with|together with|along with|alongside|plus|"
+                         r"(?:as )?(?:an )?adjunct(?:ive)? to|as an add-on to|"  # given with it: "as adjunct to oral antidepressant"
                          r"(?:limited|poor|inadequate) (?:efficacy|effect|response|benefit) (?:of|from|to)|"
                          # relief not found ("a breakthrough for people who haven't found relief with standard treatments")
                          r"(?:not|\w+n['’]t|never|no)\s+(?:yet\s+)?(?:found|find|gotten|got|get|had|seen|experienced)\s+"
@@ -748,8 +757,9 @@ class Checker:
             s = sents[lead]
             effects = sum(1 for j in items if self._names_effect(tokens[j]))
             if effects < EFFECT_LIST_MIN_ITEMS or 4 * effects < len(items) or is_question(s.text) \
-                    or len(re.findall(r"\w+", s.text)) < LIST_LABEL_WORDS \
-                    or blocks[s.block].kind in ("question", *NOT_COPY_KINDS) or not EFFECT_LIST_LEAD_RE.search(s.text):
+                    or (len(re.findall(r"\w+", s.text)) < LIST_LABEL_WORDS and not EFFECT_LIST_CAUSES_RE.search(s.text)) \
+                    or blocks[s.block].kind in ("question", *NOT_COPY_KINDS) \
+                    or not (EFFECT_LIST_LEAD_RE.search(s.text) or EFFECT_LIST_CAUSES_RE.search(s.text)):
                 continue
             st = tokens[lead]
             if frame.unless and st.find_all(frame.key + "/unless", frame.unless):
