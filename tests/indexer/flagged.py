@@ -15,3 +15,9 @@ def claim_ids(engine, text):
 def sentence_ids(engine, text, sentence):
     """The claim ids flagged on one sentence of a text."""
     return {cid for s, cid, _ in flags(engine, text) if s == sentence}
+
+
+def unmarked(cases):
+    """The texts of parametrize cases without their marks: a case a retrained model moved (a strict xfail beside it) is
+    still checked where that model is off (frames_only)."""
+    return [getattr(case, "values", [case])[0] for case in cases]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from flagged import claim_ids  # tests/indexer/flagged.py
+from flagged import claim_ids, unmarked  # tests/indexer/flagged.py
 
 
 def test_ketamine_beside_any_depression_wording_states_that_it_works(real_engine):
@@ -123,7 +123,7 @@ def test_pairing_ketamine_with_therapy_to_heal_is_the_combination_claim(real_eng
 
 
 @pytest.mark.frames_only
-@pytest.mark.parametrize("text", [getattr(t, "values", [t])[0] for t in PAIRINGS])
+@pytest.mark.parametrize("text", unmarked(PAIRINGS))
 def test_pairing_ketamine_with_therapy_is_found_by_the_frames_alone(real_engine, text):
     assert "ketamine-plus-psychotherapy" in claim_ids(real_engine, text), text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from flagged import claim_ids, flags  # tests/indexer/flagged.py
+from flagged import claim_ids, flags, unmarked  # tests/indexer/flagged.py
 
 
 def test_these_receptors_blocked_are_the_nmda_receptors_named_before(real_engine):
@@ -151,7 +151,7 @@ NOT_MECHANISM = [
 
 def test_the_mechanism_of_the_named_drug_differing_from_antidepressants(real_engine):
     """"The mechanism of action of ketamine differs from conventional antidepressants" names the mechanism with the drug
-    inside the phrase (nmda-glutamate-mechanism's contrast frame); something else of ketamine differing does not."""
+    inside the phrase (nmda-glutamate-mechanism's contrast frame); something else of ketamine differing does not (below)."""
     sentence = "The mechanism of action of esketamine differs from that of older antidepressants."
     assert (sentence, "nmda-glutamate-mechanism", "asserts") in flags(real_engine, sentence)
 
@@ -162,7 +162,7 @@ def test_something_else_of_the_drug_differing_is_no_mechanism(real_engine, sente
 
 
 @pytest.mark.frames_only
-@pytest.mark.parametrize("sentence", [getattr(t, "values", [t])[0] for t in NOT_MECHANISM])
+@pytest.mark.parametrize("sentence", unmarked(NOT_MECHANISM))
 def test_something_else_differing_is_no_mechanism_for_the_frames_alone(real_engine, sentence):
     assert "nmda-glutamate-mechanism" not in claim_ids(real_engine, sentence), sentence
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from flagged import flags, claim_ids  # tests/indexer/flagged.py
+from flagged import claim_ids, flags, unmarked  # tests/indexer/flagged.py
 
 
 def _stance(engine, text, claim):
@@ -34,7 +34,7 @@ def test_a_trials_null_depression_outcome_denies_the_efficacy_it_tested(real_eng
 
 
 @pytest.mark.frames_only
-@pytest.mark.parametrize("text", [getattr(t, "values", [t])[0] for t in NULL_OUTCOMES])
+@pytest.mark.parametrize("text", unmarked(NULL_OUTCOMES))
 def test_a_null_outcome_is_denied_by_the_frames_alone(real_engine, text):
     assert _stance(real_engine, text, "ketamine-effective-depression") == {"denies"}, text
 
