@@ -756,10 +756,11 @@ class Checker:
         for lead, items in groups.items():
             s = sents[lead]
             effects = sum(1 for j in items if self._names_effect(tokens[j]))
+            causes = EFFECT_LIST_CAUSES_RE.search(s.text)
             if effects < EFFECT_LIST_MIN_ITEMS or 4 * effects < len(items) or is_question(s.text) \
-                    or (len(re.findall(r"\w+", s.text)) < LIST_LABEL_WORDS and not EFFECT_LIST_CAUSES_RE.search(s.text)) \
+                    or (len(re.findall(r"\w+", s.text)) < LIST_LABEL_WORDS and not causes) \
                     or blocks[s.block].kind in ("question", *NOT_COPY_KINDS) \
-                    or not (EFFECT_LIST_LEAD_RE.search(s.text) or EFFECT_LIST_CAUSES_RE.search(s.text)):
+                    or not (causes or EFFECT_LIST_LEAD_RE.search(s.text)):
                 continue
             st = tokens[lead]
             if frame.unless and st.find_all(frame.key + "/unless", frame.unless):
