@@ -17,7 +17,6 @@ import random
 import resource
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from indexer.copycheck.stance import _triggers  # noqa: E402
 from indexer.engine import Engine  # noqa: E402
+from scratch import scratch_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -82,7 +82,7 @@ def main(argv=None):
     ap.add_argument("--real", action="store_true", help="pages of real published copy (tests/data/realcopy/dev), not "
                     "the labelled sentences' mix")
     args = ap.parse_args(argv)
-    engine = Engine(REPO / "kb", Path(tempfile.mkdtemp(prefix="check-bench-")), auto_refresh=False)
+    engine = Engine(REPO / "kb", scratch_dir("check-bench-"), auto_refresh=False)
     engine.rebuild()
     t0 = time.perf_counter()
     engine.check("Ketamine works within hours.")

@@ -301,8 +301,8 @@ def engine_checker(tree: Path = ROOT):
     tree's KB, as its `kb check --json` runs it."""
     sys.path.insert(0, str(tree))
     from indexer.engine import Engine
-    import tempfile
-    engine = Engine(tree / "kb", Path(tempfile.mkdtemp(prefix="realcopy-index-")))
+    from scratch import scratch_dir
+    engine = Engine(tree / "kb", scratch_dir("realcopy-index-"))
 
     def check(text: str) -> dict:
         return engine.check(text).to_dict()

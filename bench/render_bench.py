@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -18,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from indexer.engine import Engine  # noqa: E402
 from webui import create_app  # noqa: E402
+from scratch import scratch_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = ["ketamine breast milk", "caesarean esketamine depression", "how fast does ketamine work",
@@ -33,7 +33,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=20)
     args = ap.parse_args(argv)
-    engine = Engine(REPO / "kb", Path(tempfile.mkdtemp(prefix="render-bench-")), auto_refresh=False, cache_size=0)
+    engine = Engine(REPO / "kb", scratch_dir("render-bench-"), auto_refresh=False, cache_size=0)
     engine.rebuild()
     app = create_app({"ENGINE": engine, "TESTING": True, "RATELIMIT_ENABLED": False})
     client = app.test_client()

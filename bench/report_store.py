@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from scratch import scratch_dir
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -30,22 +30,19 @@ def main(argv: list[str] | None = None) -> int:
     from webui import db, reports
 
     rng = random.Random(1)
-    folder = Path(tempfile.mkdtemp(prefix="kb-report-store-"))
-    try:
-        conn = db.connect(folder / "reports.sqlite3")
-        t0 = time.time()
-        caps = {"ttl": 86_400, "max_bytes": 10**6, "max_count": args.reports, "max_total_bytes": 2**28}
-        for i in range(args.reports):
-            text = "".join(rng.choice("abcdefghijklmnop ") for _ in range(4000))
-            reports.save(conn, {"text": text, "sentences": []}, None, "bench", now=t0 + i * 0.001, **caps)
-        wall, cpu = time.perf_counter(), time.process_time()
-        for i in range(args.saves):
-            reports.save(conn, {"text": "x" * 3000, "sentences": []}, None, "bench", now=t0 + 10 + i * 0.001, **caps)
-        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-        kept = conn.execute("SELECT COUNT(*) FROM check_report").fetchone()[0]
-        conn.close()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    folder = scratch_dir("kb-report-store-")
+    conn = db.connect(folder / "reports.sqlite3")
+    t0 = time.time()
+    caps = {"ttl": 86_400, "max_bytes": 10**6, "max_count": args.reports, "max_total_bytes": 2**28}
+    for i in range(args.reports):
+        text = "".join(rng.choice("abcdefghijklmnop ") for _ in range(4000))
+        reports.save(conn, {"text": text, "sentences": []}, None, "bench", now=t0 + i * 0.001, **caps)
+    wall, cpu = time.perf_counter(), time.process_time()
+    for i in range(args.saves):
+        reports.save(conn, {"text": "x" * 3000, "sentences": []}, None, "bench", now=t0 + 10 + i * 0.001, **caps)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    kept = conn.execute("SELECT COUNT(*) FROM check_report").fetchone()[0]
+    conn.close()
     print(f"{args.tree}: save with {args.reports:,} reports stored (at the cap): "
           f"{wall / args.saves * 1000:.2f} ms wall, {cpu / args.saves * 1000:.2f} ms CPU per save; {kept:,} kept")
     return 0 if kept == args.reports else 1

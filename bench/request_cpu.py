@@ -20,9 +20,10 @@ import collections
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from scratch import scratch_dir
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     from indexer.engine import Engine
     from webui import create_app
 
-    work_dir = Path(tempfile.mkdtemp(prefix="kb-request-cpu-"))
+    work_dir = scratch_dir("kb-request-cpu-")
     engine = Engine(tree / "kb", work_dir / "index", auto_refresh=False)
     engine.rebuild()
     app = create_app({"ENGINE": engine, "TESTING": True, "RATELIMIT_ENABLED": False, "WTF_CSRF_ENABLED": False,

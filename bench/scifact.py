@@ -13,7 +13,6 @@ import json
 import math
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from indexer.query import QueryBuilder  # noqa: E402
 from indexer.schema import build_schema  # noqa: E402
 from indexer.search import weighting  # noqa: E402
 from indexer.store import IndexStore  # noqa: E402
+from scratch import scratch_dir  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "bench-data" / "scifact"
 
@@ -70,7 +70,7 @@ def project_system(corpus):
     schema = build_schema([])
     docs = ({"id": d["_id"], "type": "study", "title": d.get("title", ""), "body": d["text"],
              "text": f"{d.get('title', '')}\n{d['text']}", "spell": d["text"]} for d in corpus)
-    store = IndexStore(tempfile.mkdtemp(prefix="scifact-"))
+    store = IndexStore(scratch_dir("scifact-"))
     info = store.build(schema, docs, "scifact")
     ix = store.open(info.path)
     builder = QueryBuilder(ix.schema, None)

@@ -19,7 +19,6 @@ import pstats
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from indexer.store import IndexStore  # noqa: E402
 from kb.loader import KnowledgeBase  # noqa: E402
 from kb.models import Study  # noqa: E402
 from kb.validate import validate  # noqa: E402
+from scratch import scratch_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHORT = [
@@ -87,7 +87,7 @@ def time_queries(engine: Engine, queries: list[str], rounds: int) -> dict:
 
 
 def measure(label: str, kb: KnowledgeBase, rounds: int, profile: bool) -> dict:
-    root = Path(tempfile.mkdtemp(prefix=f"bench-{label}-"))
+    root = scratch_dir(f"bench-{label}-")
     store = IndexStore(root)
     info = build_index(store, kb, label)
     engine = Engine(kb.root, root, auto_refresh=False, cache_size=0)

@@ -18,7 +18,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -27,6 +26,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from indexer.engine import Engine  # noqa: E402
+from scratch import scratch_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SETS = {"dev": REPO / "tests" / "data" / "search_relevance.yaml",
@@ -38,7 +38,7 @@ CATALOG_DATE = "2026-11-23"  # the 37 catalog claims were all added on this day
 
 def catalog_kb(kb_dir: Path) -> Path:
     """A copy of the KB holding only the claims first committed on CATALOG_DATE."""
-    out = Path(tempfile.mkdtemp(prefix="kb-catalog-")) / "kb"
+    out = scratch_dir("kb-catalog-") / "kb"
     shutil.copytree(kb_dir, out)
     for f in sorted((out / "claims").glob("*.yaml")):
         added = subprocess.run(["git", "log", "--diff-filter=A", "--format=%ad", "--date=short", "--",
@@ -87,7 +87,7 @@ def main(argv=None) -> dict:
     path = SETS.get(args.set, Path(args.set))
     queries = yaml.safe_load(path.read_text())["queries"]
     kb_dir = catalog_kb(args.kb_dir) if args.catalog_only else args.kb_dir
-    engine = Engine(kb_dir, tempfile.mkdtemp(prefix="relevance-index-"), auto_refresh=False, cache_size=0)
+    engine = Engine(kb_dir, scratch_dir("relevance-index-"), auto_refresh=False, cache_size=0)
     engine.rebuild()
     known = set(engine.snapshot().kb.claims)
     result = evaluate(engine, queries, known)

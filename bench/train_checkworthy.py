@@ -42,7 +42,6 @@ import argparse
 import functools
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,6 +52,7 @@ import realcopy  # noqa: E402
 
 from indexer.copycheck import checkworthy_model as cwm  # noqa: E402
 from kb.loader import load as load_kb  # noqa: E402
+from scratch import scratch_dir  # noqa: E402
 
 EXAMPLES = ROOT / "bench" / "data" / "checkworthy_dev_examples.jsonl"
 # The tuning pages the examples come from (repo-relative paths, one a line): pinned, because the corpus's dev
@@ -128,7 +128,7 @@ def extract(out: Path = EXAMPLES, pages_file: Path | None = PAGES) -> int:
             print(f"{pages_file}: not tuning pages of tests/data/realcopy/dev: {sorted(wanted - tunable)}", file=sys.stderr)
             return 2
     try:
-        engine = engine_mod.Engine(ROOT / "kb", Path(tempfile.mkdtemp(prefix="cw-train-index-")))
+        engine = engine_mod.Engine(ROOT / "kb", scratch_dir("cw-train-index-"))
         rows = []
         for page in realcopy.tuning_pages():
             if wanted is not None and str(page.path.relative_to(ROOT)) not in wanted:
