@@ -11,7 +11,10 @@ A candidate is refused when
   (albany.example-clinic.com is example-clinic.com, blog.example-health.org is example-health.org), so a subdomain of a
   test-part site or of a used site is refused too;
 - it copies a corpus page or another candidate (`realcopy.copies`: a mirror, reprint or reworded copy counts as the
-  page it copies, whatever its host).
+  page it copies, whatever its host);
+- its site is the source of mined sentences: those of tests/data/realcopy/mined/ are tuned on, and a fresh round is
+  held aside to measure copy the checker was never tuned on; those of mined_held_aside/ would be tuned on once the
+  round joins the tuning pages.
 
 Nothing is copied unless every candidate is admitted. Admitted pages go to tests/data/realcopy/dev/, their list to
 bench/data/realcopy_round<N>.txt, and onto the held-aside list: a fresh round is measured before anything is tuned on it.
@@ -38,6 +41,13 @@ def domain_of(url: str) -> str:
     return ".".join(labels[-keep:])
 
 
+def mined_urls(root: Path = realcopy.ROOT) -> set[str]:
+    """The pages the mined sentences were taken from: the tuned-on ones and the held-aside check set."""
+    import yaml
+    return {s["url"] for folder in ("mined", "mined_held_aside") for path in sorted((root / CORPUS / folder).glob("*.yaml"))
+            for s in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("sentences", [])}
+
+
 def refusals(candidates: list[Path], root: Path = realcopy.ROOT) -> dict[Path, list[str]]:
     """Why each candidate cannot join the development part of the corpus under `root` (an empty list: it can)."""
     corpus = root / CORPUS
@@ -49,6 +59,7 @@ def refusals(candidates: list[Path], root: Path = realcopy.ROOT) -> dict[Path, l
     # (test pages last, so a domain with pages in both parts is reported as the test part's)
     corpus_domains = {domain_of(page.url): page.part for page in sorted(pages, key=lambda p: p.part == "test")}
     taken = {page.path.name for page in pages}
+    mined_domains = {domain_of(url) for url in mined_urls(root)}
     why: dict[Path, list[str]] = {}
     seen_sites: dict[str, str] = {}
     seen_runs: list[tuple[str, set[str]]] = []
@@ -69,6 +80,9 @@ def refusals(candidates: list[Path], root: Path = realcopy.ROOT) -> dict[Path, l
             problems.append(f"domain {domain} already has a page in the corpus's {corpus_domains[domain]} part")
         elif domain != site and realcopy.split_of("https://" + domain) == "test":
             problems.append(f"domain {domain} belongs to the frozen test part")
+        if domain in mined_domains:
+            problems.append(f"site {domain} is the source of mined sentences, so a page of it is not unseen or would "
+                            "expose the held-aside check set")
         if domain in seen_sites:
             problems.append(f"site {domain} already has a page in this round ({seen_sites[domain]})")
         runs = realcopy.word_runs(page.text)

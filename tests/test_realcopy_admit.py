@@ -43,12 +43,22 @@ def root(tmp_path, monkeypatch):
     corpus = tmp_path / realcopy_admit.CORPUS
     _page(corpus / "dev" / "used-clinic.yaml", _site("dev"), OTHER)
     _page(corpus / "test" / "frozen-page.yaml", _site("test"), FROZEN)
+    for folder, n in (("mined", 5), ("mined_held_aside", 6)):  # the mined sentences' sources: sites 5 and 6
+        (corpus / folder).mkdir(parents=True)
+        (corpus / folder / "check.yaml").write_text(
+            f"sentences:\n  - url: {_fresh_site_of(tmp_path, n).replace('/fresh', '/blog/post')}\n    read: 2026-12-05\n"
+            "    text: Ketamine works.\n    claims: {}\n")
     (tmp_path / realcopy_admit.LISTS).mkdir(parents=True)
     (tmp_path / realcopy_admit.LISTS / "realcopy_held_aside.txt").write_text("")
     return tmp_path
 
 
 def _fresh_site(root: Path, n: int = 0) -> str:
+    return _fresh_site_of(root, n)
+
+
+def _fresh_site_of(root: Path, n: int) -> str:
+    """A development-split site with no corpus page (the n-th)."""
     used = {realcopy.site_of(_site("dev")), realcopy.site_of(_site("test"))}
     sites = [f"https://site{i}.example/fresh" for i in range(400)
              if realcopy.split_of(f"https://site{i}.example/") == "dev" and f"site{i}.example" not in used]
@@ -72,6 +82,9 @@ def test_a_clean_round_is_copied_listed_and_held_aside(root, tmp_path):
     (lambda root, d: _page(d / "e.yaml", _fresh_site(root), "Reprinted from a clinic. " + OTHER), "copies used-clinic.yaml"),
     (lambda root, d: _page(d / "f.yaml", _fresh_site(root), "A mirror. " + FROZEN.upper()), "copies frozen-page.yaml"),
     (lambda root, d: _page(d / "g.yaml", _fresh_site(root), ARTICLE, label="not in the page"), "not verbatim"),
+    (lambda root, d: _page(d / "h.yaml", _fresh_site(root, 5).replace("://", "://www."), ARTICLE), "source of mined sentences"),
+    (lambda root, d: _page(d / "i.yaml", _fresh_site(root, 6).replace(".example/", ".example./"), ARTICLE),
+     "source of mined sentences"),
 ])
 def test_a_candidate_that_would_spoil_the_corpus_is_refused(root, tmp_path, make, reason):
     bad = make(root, tmp_path / "round")

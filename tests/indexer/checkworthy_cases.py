@@ -30,6 +30,9 @@ RETRAINED_1067_MISS = pytest.mark.xfail(strict=True, reason="below the models re
 # Session 36: retrained on the 1,103 tuning pages, where the rule gives 0.69 again; one more invented positive falls
 # below it (second stage 0.671; it would be below 0.68 too).
 RETRAINED_1103_MISS = pytest.mark.xfail(strict=True, reason="below the models retrained on 1,103 pages (session 36)")
+# Session 39: retrained on the 1,208 tuning pages, where the rule gives 0.70 (0.69 marks 6.9% of others, over the rule's
+# 6.8%); one more invented positive falls below it.
+RETRAINED_1208_MISS = pytest.mark.xfail(strict=True, reason="below the models retrained on 1,208 pages (session 39)")
 
 
 def only_sentence(engine, text):

@@ -139,13 +139,9 @@ def test_pain_management_is_no_mild_side_effect(real_engine):
         assert (sentence, "side-effects-mild-transient", "asserts") in flags(real_engine, sentence), sentence
 
 
-# the claim model retrained on 1,171 pages reads "differs from ... conventional antidepressants" as the mechanism contrast
-# whatever differs (real copy's "works differently from antidepressants" is the claim); the frames alone do not
-# (test_something_else_differing_is_no_mechanism_for_the_frames_alone)
-RETRAINED_1171_ADDS = pytest.mark.xfail(strict=True, reason="added by the claim model retrained on 1,171 pages (session 38)")
 NOT_MECHANISM = [
     "The mechanism of action of ketamine differs from person to person, researchers say.",
-    pytest.param("The price of ketamine differs from that of conventional antidepressants.", marks=RETRAINED_1171_ADDS),
+    "The price of ketamine differs from that of conventional antidepressants.",
 ]
 
 

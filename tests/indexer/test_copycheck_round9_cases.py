@@ -15,11 +15,8 @@ def _stance(engine, text, claim):
 
 
 LEAD = "Researchers gave ketamine infusions to older adults in hospital for depression. "
-# the claim model retrained on 1,139 pages gives this carried denial a probability under its veto (0.01) and drops it;
-# the frames alone still deny (test_a_null_outcome_is_denied_by_the_frames_alone)
-RETRAINED_1139_VETO = pytest.mark.xfail(strict=True, reason="vetoed by the claim model retrained on 1,139 pages (session 37)")
 NULL_OUTCOMES = [
-    pytest.param(LEAD + "No difference emerged on the primary depression rating scale after three weeks.", marks=RETRAINED_1139_VETO),
+    LEAD + "No difference emerged on the primary depression rating scale after three weeks.",
     LEAD + "Depressive symptoms did not differ between groups at the end of the study.",
     "In that trial, ketamine infusions offered no added benefit over placebo.",
 ]
