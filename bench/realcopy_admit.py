@@ -26,6 +26,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import yaml
+
 import realcopy
 
 # second-level labels under which a country's domains are registered ("clinic.co.uk" is one site, not "co.uk")
@@ -43,7 +45,6 @@ def domain_of(url: str) -> str:
 
 def mined_urls(root: Path = realcopy.ROOT) -> set[str]:
     """The pages the mined sentences were taken from: the tuned-on ones and the held-aside check set."""
-    import yaml
     return {s["url"] for folder in ("mined", "mined_held_aside") for path in sorted((root / CORPUS / folder).glob("*.yaml"))
             for s in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("sentences", [])}
 

@@ -46,7 +46,7 @@ def root(tmp_path, monkeypatch):
     for folder, n in (("mined", 5), ("mined_held_aside", 6)):  # the mined sentences' sources: sites 5 and 6
         (corpus / folder).mkdir(parents=True)
         (corpus / folder / "check.yaml").write_text(
-            f"sentences:\n  - url: {_fresh_site_of(tmp_path, n).replace('/fresh', '/blog/post')}\n    read: 2026-12-05\n"
+            f"sentences:\n  - url: {_fresh_site(tmp_path, n).replace('/fresh', '/blog/post')}\n    read: 2026-12-05\n"
             "    text: Ketamine works.\n    claims: {}\n")
     (tmp_path / realcopy_admit.LISTS).mkdir(parents=True)
     (tmp_path / realcopy_admit.LISTS / "realcopy_held_aside.txt").write_text("")
@@ -54,11 +54,7 @@ def root(tmp_path, monkeypatch):
 
 
 def _fresh_site(root: Path, n: int = 0) -> str:
-    return _fresh_site_of(root, n)
-
-
-def _fresh_site_of(root: Path, n: int) -> str:
-    """A development-split site with no corpus page (the n-th)."""
+    """A development-split site with no corpus page (the n-th; the fixture's mined sentences come from sites 5 and 6)."""
     used = {realcopy.site_of(_site("dev")), realcopy.site_of(_site("test"))}
     sites = [f"https://site{i}.example/fresh" for i in range(400)
              if realcopy.split_of(f"https://site{i}.example/") == "dev" and f"site{i}.example" not in used]
