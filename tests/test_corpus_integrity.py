@@ -63,6 +63,23 @@ def test_held_aside_pages_are_development_pages_left_out_of_tuning():
     assert len(tuning) + len(aside) == len(realcopy.load_corpus(("dev",)))
 
 
+def test_the_unmined_held_aside_pages_are_those_of_sites_no_mined_sentence_comes_from():
+    import realcopy_admit
+    mined = {realcopy_admit.domain_of(url) for url in realcopy_admit.mined_urls()}
+    unmined = {page.path for page in realcopy.unmined_held_aside_pages()}
+    assert unmined
+    for page in realcopy.held_aside_pages():
+        assert (page.path in unmined) == (realcopy_admit.domain_of(page.url) not in mined), page.path
+    # every round admitted since the admission check refuses mined sites (round 51 on) is wholly unmined while held aside
+    aside = realcopy.held_aside()
+    for listed in sorted(realcopy.HELD_ASIDE.parent.glob("realcopy_round*.txt")):
+        number = listed.stem.removeprefix("realcopy_round")
+        if number.isdigit() and int(number) >= 51:  # (not the _tune lists of early rounds)
+            for line in filter(None, map(str.strip, listed.read_text().splitlines())):
+                if line in aside:
+                    assert REPO / line in unmined, line
+
+
 def test_the_second_labelling_still_agrees_with_the_corpus_labels():
     """bench/data/realcopy_second_labels holds a blind second labelling of 23 dev pages (docs/benchmarks.md):
     the two agreed at sentence F1 0.927 when made. A corpus label edited against the written rules on one of
