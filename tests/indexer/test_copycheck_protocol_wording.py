@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from flagged import claim_ids, unmarked  # tests/indexer/flagged.py
+from flagged import claim_ids  # tests/indexer/flagged.py
 
 
 # --- esketamine's supervised use (REMS) ---------------------------------------------------------------
@@ -153,12 +153,10 @@ def test_a_named_side_effect_called_mild_or_temporary_is_a_side_effect_it_causes
         assert {"ketamine-common-side-effects", "side-effects-mild-transient"} <= found, text
 
 
-# the claim model retrained on 1,208 pages adds the common side effects to the generic "side effects are mild"; the frames
-# alone do not (test_no_side_effect_named_for_the_frames_alone)
-RETRAINED_1208_ADDS = pytest.mark.xfail(strict=True, reason="added by the claim model retrained on 1,208 pages (session 39)")
 NO_SIDE_EFFECT_NAMED = [
-    # the generic "side effects are mild" says nothing of which occur; rare or uncommon ones are not common ones
-    pytest.param("Ketamine FAQ\nSide effects are mild and temporary.", marks=RETRAINED_1208_ADDS),
+    # the generic "side effects are mild" says nothing of which occur; rare or uncommon ones are not common ones (the
+    # claim model retrained on 1,208 pages added the common side effects to the first; retrained on 1,235 it no longer does)
+    "Ketamine FAQ\nSide effects are mild and temporary.",
     "Ketamine FAQ\nMild nausea is uncommon with our protocol.",
     # nor is the baby blues' mild tiredness a side effect
     "Ketamine for new mothers\nThe baby blues bring mild sadness and tiredness that pass within two weeks.",
@@ -171,7 +169,7 @@ def test_mild_side_effects_named_by_no_effect_are_no_common_one(real_engine, tex
 
 
 @pytest.mark.frames_only
-@pytest.mark.parametrize("text", unmarked(NO_SIDE_EFFECT_NAMED))
+@pytest.mark.parametrize("text", NO_SIDE_EFFECT_NAMED)
 def test_no_side_effect_named_for_the_frames_alone(real_engine, text):
     assert "ketamine-common-side-effects" not in claim_ids(real_engine, text), text
 
