@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from checkworthy_cases import RETRAINED_925_MISS, exclusion_tests, only_sentence  # tests/indexer/checkworthy_cases.py
+from checkworthy_cases import RETRAINED_925_MISS, RETRAINED_1264_MISS, exclusion_tests, only_sentence  # tests/indexer/checkworthy_cases.py
 from indexer.copycheck.checkworthy import hard_excluded
 
 
@@ -83,11 +83,23 @@ def test_a_claim_beside_an_excluded_kind_stays_check_worthy(real_engine, text):
     assert not hard_excluded(text)
 
 
-@pytest.mark.parametrize("text", [
+DRUG_USERS_SYMPTOMS = [
     # symptoms a drug brings on in its long-term users are its harms, not the illness's symptoms (symptom_list's unless)
     # (in a wording the bladder-damage claim of pass 20 does not take: "have been reported" now makes that claim)
     "Bladder symptoms such as pain and frequent urination are widespread among long-term ketamine users.",
-    pytest.param("Urinary symptoms such as pain and bleeding are common among heavy ketamine users.", marks=RETRAINED_925_MISS),
+    "Urinary symptoms such as pain and bleeding are common among heavy ketamine users.",
+]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(DRUG_USERS_SYMPTOMS[0], marks=RETRAINED_1264_MISS),
+    pytest.param(DRUG_USERS_SYMPTOMS[1], marks=RETRAINED_925_MISS),
 ])
 def test_symptoms_of_a_drugs_users_stay_check_worthy(real_engine, text):
     assert only_sentence(real_engine, text).checkworthy is True
+
+
+@pytest.mark.parametrize("text", DRUG_USERS_SYMPTOMS)
+def test_symptoms_of_a_drugs_users_are_not_excluded_as_the_illnesss_symptoms(text):
+    # the rule's half of the test above, whatever the retrained models read: symptom_list's unless keeps them in
+    assert not hard_excluded(text)
