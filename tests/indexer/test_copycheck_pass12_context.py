@@ -34,12 +34,10 @@ def test_a_sentence_naming_the_drug_repeats_what_the_sentence_before_told(real_e
     assert "fda-approved-ppd-drugs" not in _claims(real_engine, text).get("It will be sold as Spravato.", set())
 
 
-# the claim model retrained on 1,208 pages reads "It is known as a breakthrough." after an approval as efficacy; the frames
-# alone name nothing (test_no_drug_named_names_nothing_for_the_frames_alone)
-RETRAINED_1208_ADDS = pytest.mark.xfail(strict=True, reason="added by the claim model retrained on 1,208 pages (session 39)")
+# The claim model retrained on 1,208 pages (session 39) read "It is known as a breakthrough." after an approval as
+# efficacy (a strict xfail then); retrained on 1,287 (session 42) it no longer does.
 NAMES_NO_DRUG = [
-    pytest.param("The agency approved a new pill for postpartum depression. It is known as a breakthrough.",
-                 marks=RETRAINED_1208_ADDS),
+    "The agency approved a new pill for postpartum depression. It is known as a breakthrough.",
     "Regulators approved a new pill for postpartum depression. It costs about as much as Zurzuvae.",
 ]
 
