@@ -14,18 +14,24 @@ change only with the pages, their labels or the sentence splitter. `train` is th
         --exclude bench/data/realcopy_round26.txt --vector-weight 0 --out /tmp/m0.json   # a pair out, words alone
 
     .venv/bin/python bench/train_claim_model.py cv        # the tuning pages scored with the model out of fold
+    .venv/bin/python bench/train_claim_model.py pairs --rounds 41-52 --options '{"C": 40}'  # released pairs, each unseen
 
 trains without the pages a list names, so that a round can be scored by a model that never saw it
 (`EVIDENCE_KB_CLAIM_MODEL=/tmp/m.json bench/realcopy.py evaluate --round ...`). `cv` deals the tuning pages' sites to five
 folds and scores each fold's pages with a model fitted on the other four: the tuning pages' figure with the model
 not fitted on them (the stored model has seen them all, so `realcopy.py evaluate --part dev` flatters it), beside
-the frames alone. The test part is never read here.
+the frames alone. `pairs` scores each released pair of rounds (two at a time from FIRST) with a model trained without
+it, with the options given: how a change to the model reads on pages it never saw; it refuses held-aside rounds. The
+test part is never read here.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,10 +80,31 @@ def train(examples: Path, out: Path, exclude: set[str], **options) -> int:
     return 0
 
 
+@contextmanager
+def model_in_use(path: Path):
+    """The checker reads the claim model at `path` inside the block (absent: the frames alone), then the stored one."""
+    from indexer.copycheck import claim_model
+    saved = os.environ.get(claim_model.MODEL_ENV)
+    os.environ[claim_model.MODEL_ENV] = str(path)
+    claim_model.load.cache_clear()
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(claim_model.MODEL_ENV, None)
+        else:
+            os.environ[claim_model.MODEL_ENV] = saved
+        claim_model.load.cache_clear()
+
+
+def _summary(label: str, parts: list[dict]) -> str:
+    tp, fp, fn = (sum(s["sentence"][k] for s in parts) for k in ("tp", "fp", "fn"))
+    p, r = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+    return f"{label:28s} sentence P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0.0:.3f} ({tp} / {fp} / {fn})"
+
+
 def cross_validate(examples: Path, folds: int = 5) -> int:
     import hashlib
-    import os
-    import tempfile
 
     from indexer.copycheck import claim_model
     rows = load_examples(examples)
@@ -86,47 +113,77 @@ def cross_validate(examples: Path, folds: int = 5) -> int:
                for path, p in pages.items()}
     check = realcopy.engine_checker()
     scores = {"frames only": [], "with the model out of fold": []}
-    saved = os.environ.get(claim_model.MODEL_ENV)
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            for k in range(folds):
-                held = [pages[path] for path in sorted(pages) if fold_of[path] == k]
-                model_file = Path(tmp) / f"fold{k}.json"
-                model_file.write_text(claim_model.dumps(claim_model.fit([r for r in rows if fold_of.get(r["page"]) != k])))
-                for label, path in (("frames only", Path(tmp) / "absent.json"), ("with the model out of fold", model_file)):
-                    os.environ[claim_model.MODEL_ENV] = str(path)
-                    claim_model.load.cache_clear()
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(folds):
+            held = [pages[path] for path in sorted(pages) if fold_of[path] == k]
+            model_file = Path(tmp) / f"fold{k}.json"
+            model_file.write_text(claim_model.dumps(claim_model.fit([r for r in rows if fold_of.get(r["page"]) != k])))
+            for label, path in (("frames only", Path(tmp) / "absent.json"), ("with the model out of fold", model_file)):
+                with model_in_use(path):
                     scores[label].append(realcopy.score(held, check))
-    finally:
-        if saved is None:
-            os.environ.pop(claim_model.MODEL_ENV, None)
-        else:
-            os.environ[claim_model.MODEL_ENV] = saved
-        claim_model.load.cache_clear()
     for label, parts in scores.items():
-        tp, fp, fn = (sum(s["sentence"][k] for s in parts) for k in ("tp", "fp", "fn"))
-        p, r = tp / (tp + fp), tp / (tp + fn)
-        print(f"{label:28s} sentence P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f} ({tp} / {fp} / {fn})")
+        print(_summary(label, parts))
+    return 0
+
+
+def released_pairs(first: int, last: int) -> list[tuple[int, int]]:
+    """The round pairs first..last, each (a, a + 1); refused if a page of them is held aside (its errors are unread)."""
+    pairs = [(a, a + 1) for a in range(first, last, 2)]
+    aside = realcopy.held_aside()
+    for pair in pairs:
+        for r in pair:
+            listed = ROOT / "bench" / "data" / f"realcopy_round{r}.txt"
+            if not listed.exists():
+                raise SystemExit(f"{listed.relative_to(ROOT)}: no such round")
+            if aside & {line.strip() for line in listed.read_text().splitlines() if line.strip()}:
+                raise SystemExit(f"round {r} is held aside: score it with bench/realcopy.py evaluate --part held-aside")
+    return pairs
+
+
+def score_pairs(examples: Path, first: int, last: int, **options) -> int:
+    """Each released pair of rounds scored by a model trained on the tuning pages without it: how a change to the
+    model's options reads on pages it never saw (the frames have been tuned on them since their release)."""
+    from indexer.copycheck import claim_model
+    rows = load_examples(examples)
+    check = realcopy.engine_checker()
+    parts = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for a, b in released_pairs(first, last):
+            listed = [line.strip() for r in (a, b)
+                      for line in (ROOT / "bench" / "data" / f"realcopy_round{r}.txt").read_text().splitlines() if line.strip()]
+            model_file = Path(tmp) / f"without{a}.json"
+            model_file.write_text(claim_model.dumps(claim_model.fit([r for r in rows if r["page"] not in set(listed)],
+                                                                    **options)))
+            with model_in_use(model_file):
+                parts.append(realcopy.score([realcopy.load_page(ROOT / path) for path in listed], check))
+            print(_summary(f"rounds {a} and {b}", parts[-1:]), flush=True)
+    print(_summary(f"rounds {first} to {last}", parts))
     return 0
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="train_claim_model.py")
-    ap.add_argument("step", choices=["extract", "train", "cv"])
+    ap.add_argument("step", choices=["extract", "train", "cv", "pairs"])
     ap.add_argument("--examples", type=Path, default=EXAMPLES)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--exclude", type=Path, action="append", default=[],
                     help="a list of pages (one path per line) to leave out of training")
     ap.add_argument("--vector-weight", type=float,
                     help="the word-embedding mean's weight (0: the words alone, as before the twenty-ninth pass)")
+    ap.add_argument("--options", type=json.loads, default={},
+                    help='other fit options as JSON, e.g. \'{"C": 40}\' (claim_model.DEFAULTS)')
+    ap.add_argument("--rounds", default="41-52", help="pairs: the released rounds FIRST-LAST, scored two at a time")
     args = ap.parse_args(argv)
     if args.step == "extract":
         return extract(args.out or args.examples)
     if args.step == "cv":
         return cross_validate(args.examples)
+    options = {**args.options, **({} if args.vector_weight is None else {"vector_weight": args.vector_weight})}
+    if args.step == "pairs":
+        first, _, last = args.rounds.partition("-")
+        return score_pairs(args.examples, int(first), int(last), **options)
     exclude = {line.strip() for f in args.exclude for line in f.read_text().splitlines() if line.strip()}
     from indexer.copycheck import claim_model
-    options = {} if args.vector_weight is None else {"vector_weight": args.vector_weight}
     return train(args.examples, args.out or claim_model.MODEL_FILE, exclude, **options)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sys
 from pathlib import Path
 
@@ -37,6 +38,23 @@ def test_the_examples_hold_no_held_aside_or_test_page():
     assert pages and all(p.startswith("tests/data/realcopy/dev/") for p in pages)
     assert not pages & train_claim_model.realcopy.held_aside()
     assert sum(bool(r["claims"]) for r in rows) > 1000
+
+
+def test_released_pairs_are_scored_and_held_aside_rounds_refused():
+    """`train_claim_model.py pairs` reads released rounds only: a held-aside round's errors stay unread."""
+    assert train_claim_model.released_pairs(41, 44) == [(41, 42), (43, 44)]
+    aside = train_claim_model.realcopy.held_aside()
+    rounds = (ROOT / "bench" / "data").glob("realcopy_round*.txt")
+    held_round = min(int(f.stem.removeprefix("realcopy_round")) for f in rounds if aside & set(f.read_text().split()))
+    with pytest.raises(SystemExit, match="held aside"):
+        train_claim_model.released_pairs(held_round, held_round + 1)
+
+
+def test_a_model_in_use_is_put_back_after_the_block(monkeypatch, tmp_path):
+    monkeypatch.delenv(claim_model.MODEL_ENV, raising=False)
+    with train_claim_model.model_in_use(tmp_path / "absent.json"):
+        assert claim_model.load() is None
+    assert claim_model.MODEL_ENV not in os.environ and claim_model.load() is not None
 
 
 def test_the_stored_model_is_what_training_produces(tmp_path):
