@@ -14,7 +14,7 @@ change only with the pages, their labels or the sentence splitter. `train` is th
         --exclude bench/data/realcopy_round26.txt --vector-weight 0 --out /tmp/m0.json   # a pair out, words alone
 
     .venv/bin/python bench/train_claim_model.py cv        # the tuning pages scored with the model out of fold
-    .venv/bin/python bench/train_claim_model.py pairs --rounds 41-52 --options '{"C": 40}'  # released pairs, each unseen
+    .venv/bin/python bench/train_claim_model.py pairs --rounds 41-52 --options '{"C": 40}'  # released pairs, unseen
 
 trains without the pages a list names, so that a round can be scored by a model that never saw it
 (`EVIDENCE_KB_CLAIM_MODEL=/tmp/m.json bench/realcopy.py evaluate --round ...`). `cv` deals the tuning pages' sites to five
@@ -100,7 +100,8 @@ def model_in_use(path: Path):
 def _summary(label: str, parts: list[dict]) -> str:
     tp, fp, fn = (sum(s["sentence"][k] for s in parts) for k in ("tp", "fp", "fn"))
     p, r = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
-    return f"{label:28s} sentence P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0.0:.3f} ({tp} / {fp} / {fn})"
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{label:28s} sentence P {p:.3f} R {r:.3f} F1 {f1:.3f} ({tp} / {fp} / {fn})"
 
 
 def cross_validate(examples: Path, folds: int = 5) -> int:
@@ -126,17 +127,21 @@ def cross_validate(examples: Path, folds: int = 5) -> int:
     return 0
 
 
+def round_pages(number: int) -> list[str]:
+    """The pages a round's list names (bench/data/realcopy_round<N>.txt), as the examples name them."""
+    listed = ROOT / "bench" / "data" / f"realcopy_round{number}.txt"
+    if not listed.exists():
+        raise SystemExit(f"{listed.relative_to(ROOT)}: no such round")
+    return [line.strip() for line in listed.read_text().splitlines() if line.strip()]
+
+
 def released_pairs(first: int, last: int) -> list[tuple[int, int]]:
     """The round pairs first..last, each (a, a + 1); refused if a page of them is held aside (its errors are unread)."""
     pairs = [(a, a + 1) for a in range(first, last, 2)]
     aside = realcopy.held_aside()
-    for pair in pairs:
-        for r in pair:
-            listed = ROOT / "bench" / "data" / f"realcopy_round{r}.txt"
-            if not listed.exists():
-                raise SystemExit(f"{listed.relative_to(ROOT)}: no such round")
-            if aside & {line.strip() for line in listed.read_text().splitlines() if line.strip()}:
-                raise SystemExit(f"round {r} is held aside: score it with bench/realcopy.py evaluate --part held-aside")
+    for r in (r for pair in pairs for r in pair):
+        if aside & set(round_pages(r)):
+            raise SystemExit(f"round {r} is held aside: score it with bench/realcopy.py evaluate --part held-aside")
     return pairs
 
 
@@ -149,11 +154,11 @@ def score_pairs(examples: Path, first: int, last: int, **options) -> int:
     parts = []
     with tempfile.TemporaryDirectory() as tmp:
         for a, b in released_pairs(first, last):
-            listed = [line.strip() for r in (a, b)
-                      for line in (ROOT / "bench" / "data" / f"realcopy_round{r}.txt").read_text().splitlines() if line.strip()]
+            listed = round_pages(a) + round_pages(b)
+            left_out = set(listed)
             model_file = Path(tmp) / f"without{a}.json"
-            model_file.write_text(claim_model.dumps(claim_model.fit([r for r in rows if r["page"] not in set(listed)],
-                                                                    **options)))
+            model = claim_model.fit([r for r in rows if r["page"] not in left_out], **options)
+            model_file.write_text(claim_model.dumps(model))
             with model_in_use(model_file):
                 parts.append(realcopy.score([realcopy.load_page(ROOT / path) for path in listed], check))
             print(_summary(f"rounds {a} and {b}", parts[-1:]), flush=True)
