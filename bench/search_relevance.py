@@ -1,6 +1,7 @@
 """Claim-search relevance on people's queries: top-1 and top-3 hit rate and MRR, per query kind.
 
-    .venv/bin/python bench/search_relevance.py [--set dev|heldout|heldout-v2|FILE] [--catalog-only] [--misses]
+    .venv/bin/python bench/search_relevance.py [--set dev|heldout|heldout-v2|questions|questions-heldout|FILE]
+        [--catalog-only] [--misses]
 
 Each query in a set names the claims (`any_of`) a good search shows first. A query's reciprocal
 rank is 1/r for the first of them at rank r among the top 10 claim results (0 if none). Queries
@@ -31,7 +32,10 @@ from scratch import scratch_dir  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 SETS = {"dev": REPO / "tests" / "data" / "search_relevance.yaml",
         "heldout": REPO / "tests" / "data" / "heldout" / "search_heldout.yaml",
-        "heldout-v2": REPO / "tests" / "data" / "heldout" / "search_heldout_v2.yaml"}
+        "heldout-v2": REPO / "tests" / "data" / "heldout" / "search_heldout_v2.yaml",
+        # people's own questions, from the FAQ pages of the real-copy corpus (bench/search_questions.py)
+        "questions": REPO / "tests" / "data" / "search_questions.yaml",
+        "questions-heldout": REPO / "tests" / "data" / "heldout" / "search_questions_heldout.yaml"}
 DEPTH = 10
 CATALOG_DATE = "2026-11-23"  # the 37 catalog claims were all added on this day
 
@@ -47,7 +51,24 @@ def catalog_kb(kb_dir: Path) -> Path:
             raise SystemExit(f"--catalog-only needs the git history of {REPO}: no commit adds {f.name}")
         if added[-1] != CATALOG_DATE:
             f.unlink()
+    _drop_references_to_removed_claims(out / "claims")
     return out
+
+
+def _drop_references_to_removed_claims(folder: Path) -> None:
+    """The catalog's claims name later claims (related_claims, yields_to, elsewhere, also_when); without those claims
+    the copy would not validate, so the references go too."""
+    kept = {f.stem for f in folder.glob("*.yaml")}
+    for f in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(f.read_text())
+        for key in ("related_claims", "yields_to"):
+            if key in data:
+                data[key] = [c for c in data[key] if c in kept]
+        if data.get("elsewhere") not in (None, *kept):
+            del data["elsewhere"]
+        if "also_when" in data:
+            data["also_when"] = [w for w in data["also_when"] if w.get("claim") in kept]
+        f.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
 
 
 def rank_of(engine: Engine, query: str, wanted: set[str]) -> tuple[int | None, list[str]]:
@@ -79,7 +100,7 @@ def evaluate(engine: Engine, queries: list[dict], known: set[str]) -> dict:
 
 def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", default="dev", help="dev, heldout, heldout-v2, or a query file")
+    ap.add_argument("--set", default="dev", help="dev, heldout, heldout-v2, questions, questions-heldout, or a query file")
     ap.add_argument("--kb-dir", type=Path, default=REPO / "kb")
     ap.add_argument("--catalog-only", action="store_true", help="score the KB without the post-catalog claims")
     ap.add_argument("--misses", action="store_true", help="list queries not ranked first (default for dev)")

@@ -26,6 +26,10 @@ MAX_FUZZY_DIST = 1
 # A related word's occurrences count this much toward the typed word's frequency (RelatedWords).
 # 0.6-0.8 ranked alike on the development set and the 37-claim KB (docs/benchmarks.md).
 RELATED_BOOST = 0.6
+# The words a question's wording stands for (kb/topics.yaml `questions`) count this much against a typed word:
+# enough to rank the claim a question asks for above those that share its other words, not to outrank a word typed.
+QUESTION_BOOST = 0.5
+OR_SCALE = 0.9  # Whoosh's coordination bonus: a record matching more of the query's words ranks higher
 BUILT_QUERIES_KEPT = 2048  # parsed queries per index build; a few KB each
 FILTER_NAMES = ("type", "topic", "verdict", "design", "year")
 FILTER_RE = re.compile(r'(?<![\w:])(type|topic|verdict|design|year):("([^"]*)"|[^\s"]*)', re.I)
@@ -158,7 +162,7 @@ class QueryBuilder:
     def __init__(self, schema: Schema, vocab: Vocabulary | None):
         self.schema = schema
         self.parser = qparser.MultifieldParser(
-            list(SEARCH_FIELDS), schema, fieldboosts=FIELD_BOOSTS, group=qparser.OrGroup.factory(0.9)
+            list(SEARCH_FIELDS), schema, fieldboosts=FIELD_BOOSTS, group=qparser.OrGroup.factory(OR_SCALE)
         )
         # People cannot query internal fields, nor run unbounded wildcards; trailing * and ~ stay.
         self.parser.remove_plugin_class(qparser.FieldsPlugin)
@@ -168,6 +172,7 @@ class QueryBuilder:
         self.phrase_patterns = self._phrase_patterns(vocab)
         self.analyzer = search_analyzer(vocab.synonyms if vocab else ())
         self.related = self._related(vocab)
+        self.question_cues = [(re.compile(cue.asks, re.I), cue.means) for cue in (vocab.questions if vocab else ())]
         self.longest_related = max((len(form) for form in self.related), default=0)
         # One builder per index build, so a parsed query stays right for the builder's life. Every
         # facet and page of a search parses the same words: parsing is a fifth of an uncached
@@ -262,16 +267,19 @@ class QueryBuilder:
                 for alt in self.related[form]]
         return RelatedWords([q, *alts])
 
-    def build(self, text: str) -> wq.Query:
+    def build(self, text: str, asked: str | None = None) -> wq.Query:
+        """`asked`: the words whose question wording counts (kb/topics.yaml `questions`), if not `text` itself, as
+        when search widens the typed words with their spelling corrections."""
         if not text.strip():
             return wq.NullQuery
-        q = self._built.get(text)
+        key = (text, text if asked is None else asked)
+        q = self._built.get(key)
         if q is None:
-            q = self._build_now(text)
-            self._built.put(text, q)
+            q = self._build_now(*key)
+            self._built.put(key, q)
         return q
 
-    def _build_now(self, text: str) -> wq.Query:
+    def _build_now(self, text: str, asked_text: str) -> wq.Query:
         try:
             q = self.parser.parse(self.quote_phrases(text))
         except Exception:
@@ -285,7 +293,34 @@ class QueryBuilder:
                 return wq.NullQuery
         # Related words join after normalising: normalize() would flatten RelatedWords (an Or) into
         # the query's Or, and each related word would again score as a word of its own.
-        return q.accept(self._bound).normalize().accept(self._with_related)
+        q = q.accept(self._bound).normalize().accept(self._with_related)
+        asked = self._asked(asked_text)
+        if asked is None or q is wq.NullQuery:
+            return q
+        # The added words join the typed words' own Or, as further words of the query: an Or nested in another Or
+        # let Whoosh's top-N collection skip records the full scoring ranks first (indexer/matches.py's check).
+        added = list(asked.subqueries) if isinstance(asked, wq.Or) else [asked]
+        if type(q) is wq.Or:
+            return wq.Or([*q.subqueries, *added], boost=q.boost, minmatch=q.minmatch, scale=q.scale)
+        return wq.Or([q, *added], scale=OR_SCALE)
+
+    def _asked(self, text: str) -> wq.Query | None:
+        """The words the query's question wording stands for, at QUESTION_BOOST, or None."""
+        means = [m for pattern, cue in self.question_cues if pattern.search(text) for m in cue]
+        if not means:
+            return None
+        words = " ".join(f'"{m}"' if " " in m else m for m in dict.fromkeys(means))
+        try:
+            asked = self.parser.parse(words).normalize()
+        except Exception:  # a cue kb validate let through, never a reason to fail a search
+            return None
+
+        def lowered(node: wq.Query) -> wq.Query:
+            if hasattr(node, "boost") and not node.is_leaf():
+                return node
+            node.boost = node.boost * QUESTION_BOOST
+            return node
+        return asked.accept(lowered)
 
 
 QUOTE_BLOCKERS = set('"*~^') | {"-"}  # around a found phrase: quoting would change what was typed

@@ -346,7 +346,7 @@ def search(s: Searcher, builder: QueryBuilder, vocab: Vocabulary | None, req: Se
         # breastfeeding; the correction is also offered as "did you mean".
         suggestion = corrected
         widened = f"{parsed.text} {corrected}"
-        run = _run(s, builder.build(widened), filt, req, browse=False)
+        run = _run(s, builder.build(widened, asked=parsed.text), filt, req, browse=False)
         if run.total and _run(s, q, filt, SearchRequest(per_page=1), browse=False).total == 0:
             # Nothing matched as typed: say that the results are the correction's.
             searched, searched_text = True, corrected

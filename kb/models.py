@@ -7,6 +7,7 @@ PMID is an error with a line number rather than a silently changed value.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -310,6 +311,22 @@ class Topic(Record):
     answer: Text | None = None
 
 
+class QuestionCue(Record):
+    """What a question's wording asks for that its own words do not name: "How does ketamine work?" asks for a
+    mechanism, "Who is Spravato for?" for whom it is indicated. Search adds `means` to a query that `asks` matches."""
+
+    asks: Text  # a regular expression, matched case-insensitively anywhere in the query
+    means: list[Text] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _compiles(self):
+        try:
+            re.compile(self.asks, re.I)
+        except re.error as exc:
+            raise ValueError(f"asks: {self.asks!r} is not a regular expression: {exc}") from None
+        return self
+
+
 class Vocabulary(Record):
     """kb/topics.yaml: the topic taxonomy and the search vocabulary the KB owns."""
 
@@ -318,6 +335,8 @@ class Vocabulary(Record):
     synonyms: list[list[Text]] = Field(default_factory=list)
     # Each group lists terms that are close but not identical; search expands them with a lower weight.
     related: list[list[Text]] = Field(default_factory=list)
+    # Question wordings and the words they stand for; search adds those at a lower weight.
+    questions: list[QuestionCue] = Field(default_factory=list)
 
     def topic(self, slug: str) -> Topic | None:
         return next((t for t in self.topics if t.slug == slug), None)

@@ -1,0 +1,59 @@
+"""Question wording as search knowledge (kb/topics.yaml `questions`): "How does ketamine work?" asks for a mechanism
+without naming one, "Who is Spravato for?" for an indication. Measured on people's own questions in
+docs/benchmarks.md ("People's own questions"); these tests pin what each part does."""
+from __future__ import annotations
+
+from whoosh import query as wq
+
+from kb.cli import main
+
+
+def _terms(q: wq.Query) -> set[str]:
+    return {t for _, t in q.all_terms()}
+
+
+def test_a_question_wording_adds_the_words_it_stands_for_at_a_lower_weight(real_engine):
+    from indexer.query import QUESTION_BOOST
+    builder = real_engine.snapshot().builder
+    asked = builder.build("How does ketamine work?")
+    plain = builder.build("ketamine work")
+    assert "mechan" in " ".join(_terms(asked)) and "mechan" not in " ".join(_terms(plain))
+    added = [leaf for leaf in asked.leaves() if leaf.fieldname == "text" and "mechan" in str(getattr(leaf, "text", ""))]
+    assert added and all(leaf.boost == QUESTION_BOOST for leaf in added)
+
+
+def test_the_question_is_read_once_from_the_corrected_words_not_from_the_widened_query(real_engine):
+    # search widens a misspelled query with its correction ("spravato ketamine diffrence spravato ketamine
+    # difference"): the question is read from the corrected words alone, so the comparison is asked once and a word
+    # repeated by the widening does not make one
+    builder = real_engine.snapshot().builder
+    typed, corrected = "spravato ketamine diffrence", "spravato ketamine difference"
+    widened = f"{typed} {corrected}"
+    assert "rem" in _terms(builder.build(widened, asked=corrected))
+    assert "rem" not in _terms(builder.build(widened, asked=typed))
+    assert "rem" not in _terms(builder.build("why does ketamine work differently from ketamine"))
+
+
+def test_how_does_it_work_finds_the_mechanism_first(real_engine):
+    for question in ("How does ketamine work?", "How does ketamine treat depression?", "How Does Spravato Work?"):
+        ids = [h.id for h in real_engine.search(question, type="claim", per_page=3).results]
+        assert ids[0] in {"nmda-glutamate-mechanism", "neuroplasticity-synaptogenesis"}, (question, ids)
+
+
+def test_who_is_it_for_finds_the_indication_or_who_should_not_have_it(real_engine):
+    ids = [h.id for h in real_engine.search("Who is a good candidate for ketamine?", type="claim", per_page=3).results]
+    assert {"trd-effective", "ketamine-contraindications"} & set(ids), ids
+
+
+def test_a_safety_question_about_breastfeeding_keeps_to_breastfeeding(real_engine):
+    ids = [h.id for h in real_engine.search("Is ketamine safe while breastfeeding?", type="claim", per_page=3).results]
+    assert ids[0] in {"breastfeeding-compatible", "milk-transfer-minimal", "breastfeeding-pause"}, ids
+
+
+def test_kb_validate_names_a_question_cue_that_is_not_a_regular_expression(kbdir, capsys):
+    topics = kbdir / "topics.yaml"
+    topics.write_text(topics.read_text() + "questions:\n  - asks: '\\bhow (does'\n    means: [mechanism]\n")
+    code = main(["--kb-dir", str(kbdir), "validate"])
+    out = capsys.readouterr()
+    assert code == 1
+    assert "topics.yaml" in out.err and "is not a regular expression" in out.err
