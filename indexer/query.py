@@ -316,9 +316,8 @@ class QueryBuilder:
             return None
 
         def lowered(node: wq.Query) -> wq.Query:
-            if hasattr(node, "boost") and not node.is_leaf():
-                return node
-            node.boost = node.boost * QUESTION_BOOST
+            if node.is_leaf():
+                node.boost *= QUESTION_BOOST
             return node
         return asked.accept(lowered)
 

@@ -33,6 +33,15 @@ def top3_hit_rate(engine, queries):
     return 1 - len(misses) / len(queries), misses, by_kind, hits_by_kind
 
 
+def ranks_of(engine, queries):
+    """Each query's rank of its first named claim among the top 10 claim results (None if none)."""
+    ranks = []
+    for q in queries:
+        got = [h.id for h in engine.search(q["query"], type="claim", per_page=10).results]
+        ranks.append(next((i + 1 for i, cid in enumerate(got) if cid in q["any_of"]), None))
+    return ranks
+
+
 def test_top3_hit_rate(real_engine, report_metric):
     queries = yaml.safe_load(QUERIES.read_text())["queries"]
     assert len(queries) >= 40
@@ -49,10 +58,7 @@ def test_top3_hit_rate(real_engine, report_metric):
 def test_top1_and_mrr(real_engine, report_metric):
     """As claims are added, the claim a query states must stay first, not just in the top three."""
     queries = yaml.safe_load(QUERIES.read_text())["queries"]
-    ranks = []
-    for q in queries:
-        got = [h.id for h in real_engine.search(q["query"], type="claim", per_page=10).results]
-        ranks.append(next((i + 1 for i, cid in enumerate(got) if cid in q["any_of"]), None))
+    ranks = ranks_of(real_engine, queries)
     top1 = sum(1 for r in ranks if r == 1) / len(ranks)
     mrr = sum(1 / r for r in ranks if r) / len(ranks)
     report_metric(f"search relevance: top-1 {top1:.3f}, MRR {mrr:.3f} on {len(ranks)} queries "
@@ -90,10 +96,7 @@ def test_people_s_own_questions_find_the_claims_that_answer_them(real_engine, re
     queries = yaml.safe_load((QUERIES.parent / "search_questions.yaml").read_text())["queries"]
     assert len(queries) >= 200
     rate, misses, _, _ = top3_hit_rate(real_engine, queries)
-    ranks = []
-    for q in queries:
-        got = [h.id for h in real_engine.search(q["query"], type="claim", per_page=10).results]
-        ranks.append(next((i + 1 for i, cid in enumerate(got) if cid in q["any_of"]), None))
+    ranks = ranks_of(real_engine, queries)
     mrr = sum(1 / r for r in ranks if r) / len(ranks)
     report_metric(f"search relevance, people's own questions: top-3 {rate:.3f}, MRR {mrr:.3f} on {len(queries)} "
                   f"(minimum {MIN_QUESTIONS_TOP3}, {MIN_QUESTIONS_MRR})")
