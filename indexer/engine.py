@@ -22,6 +22,7 @@ from typing import Callable
 from whoosh.index import Index
 
 from indexer.query import QueryBuilder
+from indexer.subject import SubjectLens
 from indexer.records import RECORDS_FILE, load_records, save_records
 from indexer.schema import build_schema, documents, format_version
 from indexer.search import SearchRequest, SearchResult, search, weighting
@@ -138,7 +139,7 @@ class Engine:
             raise BrokenBuild(f"{path.name}: {RECORDS_FILE} cannot be read ({type(exc).__name__})") from None
         meta = self.store.meta(path) or {}
         ix = self.store.open(path)
-        return Snapshot(kb, meta.get("fingerprint", ""), path, ix, QueryBuilder(ix.schema, kb.vocabulary))
+        return Snapshot(kb, meta.get("fingerprint", ""), path, ix, QueryBuilder(ix.schema, kb.vocabulary, SubjectLens(kb)))
 
     def _serve(self, snap: Snapshot | None) -> None:
         """Serve `snap` (the caller holds self._lock); when it is another build, forget the last look at

@@ -16,6 +16,7 @@ from whoosh.fields import Schema
 from indexer.analysis import SEARCH_STOPLIST, analyse, search_analyzer
 from indexer.lru import LRU
 from indexer.related import RelatedWords, related_form
+from indexer.subject import SubjectLens
 from indexer.schema import FIELD_BOOSTS, SEARCH_FIELDS
 from kb.limits import QUERY_MAX_CHARS
 from kb.models import DESIGN_LABELS, VERDICT_LABELS, Vocabulary
@@ -159,8 +160,9 @@ def filter_query(filters: dict[str, str]) -> wq.Query | None:
 class QueryBuilder:
     """Turns free text into a Whoosh query for one index schema and vocabulary."""
 
-    def __init__(self, schema: Schema, vocab: Vocabulary | None):
+    def __init__(self, schema: Schema, vocab: Vocabulary | None, subject: "SubjectLens | None" = None):
         self.schema = schema
+        self.subject = subject  # indexer/subject.py: claims about other treatments rank below the subject's
         self.parser = qparser.MultifieldParser(
             list(SEARCH_FIELDS), schema, fieldboosts=FIELD_BOOSTS, group=qparser.OrGroup.factory(OR_SCALE)
         )
@@ -276,6 +278,8 @@ class QueryBuilder:
         q = self._built.get(key)
         if q is None:
             q = self._build_now(*key)
+            if self.subject is not None:
+                q = self.subject.prefer_subject(q, text)
             self._built.put(key, q)
         return q
 

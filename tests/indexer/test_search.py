@@ -262,7 +262,7 @@ def test_a_parsed_query_is_kept_per_build_and_searches_like_a_fresh_parse(real_e
 
     snap = real_engine.snapshot()
     kept = snap.builder
-    fresh = QueryBuilder(snap.ix.schema, snap.kb.vocabulary)
+    fresh = QueryBuilder(snap.ix.schema, snap.kb.vocabulary, snap.builder.subject)
     for text in ("ketamine breast milk", "esketamin~ cesarian", "\"pump and dump\" OR relapse", "infus*", "NOT OR x"):
         first = kept.build(text)
         assert kept.build(text) is first  # parsed once per build
@@ -281,7 +281,7 @@ def test_related_words_count_as_one_word(real_engine):
     from indexer.search import weighting
 
     snap = real_engine.snapshot()
-    q = snap.builder.build("quickly")
+    q = snap.builder.build("quickly").child  # the words' query, under the subject's preference (indexer/subject.py)
     group = next(sub for sub in q.subqueries if isinstance(sub, RelatedWords))
     typed, alts = group.subqueries[0], group.subqueries[1:]
     assert typed.text == "quick" and {a.text for a in alts} >= {"fast", "rapid"}
@@ -321,6 +321,7 @@ def test_search_keeps_other_and_drops_else_while_the_checker_keeps_its_stop_list
 def _related_group(q):
     from indexer.query import RelatedWords
 
+    q = getattr(q, "child", q)  # under the subject's preference (indexer/subject.py), the words' own query
     return next((sub for sub in getattr(q, "subqueries", [q]) if isinstance(sub, RelatedWords)), None)
 
 
