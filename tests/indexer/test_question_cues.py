@@ -64,3 +64,13 @@ def test_what_is_a_medicine_finds_its_approval_but_an_illness_keeps_its_own_clai
     builder = real_engine.snapshot().builder
     assert "approv" not in _terms(builder.build("What is postpartum depression?"))
     assert "approv" in _terms(builder.build("what is ketamine"))
+
+
+def test_how_is_it_different_asks_for_its_speed_and_mechanism_not_a_comparison_of_the_two_drugs(real_engine):
+    for question in ("How is Spravato different from regular antidepressants?", "How Is Spravato® Different?"):
+        ids = [h.id for h in real_engine.search(question, type="claim", per_page=3).results]
+        assert {"ketamine-rapid-onset", "nmda-glutamate-mechanism", "ssri-onset-weeks"} & set(ids), (question, ids)
+    builder = real_engine.snapshot().builder
+    assert "mechan" in " ".join(_terms(builder.build("What makes esketamine unique?")))
+    # ketamine against esketamine is the comparison cue's (approval, route), not this one's
+    assert "mechan" not in " ".join(_terms(builder.build("How is esketamine different from ketamine?")))
