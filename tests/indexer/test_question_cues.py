@@ -74,3 +74,21 @@ def test_how_is_it_different_asks_for_its_speed_and_mechanism_not_a_comparison_o
     assert "mechan" in " ".join(_terms(builder.build("What makes esketamine unique?")))
     # ketamine against esketamine is the comparison cue's (approval, route), not this one's
     assert "mechan" not in " ".join(_terms(builder.build("How is esketamine different from ketamine?")))
+
+
+def test_how_long_it_lasts_asks_for_durability_but_not_the_illness_s_course_nor_the_onset(real_engine):
+    ids = [h.id for h in real_engine.search("How long will Spravato keep working?", type="claim", per_page=3).results]
+    assert ids[0] in {"effects-last-long", "single-infusion-short-lived", "maintenance-may-be-needed"}, ids
+    builder = real_engine.snapshot().builder
+    assert "relaps" in _terms(builder.build("How long does ketamine last for depression?"))
+    for own_words in ("How long does postpartum depression last?", "how long does ketamine take to work",
+                      "how long do ketamine side effects last"):
+        assert "relaps" not in _terms(builder.build(own_words)), own_words
+
+
+def test_whether_it_works_asks_for_efficacy_and_how_it_works_still_for_the_mechanism(real_engine):
+    ids = [h.id for h in real_engine.search("Does ketamine really work?", type="claim", per_page=3).results]
+    assert ids[0] == "ketamine-effective-depression", ids
+    builder = real_engine.snapshot().builder
+    assert "improv" in _terms(builder.build("Is ketamine the cure for depression?"))
+    assert "improv" not in _terms(builder.build("How does ketamine work?"))
