@@ -87,8 +87,9 @@ def test_heldout_v2_top3_hit_rate(real_engine, report_metric):
 # People's own questions: FAQ questions of the real-copy tuning pages, labelled blind to search
 # (bench/search_questions.py). Measured 2026-12-06 with the question cues of kb/topics.yaml: development part top-3
 # 0.920, MRR 0.808 (224 questions); held-out part top-3 0.775 (138; 0.616 before the cues). Floors a little below.
-MIN_QUESTIONS_TOP3 = 0.87
-MIN_QUESTIONS_MRR = 0.74
+# Session 44 (the KB's subject preferred, three more cues): development part top-3 0.942, MRR 0.836; held out unchanged.
+MIN_QUESTIONS_TOP3 = 0.90
+MIN_QUESTIONS_MRR = 0.80
 MIN_QUESTIONS_HELDOUT_TOP3 = 0.72
 
 
