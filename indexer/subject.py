@@ -34,7 +34,8 @@ class SubjectLens:
         # the checker's analysis (copycheck/pipeline.py), so a concept's terms match here as they do in copy
         analyzer = self.analyzer = text_analyzer(kb.vocabulary.synonyms if kb.vocabulary else ())
         # the treatments alone: the rest of the lexicon is the checker's, and compiling it would slow every index opening
-        treatments_only = SimpleNamespace(concepts=[c for c in concepts.concepts if c.category == "treatment"]) if concepts else None
+        treatments_only = (SimpleNamespace(concepts=[c for c in concepts.concepts if c.category == "treatment"])
+                           if concepts else None)
         self.lexicon = Lexicon(treatments_only, lambda text: [t.text for t in analyzer(text, mode="query")])
         subject = concepts.subject if concepts else None
         treatments = set(self.lexicon.names("treatment"))
@@ -68,7 +69,7 @@ class SubjectLens:
 
 
 class SubjectPreferred(wq.WrappingQuery):
-    """The child query's matches, the documents whose id is in `ids` scored `scale` times: the same matches, reordered."""
+    """The child query's matches, the claims whose id is in `ids` scored `scale` times: the same matches, reordered."""
 
     same_matches = True  # facets.matching_mask reads the child's postings
 
@@ -92,7 +93,7 @@ class SubjectPreferred(wq.WrappingQuery):
 
     def matcher(self, searcher, context=None):
         child = self.child.matcher(searcher, context)
-        scaled = {d for i in self.ids for d in searcher.document_numbers(id=i)}
+        scaled = {d for i in self.ids for d in searcher.document_numbers(id=i, type="claim")}
         return _ScaledMatcher(child, frozenset(scaled), self.scale) if scaled else child
 
 
