@@ -22,11 +22,11 @@ from typing import Callable
 from whoosh.index import Index
 
 from indexer.query import QueryBuilder
-from indexer.subject import SubjectLens
 from indexer.records import RECORDS_FILE, load_records, save_records
 from indexer.schema import build_schema, documents, format_version
 from indexer.search import SearchRequest, SearchResult, search, weighting
 from indexer.store import BrokenBuild, BuildInfo, IndexStore, verify_build
+from indexer.subject import SubjectLens
 from kb import settings
 from kb.limits import limit
 from kb.loader import KnowledgeBase

@@ -16,8 +16,8 @@ from whoosh.fields import Schema
 from indexer.analysis import SEARCH_STOPLIST, analyse, search_analyzer
 from indexer.lru import LRU
 from indexer.related import RelatedWords, related_form
-from indexer.subject import SubjectLens
 from indexer.schema import FIELD_BOOSTS, SEARCH_FIELDS
+from indexer.subject import SubjectLens
 from kb.limits import QUERY_MAX_CHARS
 from kb.models import DESIGN_LABELS, VERDICT_LABELS, Vocabulary
 
