@@ -3,11 +3,13 @@
 The copy checker reads a sentence naming no treatment as being about the KB's subject (kb/concepts.yaml `subject`);
 search does the same. "side effects", "Are there side effects?" or "How long does it last?" ask about ketamine here,
 yet a claim about another treatment ("SSRIs have a long list of side effects") can share the words and outrank the
-claims they ask about. So, unless the query itself names another treatment, the claims about other treatments score
-`OTHER_TREATMENT_SCALE` times their score: still found, ranked below a claim about the subject that matches as well.
+claims they ask about. So, unless the query itself names another treatment, the claims and studies about other
+treatments score `OTHER_TREATMENT_SCALE` times their score: still found, ranked below a record about the subject that
+matches as well.
 
-Which claims are about another treatment comes from the records, not a list: a claim every one of whose frames has a
-slot for another treatment (antidepressants, TMS, ECT, zuranolone, brexanolone) and none for the subject's family.
+Which records are about another treatment comes from the records, not a list: a claim every one of whose frames has a
+slot for another treatment (antidepressants, TMS, ECT, zuranolone, brexanolone) and none for the subject's family, and
+a study only such claims cite (an SSRI review, an rTMS trial).
 """
 from __future__ import annotations
 
@@ -49,6 +51,15 @@ class SubjectLens:
         self.other_claims = frozenset(
             c.id for c in kb.claims.values()
             if c.frames and all(self._about_other(f) for f in c.frames))
+        citing: dict[str, set[str]] = {}
+        for c in kb.claims.values():
+            for link in c.evidence:
+                citing.setdefault(link.study, set()).add(c.id)
+        self.other_studies = frozenset(key for key in kb.curated_studies
+                                       if citing.get(key) and citing[key] <= self.other_claims)
+        # the index documents to scale: (type, id), as indexer/schema.py stores them
+        self.other_documents = frozenset({("claim", i) for i in self.other_claims}
+                                         | {("study", k) for k in self.other_studies})
 
     def _about_other(self, frame) -> bool:
         named = {s.concept for s in frame.slots if s.concept}
@@ -62,18 +73,19 @@ class SubjectLens:
         return any(tokens.find(term) for name in self.others for term in self.lexicon.terms.get(name, ()))
 
     def prefer_subject(self, q: wq.Query, text: str) -> wq.Query:
-        """`q` with the claims about other treatments scaled down, unless `text` names another treatment."""
-        if not self.other_claims or q is wq.NullQuery or self.names_other(text):
+        """`q` with the records about other treatments scaled down, unless `text` names another treatment."""
+        if not self.other_documents or q is wq.NullQuery or self.names_other(text):
             return q
-        return SubjectPreferred(q, self.other_claims, OTHER_TREATMENT_SCALE)
+        return SubjectPreferred(q, self.other_documents, OTHER_TREATMENT_SCALE)
 
 
 class SubjectPreferred(wq.WrappingQuery):
-    """The child query's matches, the claims whose id is in `ids` scored `scale` times: the same matches, reordered."""
+    """The child query's matches, the documents in `ids` ((type, id) pairs) scored `scale` times: the same matches,
+    reordered."""
 
     same_matches = True  # facets.matching_mask reads the child's postings
 
-    def __init__(self, child: wq.Query, ids: frozenset[str], scale: float):
+    def __init__(self, child: wq.Query, ids: frozenset[tuple[str, str]], scale: float):
         self.child = child
         self.ids = ids
         self.scale = scale
@@ -93,7 +105,7 @@ class SubjectPreferred(wq.WrappingQuery):
 
     def matcher(self, searcher, context=None):
         child = self.child.matcher(searcher, context)
-        scaled = {d for i in self.ids for d in searcher.document_numbers(id=i, type="claim")}
+        scaled = {d for kind, i in self.ids for d in searcher.document_numbers(id=i, type=kind)}
         return _ScaledMatcher(child, frozenset(scaled), self.scale) if scaled else child
 
 

@@ -18,6 +18,11 @@ def test_claims_about_other_treatments_come_from_their_frames(lens):
     assert not {"ketamine-common-side-effects", "ketamine-plus-psychotherapy", "safer-than-approved-drugs",
                 "esketamine-with-oral-antidepressant", "ketamine-fda-anesthetic-approval"} & lens.other_claims
     assert {"ketamine", "esketamine", "racemic-ketamine"} <= lens.family
+    # studies only such claims cite are about another treatment too; a study a ketamine claim also cites is not
+    assert {"ferguson-2001-ssri-adverse-effects", "myczkowski-2012-rtms-ppd-rct"} <= lens.other_studies
+    assert "short-2018-ketamine-side-effects" not in lens.other_studies
+    assert ("study", "ferguson-2001-ssri-adverse-effects") in lens.other_documents
+    assert ("claim", "ssri-side-effects") in lens.other_documents
     assert "antidepressant" in lens.others and "psychotherapy" not in lens.others
 
 
@@ -39,6 +44,14 @@ def test_naming_no_treatment_ranks_the_subject_s_claims_first(real_engine):
     assert got[0] != "ssri-side-effects"
     assert {"ketamine-common-side-effects", "side-effects-mild-transient"} <= set(got[:3])
     assert "ssri-side-effects" in got  # reordered, not dropped
+
+
+def test_naming_no_treatment_ranks_the_subject_s_studies_first_too(real_engine):
+    got = [h.id for h in real_engine.search("side effects", type="study", per_page=10).results]
+    assert got[0] != "ferguson-2001-ssri-adverse-effects"
+    assert got.index("short-2018-ketamine-side-effects") < got.index("ferguson-2001-ssri-adverse-effects")
+    named = [h.id for h in real_engine.search("SSRI side effects", type="study", per_page=3).results]
+    assert named[0] == "ferguson-2001-ssri-adverse-effects", named
 
 
 def test_naming_the_other_treatment_keeps_its_claims_first(real_engine):
