@@ -19,13 +19,11 @@ from whoosh import matching
 from whoosh import query as wq
 
 from indexer.analysis import text_analyzer
-from indexer.copycheck.concepts import Lexicon, SentenceTokens
+from indexer.copycheck.concepts import NOT_DRUGS, Lexicon, SentenceTokens
 
 # Chosen on the development sets (people's own questions, the written queries): 0.9 moved the side-effect questions'
 # answers above the SSRI claim without reordering the rest (docs/benchmarks.md, "The KB's subject in search").
 OTHER_TREATMENT_SCALE = 0.9
-# Treatments that go with the subject rather than replace it ("ketamine-assisted psychotherapy"), as in the checker.
-NOT_OTHER = frozenset({"psychotherapy"})
 
 
 class SubjectLens:
@@ -47,7 +45,7 @@ class SubjectLens:
             # the subject, what it includes, and forms sharing its words ("racemic ketamine")
             family = {n for n in treatments if n == subject or subject_terms & {t.text for t in self.lexicon.terms[n]}}
         self.family = frozenset(family)
-        self.others = frozenset(treatments - family - NOT_OTHER)
+        self.others = frozenset(treatments - family - NOT_DRUGS)
         self.other_claims = frozenset(
             c.id for c in kb.claims.values()
             if c.frames and all(self._about_other(f) for f in c.frames))

@@ -21,6 +21,9 @@ BREAK_RE = re.compile(r"[,;:.!?\[\]{}]|[—–](?!\s?\d)|\s-+\s(?!\d)|[()](?!-)"
 # they stand for, which stop words may separate and punctuation does not: such a token over a break
 # is no phrase of the group.
 SYNONYM_TOKEN_RE = re.compile(rf"{SYNONYM_PREFIX}\d+")
+# Treatments that go with a drug rather than replace it ("ketamine-assisted psychotherapy"): the checker and search
+# (indexer/subject.py) read them as no other drug.
+NOT_DRUGS = frozenset({"psychotherapy"})
 NEGATIVE_RE = re.compile(r"\b(?:not|no|never|none|nothing|without|cannot|unlikely)\b|n't\b", re.I)
 
 

@@ -8,7 +8,7 @@ from indexer.analysis import text_analyzer
 from indexer.copycheck import claim_model, figures
 from indexer.copycheck.blocks import NOT_COPY_KINDS, split_blocks
 from indexer.copycheck.checkworthy import Pending, deferred, resolve
-from indexer.copycheck.concepts import Lexicon, SentenceTokens, TermIndex
+from indexer.copycheck.concepts import NOT_DRUGS, Lexicon, SentenceTokens, TermIndex
 from indexer.copycheck.context import ANAPHOR_RE, context_sources
 from indexer.copycheck.frames import FrameIndex, WordIndex, compile_frames, finds_words, match_frame, term_lists
 from indexer.copycheck.normalize import normalize
@@ -166,8 +166,6 @@ SUBJECT_OPENING_RE = re.compile(r"(?:^\W*|[,;]\s*|\b(?:as|and|because|since|whil
                                 r"(?:(?:the|their|your|most|many|some|all|our|such|even|often|today['’]s)\s+)*$", re.I)
 # "antidepressant effects" names an effect, not a drug the sentence is about.
 EFFECT_OF_RE = re.compile(r"\s+(?:effects?|actions?|response|properties|activity|benefits?|qualities)\b", re.I)
-# Treatments that go with a drug rather than replace it ("ketamine-assisted psychotherapy").
-NOT_DRUGS = {"psychotherapy"}
 # A page naming another drug in this many sentences, and ketamine in under a third as many, is about that drug.
 OTHER_DRUG_SENTENCES = 3
 PAGE_DRUG_SENTENCES = 2  # a page about another drug names the one it is about in at least this many sentences
