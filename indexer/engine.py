@@ -21,6 +21,7 @@ from typing import Callable
 
 from whoosh.index import Index
 
+from indexer.meaning import MeaningLens, save_vectors
 from indexer.query import QueryBuilder
 from indexer.records import RECORDS_FILE, load_records, save_records
 from indexer.schema import build_schema, documents, format_version
@@ -66,8 +67,11 @@ def build_index(store: IndexStore, kb: KnowledgeBase, fp: str,
     counts = {"claims": len(kb.claims), "studies": len(kb.curated_studies),
               "drafts": len(kb.studies) - len(kb.curated_studies)}
 
+    previous = store.current_path()
+
     def verify(ix: Index) -> None:
         save_records(Path(ix.storage.folder), kb)
+        save_vectors(Path(ix.storage.folder), kb, previous)
 
     return store.build(build_schema(synonyms), documents(kb), fp, expected=counts["claims"] + counts["studies"],
                        counts=counts, progress=progress, verify=verify)
@@ -139,7 +143,8 @@ class Engine:
             raise BrokenBuild(f"{path.name}: {RECORDS_FILE} cannot be read ({type(exc).__name__})") from None
         meta = self.store.meta(path) or {}
         ix = self.store.open(path)
-        return Snapshot(kb, meta.get("fingerprint", ""), path, ix, QueryBuilder(ix.schema, kb.vocabulary, SubjectLens(kb)))
+        builder = QueryBuilder(ix.schema, kb.vocabulary, SubjectLens(kb), MeaningLens(path, ix))
+        return Snapshot(kb, meta.get("fingerprint", ""), path, ix, builder)
 
     def _serve(self, snap: Snapshot | None) -> None:
         """Serve `snap` (the caller holds self._lock); when it is another build, forget the last look at

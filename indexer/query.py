@@ -17,6 +17,7 @@ from indexer.analysis import SEARCH_STOPLIST, analyse, search_analyzer
 from indexer.lru import LRU
 from indexer.related import RelatedWords, related_form
 from indexer.schema import FIELD_BOOSTS, SEARCH_FIELDS
+from indexer.meaning import MeaningLens
 from indexer.subject import SubjectLens
 from kb.limits import QUERY_MAX_CHARS
 from kb.models import DESIGN_LABELS, VERDICT_LABELS, Vocabulary
@@ -157,12 +158,21 @@ def filter_query(filters: dict[str, str]) -> wq.Query | None:
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
+def words_query(q: wq.Query) -> wq.Query:
+    """The query of the words, under the wrappers that only reorder its matches (indexer/subject.py, meaning.py)."""
+    while getattr(q, "same_matches", False):
+        q = q.child
+    return q
+
+
 class QueryBuilder:
     """Turns free text into a Whoosh query for one index schema and vocabulary."""
 
-    def __init__(self, schema: Schema, vocab: Vocabulary | None, subject: "SubjectLens | None" = None):
+    def __init__(self, schema: Schema, vocab: Vocabulary | None, subject: "SubjectLens | None" = None,
+                 meaning: "MeaningLens | None" = None):
         self.schema = schema
         self.subject = subject  # indexer/subject.py: claims about other treatments rank below the subject's
+        self.meaning = meaning  # indexer/meaning.py: records closer in meaning to the query rank higher
         self.parser = qparser.MultifieldParser(
             list(SEARCH_FIELDS), schema, fieldboosts=FIELD_BOOSTS, group=qparser.OrGroup.factory(OR_SCALE)
         )
@@ -280,6 +290,8 @@ class QueryBuilder:
             q = self._build_now(*key)
             if self.subject is not None:
                 q = self.subject.prefer_subject(q, text)
+            if self.meaning is not None:
+                q = self.meaning.prefer_close(q, text)
             self._built.put(key, q)
         return q
 

@@ -26,7 +26,7 @@ def format_version() -> str:
     """A hash of the code that decides what goes into an index: a change to it makes old builds stale."""
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for name in ("analysis.py", "schema.py"):
+    for name in ("analysis.py", "schema.py", "meaning.py"):
         h.update((here / name).read_bytes())
     return h.hexdigest()[:8]
 

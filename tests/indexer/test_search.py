@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from indexer.engine import Engine
+from indexer.query import words_query
 from kb.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -262,7 +263,7 @@ def test_a_parsed_query_is_kept_per_build_and_searches_like_a_fresh_parse(real_e
 
     snap = real_engine.snapshot()
     kept = snap.builder
-    fresh = QueryBuilder(snap.ix.schema, snap.kb.vocabulary, snap.builder.subject)
+    fresh = QueryBuilder(snap.ix.schema, snap.kb.vocabulary, snap.builder.subject, snap.builder.meaning)
     for text in ("ketamine breast milk", "esketamin~ cesarian", "\"pump and dump\" OR relapse", "infus*", "NOT OR x"):
         first = kept.build(text)
         assert kept.build(text) is first  # parsed once per build
@@ -281,7 +282,7 @@ def test_related_words_count_as_one_word(real_engine):
     from indexer.search import weighting
 
     snap = real_engine.snapshot()
-    q = snap.builder.build("quickly").child  # the words' query, under the subject's preference (indexer/subject.py)
+    q = words_query(snap.builder.build("quickly"))
     group = next(sub for sub in q.subqueries if isinstance(sub, RelatedWords))
     typed, alts = group.subqueries[0], group.subqueries[1:]
     assert typed.text == "quick" and {a.text for a in alts} >= {"fast", "rapid"}
@@ -321,7 +322,7 @@ def test_search_keeps_other_and_drops_else_while_the_checker_keeps_its_stop_list
 def _related_group(q):
     from indexer.query import RelatedWords
 
-    q = getattr(q, "child", q)  # under the subject's preference (indexer/subject.py), the words' own query
+    q = words_query(q)
     return next((sub for sub in getattr(q, "subqueries", [q]) if isinstance(sub, RelatedWords)), None)
 
 

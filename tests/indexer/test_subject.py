@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from indexer.meaning import CloserFirst
 from indexer.subject import OTHER_TREATMENT_SCALE, SubjectLens, SubjectPreferred
 from kb.loader import load
 
@@ -63,6 +64,7 @@ def test_the_preference_reorders_and_never_changes_what_matches(real_engine):
     """The same total and facet counts as the plain query; the other treatment's claim scored down by the scale."""
     snap = real_engine.snapshot()
     q = snap.builder.build("side effects")
+    q = q.child if isinstance(q, CloserFirst) else q  # under the meaning lens (indexer/meaning.py)
     assert isinstance(q, SubjectPreferred)
     with snap.ix.searcher() as s:
         plain = {d: sc for d, sc in _scored(s, q.child)}
