@@ -56,7 +56,7 @@ def save_vectors(folder: Path, kb, previous: Path | None = None) -> bool:
         try:
             with np.load(previous / VECTORS_FILE) as old:
                 known = dict(zip(old["digests"].tolist(), old["vectors"]))
-        except (OSError, KeyError, ValueError):
+        except Exception:  # missing or damaged (a bad zip, a truncated array): encode every text again
             known = {}
     digests = [_digest(t) for _, _, t in rows]
     todo = sorted({t for (_, _, t), d in zip(rows, digests) if d not in known})
@@ -78,22 +78,25 @@ class MeaningLens:
     def __init__(self, folder: Path, ix):
         self.docnums = np.zeros(0, np.int64)
         self.vectors = None
+        if not (folder / VECTORS_FILE).exists():
+            return  # a build made without the encoder: rank by words alone
         try:
             with np.load(folder / VECTORS_FILE) as data:
-                types, ids, vectors = data["types"].tolist(), data["ids"].tolist(), data["vectors"].astype(np.float32)
-        except (OSError, KeyError, ValueError):
-            return  # no vectors in this build (made without the encoder): rank by words alone
+                ids, vectors = data["ids"].tolist(), data["vectors"].astype(np.float32)
+        except Exception as exc:  # a damaged file costs the ordering by meaning, never the search
+            log.warning("%s: %s unreadable (%s); search ranks by words alone", folder.name, VECTORS_FILE,
+                        type(exc).__name__)
+            return
         # A build folder never changes once written and is one segment (written optimised), so its document numbers
-        # hold for every searcher of it.
+        # hold for every searcher of it. Only the claims' stored fields are read: a KB may hold 100,000 studies.
         with ix.searcher() as searcher:
-            reader = searcher.reader()
-            if not reader.is_atomic():
+            if not searcher.reader().is_atomic():
                 log.warning("%s: the index has several segments; search ranks by words alone", folder.name)
                 return
-            docnum_of = {(f.get("type"), f.get("id")): d for d, f in reader.iter_docs()}
-        keep = [i for i, key in enumerate(zip(types, ids)) if key in docnum_of]
+            docnum_of = {searcher.stored_fields(d).get("id"): d for d in searcher.document_numbers(type="claim")}
+        keep = [i for i, claim in enumerate(ids) if claim in docnum_of]
         if keep:
-            self.docnums = np.array([docnum_of[(types[i], ids[i])] for i in keep], np.int64)
+            self.docnums = np.array([docnum_of[ids[i]] for i in keep], np.int64)
             self.vectors = vectors[keep]
 
     def closeness(self, text: str) -> dict[int, float]:

@@ -103,3 +103,15 @@ def test_a_build_made_without_the_encoder_searches_by_words_alone(kbdir, tmp_pat
     q = snap.builder.build("minimal transfer into milk")
     assert not isinstance(q, CloserFirst)
     assert engine.search("minimal transfer into milk").results[0].id == "fixture-claim"
+
+
+def test_a_damaged_vectors_file_costs_the_ordering_by_meaning_never_the_search(kbdir, tmp_path, caplog):
+    engine = Engine(kbdir, tmp_path / "index", auto_refresh=False)
+    engine.rebuild()
+    path = engine.snapshot().path
+    (path / VECTORS_FILE).write_bytes(b"PK\x03\x04 not a zip at all")
+    reopened = Engine(kbdir, tmp_path / "index", auto_refresh=False)
+    snap = reopened.snapshot()
+    assert snap.builder.meaning.vectors is None
+    assert "unreadable" in caplog.text
+    assert reopened.search("minimal transfer into milk").results[0].id == "fixture-claim"
