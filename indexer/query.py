@@ -15,9 +15,9 @@ from whoosh.fields import Schema
 
 from indexer.analysis import SEARCH_STOPLIST, analyse, search_analyzer
 from indexer.lru import LRU
+from indexer.meaning import MeaningLens
 from indexer.related import RelatedWords, related_form
 from indexer.schema import FIELD_BOOSTS, SEARCH_FIELDS
-from indexer.meaning import MeaningLens
 from indexer.subject import SubjectLens
 from kb.limits import QUERY_MAX_CHARS
 from kb.models import DESIGN_LABELS, VERDICT_LABELS, Vocabulary
@@ -172,7 +172,7 @@ class QueryBuilder:
                  meaning: "MeaningLens | None" = None):
         self.schema = schema
         self.subject = subject  # indexer/subject.py: claims about other treatments rank below the subject's
-        self.meaning = meaning  # indexer/meaning.py: records closer in meaning to the query rank higher
+        self.meaning = meaning  # indexer/meaning.py: claims closer in meaning to the query rank higher
         self.parser = qparser.MultifieldParser(
             list(SEARCH_FIELDS), schema, fieldboosts=FIELD_BOOSTS, group=qparser.OrGroup.factory(OR_SCALE)
         )
