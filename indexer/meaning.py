@@ -8,8 +8,9 @@ matched claim's score by how close the query's meaning is to the nearest of the 
 
 The same matches, totals and facets, reordered. Dividing by the mean leaves claims, on average, where they stood
 among the studies, which the lens does not read: encoding every study's texts would cost a KB of 100,000 studies
-hours at each build. Closeness is read with the copy checker's sentence
-encoder (all-MiniLM-L6-v2, indexer/copycheck/sentence_encoder.py).
+hours at each build. Closeness is read with the copy checker's sentence encoder (all-MiniLM-L6-v2,
+indexer/copycheck/sentence_encoder.py). A query of fewer than MIN_WORDS words, a keyword search, ranks by its words
+alone.
 
 The claims' vectors are computed when an index is built and kept in the build folder (VECTORS_FILE), reusing the
 previous build's for unchanged texts, so a search encodes only its query (about 15 ms, once per distinct query: the
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +33,12 @@ log = logging.getLogger("evidence_kb.meaning")
 # Chosen on the development sets (people's own questions, the written queries) among 0.5 to 6: docs/benchmarks.md,
 # "Meaning in search".
 MEANING_WEIGHT = 4.0
+# A query of fewer words is a keyword search, and its vector is mostly the names it holds: "What is Spravato?" read
+# closest to the approval outside the US, whose phrasings name Spravato. Chosen on the development sets among 1 (every
+# query), 3, 4 and 5 (docs/benchmarks.md, "Meaning in search").
+MIN_WORDS = 5
 VECTORS_FILE = "vectors.npz"
+_WORD = re.compile(r"\w+")
 
 
 def record_texts(kb) -> list[tuple[str, str, str]]:
@@ -116,8 +123,9 @@ class MeaningLens:
         return nearest
 
     def prefer_close(self, q: wq.Query, text: str) -> wq.Query:
-        """`q` with each matched claim's score scaled by its closeness in meaning to `text`."""
-        if self.vectors is None or q is wq.NullQuery:
+        """`q` with each matched claim's score scaled by its closeness in meaning to `text`, if `text` is a sentence of
+        at least MIN_WORDS words."""
+        if self.vectors is None or q is wq.NullQuery or len(_WORD.findall(text)) < MIN_WORDS:
             return q
         factors = {d: 1.0 + MEANING_WEIGHT * max(0.0, c) for d, c in self.closeness(text).items()}
         if not factors:
