@@ -24,9 +24,10 @@ def matching_mask(q, searcher, masks: "FacetMasks") -> int:
     """
     from whoosh import query as wq
 
+    from indexer.reorder import words_query
+
     def leaves(node):
-        if getattr(node, "same_matches", False):  # a wrapper that only reorders (indexer/subject.py)
-            return leaves(node.child)
+        node = words_query(node)  # a wrapper that only reorders matches what its child matches
         if isinstance(node, wq.Term):
             return [node]
         if isinstance(node, wq.Or):

@@ -25,8 +25,9 @@ import re
 from pathlib import Path
 
 import numpy as np
-from whoosh import matching
 from whoosh import query as wq
+
+from indexer.reorder import ScaledMatcher
 
 log = logging.getLogger("evidence_kb.meaning")
 
@@ -137,7 +138,7 @@ class MeaningLens:
 class CloserFirst(wq.WrappingQuery):
     """The child query's matches, each document's score times its factor (documents without one keep theirs)."""
 
-    same_matches = True  # facets.matching_mask reads the child's postings
+    same_matches = True  # indexer/reorder.py: totals and facets read the child's postings
 
     def __init__(self, child: wq.Query, factors: dict[int, float]):
         self.child = child
@@ -157,29 +158,4 @@ class CloserFirst(wq.WrappingQuery):
 
     def matcher(self, searcher, context=None):
         child = self.child.matcher(searcher, context)
-        return _FactorMatcher(child, self.factors, max(self.factors.values(), default=1.0))
-
-
-class _FactorMatcher(matching.WrappingMatcher):
-    """Its boost is the largest factor, so the qualities WrappingMatcher reports (the child's times the boost) stay
-    upper bounds and the thresholds it passes down are divided by it: top-N collection may still skip blocks."""
-
-    def __init__(self, child, factors: dict[int, float], top: float):
-        super().__init__(child, boost=max(top, 1.0))
-        self.factors = factors
-
-    def copy(self):
-        return self.__class__(self.child.copy(), self.factors, self.boost)
-
-    def _replacement(self, newchild):
-        return self.__class__(newchild, self.factors, self.boost)
-
-    def replace(self, minquality=0):
-        r = self.child.replace(minquality / self.boost)
-        return self if r is self.child else self._replacement(r)
-
-    def weight(self):
-        return self.child.weight() * self.factors.get(self.child.id(), 1.0)
-
-    def score(self):
-        return self.child.score() * self.factors.get(self.child.id(), 1.0)
+        return ScaledMatcher(child, self.factors, max(self.factors.values(), default=1.0))

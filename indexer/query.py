@@ -17,6 +17,7 @@ from indexer.analysis import SEARCH_STOPLIST, analyse, search_analyzer
 from indexer.lru import LRU
 from indexer.meaning import MeaningLens
 from indexer.related import RelatedWords, related_form
+from indexer.reorder import words_query  # noqa: F401 (tests and callers see through the wrappers from here)
 from indexer.schema import FIELD_BOOSTS, SEARCH_FIELDS
 from indexer.subject import SubjectLens
 from kb.limits import QUERY_MAX_CHARS
@@ -156,13 +157,6 @@ def filter_query(filters: dict[str, str]) -> wq.Query | None:
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else wq.And(parts)
-
-
-def words_query(q: wq.Query) -> wq.Query:
-    """The query of the words, under the wrappers that only reorder its matches (indexer/subject.py, meaning.py)."""
-    while getattr(q, "same_matches", False):
-        q = q.child
-    return q
 
 
 class QueryBuilder:

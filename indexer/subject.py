@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from whoosh import matching
 from whoosh import query as wq
 
 from indexer.analysis import text_analyzer
 from indexer.copycheck.concepts import NOT_DRUGS, Lexicon, SentenceTokens
+from indexer.reorder import ScaledMatcher
 
 # Chosen on the development sets (people's own questions, the written queries): 0.9 moved the side-effect questions'
 # answers above the SSRI claim without reordering the rest (docs/benchmarks.md, "The KB's subject in search").
@@ -81,7 +81,7 @@ class SubjectPreferred(wq.WrappingQuery):
     """The child query's matches, the documents in `ids` ((type, id) pairs) scored `scale` times: the same matches,
     reordered."""
 
-    same_matches = True  # facets.matching_mask reads the child's postings
+    same_matches = True  # indexer/reorder.py: totals and facets read the child's postings
 
     def __init__(self, child: wq.Query, ids: frozenset[tuple[str, str]], scale: float):
         self.child = child
@@ -104,21 +104,5 @@ class SubjectPreferred(wq.WrappingQuery):
     def matcher(self, searcher, context=None):
         child = self.child.matcher(searcher, context)
         scaled = {d for kind, i in self.ids for d in searcher.document_numbers(id=i, type=kind)}
-        return _ScaledMatcher(child, frozenset(scaled), self.scale) if scaled else child
-
-
-class _ScaledMatcher(matching.WrappingMatcher):
-    """Block qualities stay the child's (WrappingMatcher passes them on): a scale of at most 1 only lowers a score, so
-    they remain upper bounds, and top-N collection may still skip blocks that cannot reach the page."""
-
-    def __init__(self, child, docnums: frozenset[int], scale: float):
-        super().__init__(child)
-        self.docnums = docnums
-        self.scale = scale
-
-    def _replacement(self, newchild):
-        return self.__class__(newchild, self.docnums, self.scale)
-
-    def score(self):
-        s = self.child.score()
-        return s * self.scale if self.child.id() in self.docnums else s
+        # a scale of at most 1 only lowers scores, so the child's block qualities stay upper bounds
+        return ScaledMatcher(child, dict.fromkeys(scaled, self.scale)) if scaled else child
