@@ -107,11 +107,10 @@ def test_a_response_rate_well_below_seventy_percent_is_not_the_70_percent_claim(
         real_engine, "About 70% of patients improved after ketamine infusions.")
 
 
-# the claim model retrained on 1,171 pages gives the pairing a probability under its veto and drops the combination
-# claim; the frames alone still find it (test_pairing_ketamine_with_therapy_is_found_by_the_frames_alone)
-RETRAINED_1171_VETO = pytest.mark.xfail(strict=True, reason="vetoed by the claim model retrained on 1,171 pages (session 38)")
+# the claim models retrained from 1,171 pages (session 38) to 1,330 (session 45) vetoed the pairing; the one retrained on
+# 1,349 pages (session 46) keeps it, as the frames alone do (test_pairing_ketamine_with_therapy_is_found_by_the_frames_alone)
 PAIRINGS = [
-    pytest.param("Our program pairs ketamine with talk therapy to help mothers heal.", marks=RETRAINED_1171_VETO),
+    "Our program pairs ketamine with talk therapy to help mothers heal.",
     "Ketamine opens the door to healing, especially when combined with therapy.",
 ]
 
