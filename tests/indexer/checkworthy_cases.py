@@ -36,6 +36,8 @@ RETRAINED_1208_MISS = pytest.mark.xfail(strict=True, reason="below the models re
 # Session 41's one miss (the models retrained on 1,264 pages: bladder symptoms among long-term users) is marked again by
 # the models retrained on 1,307 pages in session 43, missed again by those of session 44 (1,319 pages, threshold 0.70)
 # and marked again by those of session 46 (1,349 pages, threshold 0.69), so its mark went once more.
+# Session 47: the models retrained on 1,362 pages (the rule gives 0.70 again: 0.69 marks 7.0% of others) miss it again.
+RETRAINED_1362_MISS = pytest.mark.xfail(strict=True, reason="below the models retrained on 1,362 pages (session 47)")
 
 
 def only_sentence(engine, text):
