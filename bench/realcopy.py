@@ -9,7 +9,7 @@
     python bench/realcopy.py evaluate --part dev --ids catalog  # as if only the 37 catalog ids were labelled and scored
 
 The development part is what tuning looks at, except the pages bench/data/realcopy_held_aside.txt
-lists: the latest rounds of fresh pages (since the forty-seventh pass rounds 63 to 67; earlier held-aside rounds joined the
+lists: the latest rounds of fresh pages (since the forty-eighth pass rounds 65 to 67; earlier held-aside rounds joined the
 tuning pages after their first measurement, docs/benchmarks.md), kept out before any change, to tell whether the changes
 later rounds prompt carry over to pages they were not made on. `--part dev` and the floor test leave them out; they are
 scored on their own (`--part held-aside`).

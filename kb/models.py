@@ -94,7 +94,10 @@ class Slot(Record):
     The slot is filled by any term of its concept, any `also` term, or a copy figure of the given
     kind and measure inside `range` (in `unit` for durations). `carry` lets the slot be filled from
     context (heading, list lead-in, FAQ question, previous sentence) when the sentence lacks it;
-    it defaults to the concept's own `carry`.
+    it defaults to the concept's own `carry`. `section` lets it be filled by any sentence of the same
+    section, before or after: the text under the same heading, or the same paragraph on a page without
+    headings (labelling decisions, "answer scope": "Ketamine works differently." under a heading whose
+    text names glutamate states the glutamate mechanism).
     """
 
     concept: Slug | None = None
@@ -104,6 +107,7 @@ class Slot(Record):
     range: Annotated[list[float], Field(min_length=2, max_length=2)] | None = None  # [low, high]
     unit: DurationUnit | None = None
     carry: bool | None = None
+    section: bool = False
     # Words that disqualify a match they overlap ("side effects" keeps "effects" from meaning benefit).
     unless: list[Text] = Field(default_factory=list)
 

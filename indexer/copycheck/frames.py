@@ -29,6 +29,7 @@ class CompiledSlot:
     unless: tuple[Term, ...] = ()  # words that disqualify an overlapping match ("side effects" for "effects")
     concept_key: str = ""  # the key its concept's terms are found by (SentenceTokens.find_all)
     who: bool = False  # names the illness or the people the claim is about (COMPARED_WITH_RE applies)
+    section: bool = False  # may be filled by any sentence of the sentence's section (kb.models.Slot.section)
 
 
 def finds_words(slot: CompiledSlot, st: SentenceTokens) -> bool:
@@ -107,11 +108,11 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
                 if slot.figure:
                     per = FIGURE_UNITS.get(slot.unit or "minutes", 1) if slot.figure == "duration" else 1
                     fig = (slot.figure, slot.range[0] * per, slot.range[1] * per, slot.measure)
-                carry = slot.carry if slot.carry is not None else lexicon.carries(slot.concept or "")
+                carry = slot.section or (slot.carry if slot.carry is not None else lexicon.carries(slot.concept or ""))
                 slots.append(CompiledSlot(f"{claim.id}/{fi}/{si}", slot.concept, terms, concept_terms, fig,
                                           carry, tuple(lexicon.compile_all(slot.unless)),
                                           f"concept:{slot.concept}" if slot.concept else "",
-                                          lexicon.category(slot.concept or "") in WHO_CATEGORIES))
+                                          lexicon.category(slot.concept or "") in WHO_CATEGORIES, slot.section))
             # Slots that must be in the sentence first: a frame fails fast on the first one missing.
             slots.sort(key=lambda s: s.carry)
             out.append(CompiledFrame(claim.id, tuple(slots), frame.window, tuple(lexicon.compile_all(frame.unless)),

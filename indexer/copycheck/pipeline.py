@@ -210,6 +210,35 @@ MASKED_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:in short|in brief|for sho
                        r"(?<=,)\s+(?:especially|particularly|mostly|mainly|more so)\s+(?:at|with)\s+(?:higher|high|larger)\s+doses\b", re.I)
 
 
+# How far a section slot (kb.models.Slot.section) reaches, in sentences either way: a long section's far end
+# is about something else.
+SECTION_REACH = 6
+
+
+def section_of(i: int, sents) -> list[int]:
+    """The other sentences of sentence i's section, nearest first: the text under the same heading or FAQ question
+    (the heading itself included), or, on a page with neither, the same paragraph."""
+    def starts_section(s) -> bool:
+        return s.is_heading or s.kind == "question"
+    if not any(starts_section(s) for s in sents):
+        same = [j for j in range(max(0, i - SECTION_REACH), min(len(sents), i + SECTION_REACH + 1))
+                if j != i and sents[j].block == sents[i].block]
+        return sorted(same, key=lambda j: abs(j - i))
+    before, j = [], i - 1
+    while j >= 0 and i - j <= SECTION_REACH:
+        before.append(j)
+        if starts_section(sents[j]):
+            break
+        j -= 1
+    after, j = [], i + 1
+    while j < len(sents) and j - i <= SECTION_REACH and not starts_section(sents[j]):
+        after.append(j)
+        j += 1
+    if starts_section(sents[i]):
+        before = []
+    return sorted(before + after, key=lambda j: abs(j - i))
+
+
 @dataclass
 class Sentence:
     start: int  # offsets in the normalized text
@@ -523,6 +552,12 @@ class Checker:
             if other_drug_page and slot.concept in self.subject_slots:
                 return None
             if own_words and slot.concept not in self.treatment_like:
+                return None
+            if slot.section:
+                hit = next((j for j in section_of(i, sents) if finds_words(slot, tokens[j])), None)
+                if hit is not None:
+                    used_source.append(hit)
+                    return slot.concept or slot.key
                 return None
             ill_carry = illness_free and slot.key.rsplit("/", 1)[0] in self.illness_frames \
                 and self.lexicon.category(slot.concept or "") == "illness"
