@@ -55,8 +55,12 @@ def compile_term(text: str, analyse) -> Term | None:
         # One extra word may stand between the words ("don't have to ever stop", "not have responded");
         # a hyphen joins them only inside a word ("pump-and-dump"): a spaced one is a dash (BREAK_RE).
         # The letters of a dotted abbreviation ("u.s.") join at their dots as well ("U.S. approval").
-        parts = re.findall(r"[\w']+", text.replace("’", "'"))
+        # A comma the term itself writes between two words ("=side effects, such as") may stand there in the copy or not.
+        found = list(re.finditer(r"[\w']+", text.replace("’", "'")))
+        parts = [m.group() for m in found]
+        comma = [i for i in range(len(found) - 1) if "," in text[found[i].end():found[i + 1].start()]]
         body = "".join(re.escape(w) + ("" if i == len(parts) - 1 else
+                                       r",?\s+(?:\w+\s+)?" if i in comma else
                                        r"(?:\.\s*|\s+|[\-'])" if len(w) == len(parts[i + 1]) == 1 and (w + parts[i + 1]).isalpha() else
                                        r"(?:\s+|[\-'])(?:\w+\s+)?")
                        for i, w in enumerate(parts))

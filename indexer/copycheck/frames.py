@@ -47,6 +47,13 @@ class CompiledFrame:
     window: int
     unless: tuple[Term, ...] = ()
     key: str = ""
+    asides: tuple[Term, ...] = ()  # the background-aside concept's terms: an `unless` word inside one does not count
+
+
+# A background aside ("Originally developed as an anesthetic, ketamine ...") names a word many frames' `unless` lists hold
+# ("as an anesthetic": the anaesthetic's own speed or approval) without saying anything of the claim: an `unless` word
+# standing inside one is passed over, as ConText passes over a pseudo-trigger. The asides are data (kb/concepts.yaml).
+ASIDE_CONCEPT = "background-aside"
 
 
 class FrameIndex:
@@ -115,8 +122,9 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
                                           lexicon.category(slot.concept or "") in WHO_CATEGORIES, slot.section))
             # Slots that must be in the sentence first: a frame fails fast on the first one missing.
             slots.sort(key=lambda s: s.carry)
-            out.append(CompiledFrame(claim.id, tuple(slots), frame.window, tuple(lexicon.compile_all(frame.unless)),
-                                     f"{claim.id}/{fi}"))
+            unless = tuple(lexicon.compile_all(frame.unless))
+            out.append(CompiledFrame(claim.id, tuple(slots), frame.window, unless, f"{claim.id}/{fi}",
+                                     lexicon.terms.get(ASIDE_CONCEPT, ()) if unless else ()))
     return out
 
 
@@ -258,12 +266,21 @@ def match_frame(frame: CompiledFrame, st: SentenceTokens, clauses, words: WordIn
     if not local and not used:
         return None
     # the frame's `unless` words last: most frames fail on a missing slot long before
-    if frame.unless and st.find_all(frame.key + "/unless", frame.unless):
+    if frame.unless and _blocked(frame, st):
         return None
     figs = tuple(s[0] for slot, _ in local + carried_slots if slot.figure for s in used
                  if any(f.start == s[0] for f in copy_figures))
     return FrameHit(frame.claim_id, tuple((a, b) for a, b, _ in used), tuple((a, b) for a, b, neg in used if neg),
                     tuple(carried), figs, home)
+
+
+def _blocked(frame: CompiledFrame, st: SentenceTokens) -> bool:
+    """Whether the frame's `unless` words stand in the sentence outside every background aside."""
+    blocked = st.find_all(frame.key + "/unless", frame.unless)
+    if blocked and frame.asides:
+        asides = st.find_all(f"concept:{ASIDE_CONCEPT}", frame.asides)
+        blocked = [b for b in blocked if not any(a0 <= b[0] and b[1] <= a1 for a0, a1, _ in asides)]
+    return bool(blocked)
 
 
 def _choose_local(local, clauses, words: WordIndex, window: int, avoid: frozenset[int] = frozenset(),
