@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import pytest
 
-from flagged import flags  # tests/indexer/flagged.py
+from flagged import sentence_ids  # tests/indexer/flagged.py
 from indexer.copycheck.concepts import compile_term
 
 pytestmark = pytest.mark.frames_only
 
 
 def flagged_on(engine, line):
-    page = f"Ketamine for depression\n{line}\n"
-    return {cid for s, cid, _ in flags(engine, page) if s == line}
+    return sentence_ids(engine, f"Ketamine for depression\n{line}\n", line)
 
 
 @pytest.mark.parametrize("line", [
