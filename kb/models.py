@@ -142,6 +142,9 @@ class Frame(Record):
     # On a page about the narrower of the KB's drugs (esketamine), its slot takes that drug even when the sentence has no
     # word for a drug: the frame's other words belong to that drug alone (the two-hour observation of the REMS).
     page_drug: bool = False
+    # The frame's words state the opposite of the claim without a negation the stance rules read as one ("it is not
+    # without risks" against "safe and well tolerated"): a match reports the claim denied, and a denied match asserted.
+    denies: bool = False
     # Words that, in the same sentence, mean the copy says something else ("preventing" for a claim
     # about treating an illness that is already there).
     unless: list[Text] = Field(default_factory=list)

@@ -48,6 +48,7 @@ class CompiledFrame:
     unless: tuple[Term, ...] = ()
     key: str = ""
     asides: tuple[Term, ...] = ()  # the background-aside concept's terms: an `unless` word inside one does not count
+    denies: bool = False  # the frame's words state the claim's opposite (models.Frame.denies)
 
 
 # A background aside ("Originally developed as an anesthetic, ketamine ...") names a word many frames' `unless` lists hold
@@ -124,7 +125,7 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
             slots.sort(key=lambda s: s.carry)
             unless = tuple(lexicon.compile_all(frame.unless))
             out.append(CompiledFrame(claim.id, tuple(slots), frame.window, unless, f"{claim.id}/{fi}",
-                                     lexicon.terms.get(ASIDE_CONCEPT, ()) if unless else ()))
+                                     lexicon.terms.get(ASIDE_CONCEPT, ()) if unless else (), frame.denies))
     return out
 
 

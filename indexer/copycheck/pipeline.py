@@ -98,6 +98,7 @@ EFFECT_LIST_MIN_ITEMS = 2  # items naming an effect, and at least a quarter of t
 # ("approved in conjunction with an oral antidepressant").
 COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|versus|vs\.?|when|where|after|if|differently from|different from|"
                          r"apart from|as opposed to|in union with|"  # "unique experiences that set it apart from IV ketamine"
+                         r"contrast (?:to|with)|"  # "a stark contrast to the weeks traditional antidepressants take"
                          r"outperform(?:s|ed|ing)?|superior to|"  # "an effective treatment that outperforms other antidepressants"
                          r"(?:response|responded|respond|responding) to|tried|failed|despite|"
                          r"in conjunction with|in combination with|combined with|together with|along with|alongside|plus|"
@@ -108,8 +109,9 @@ COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|vers
                          r"(?:\w+\s+){0,2}?(?:relief|success|improvement|benefit|results?)\s+(?:with|from)|"
                          r"without (?:finding|getting|experiencing) (?:\w+\s+){0,2}?(?:relief|success|improvement|benefit) (?:with|from))"
                          r"\s+(?:\w+\s+){0,4}$", re.I)
-# The clause break "X, unlike Y, is ..." leaves "unlike" before the clause that names Y: Y is still named only to compare.
-UNLIKE_BREAK_RE = re.compile(r"\bunlike\b,?\s+$", re.I)
+# The clause break "X, unlike Y, is ..." (or ", compared to Y") leaves the comparison word before the clause that names Y:
+# Y is still named only to compare.
+UNLIKE_BREAK_RE = re.compile(r"\b(?:unlike|compared (?:to|with)|as opposed to|in contrast to)\b,?\s+$", re.I)
 # An opening concession ("Although doctors do not fully understand how ketamine works, it ...") whose main clause calls
 # the drug it names "it" (not "Unlike X, it ...", whose X is another drug, nor "Whether ..., it").
 CONCESSION_IT_RE = re.compile(r"^\s*(?P<clause>(?:although|though|even though|while|despite)\b[^,]{3,120},)"
@@ -641,6 +643,8 @@ class Checker:
                     if main is not None and stance_of(find_triggers(kept, main.absorbed),
                                                       [sp for sp in main.spans if sp not in main.absorbed])[0] == "asserts":
                         hit, stance = main, "asserts"
+            if frame.denies and stance is not None:
+                stance = "asserts" if stance == "denies" else "denies"
             if stance == "denies" and not denial_stands(hit.claim_id, sentence):
                 continue  # a failure or a limit beside the efficacy words, not a finding against them
             if stance is None:

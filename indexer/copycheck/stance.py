@@ -41,7 +41,11 @@ STATEMENT_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|c
 # the start of a sentence as at its end (TRAILING_CONDITION_RE); an opening story moment ("When she heard about ...,")
 # still keeps its words to itself.
 USE_WORDS = "combined|taken|used|given|administered|paired|added|compared|delivered"
-CONDITIONAL_RE = re.compile(r"^\s*(?:(?:however|but|and|so|also|still|yet),?\s+)?(?:if|unless|(?:when|whenever)(?!\s+(?:" + USE_WORDS + r")\b)"
+# ...nor is the drug's action told as what happens each time ("When ketamine blocks the NMDA receptor, it triggers a
+# release of glutamate", "Magic occurs when ketamine blocks those receptors"): the mechanism stated, a "whenever" of fact
+DRUG_ACTS = (r"(?:ketamine|esketamine|spravato|it|the drug|the medication)\s+(?:blocks|binds|attaches|enters|reaches|acts|targets|"
+             r"stimulates|increases|boosts|inhibits|interacts|triggers|activates)")
+CONDITIONAL_RE = re.compile(r"^\s*(?:(?:however|but|and|so|also|still|yet),?\s+)?(?:if|unless|(?:when|whenever)(?!\s+(?:" + USE_WORDS + "|" + DRUG_ACTS + r")\b)"
                             + r"|in case)\b[^,]{3,120},", re.I)
 # An opening subordinate clause ("Although ketamine is often thought of as a party drug, studies show
 # ...") keeps its triggers to itself, as an if-clause does; so does an opening choice of alternatives ("Whether you
@@ -57,7 +61,7 @@ INNER_CONDITION_RE = re.compile(r"(?:[;:—–]\s*(?:but\s+)?|\s[-–—]\s+(?:b
 # that antidepressants fail), except the manner of use ("when combined with an oral antidepressant"), a story's moment
 # ("when he discovered") and "especially when", which stresses a case the copy asserts. (After some word:
 # "A. If you have ..." opens with its condition.)
-TRAILING_CONDITION_RE = re.compile(r"(?<=\w)(?<!\beven)(?<!\bespecially)(?<!\bparticularly)\s+(?P<cond>(?:if|unless|(?:when|whenever)(?!\s+(?:" + USE_WORDS + r"|he|she|i|we)\b))\b[^,;:.!?]{3,160})[.!]?\s*[\"'”’)]*\s*$", re.I)
+TRAILING_CONDITION_RE = re.compile(r"(?<=\w)(?<!\beven)(?<!\bespecially)(?<!\bparticularly)\s+(?P<cond>(?:if|unless|(?:when|whenever)(?!\s+(?:" + USE_WORDS + "|" + DRUG_ACTS + r"|he|she|i|we)\b))\b[^,;:.!?]{3,160})[.!]?\s*[\"'”’)]*\s*$", re.I)
 # An opening contrast ("Unlike esketamine, ketamine is not approved for depression") says of what it
 # names the opposite of what the main clause denies: esketamine IS approved.
 OPENING_CONTRAST_RE = re.compile(r"^\s*unlike\b[^,]{2,80},", re.I)
