@@ -77,3 +77,8 @@ def test_a_drug_after_a_clause_breaking_comparison_is_named_only_to_compare(real
     line = ("Some patients notice relief within hours, particularly those with treatment-resistant depression, "
             "compared to the weeks needed for antidepressants.")
     assert stances_on(real_engine, line, "onset-within-hours") == {"asserts"}
+
+
+def test_the_slow_drugs_may_come_from_the_sentence_before(real_engine):
+    text = "Ketamine for depression\nStandard antidepressants raise serotonin. They take weeks to work.\n"
+    assert ("They take weeks to work.", "ssri-onset-weeks", "asserts") in flags(real_engine, text)
