@@ -109,6 +109,20 @@ COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|vers
                          r"(?:\w+\s+){0,2}?(?:relief|success|improvement|benefit|results?)\s+(?:with|from)|"
                          r"without (?:finding|getting|experiencing) (?:\w+\s+){0,2}?(?:relief|success|improvement|benefit) (?:with|from))"
                          r"\s+(?:\w+\s+){0,4}$", re.I)
+# A wait set against the drug's speed names the slow drug only to compare, however far the wait is told from it
+# ("in as little as 30 minutes, compared with weeks or even months for existing antidepressants", "within hours rather than
+# the four to six weeks typically required for SSRIs", "in just hours, not weeks like most antidepressants").
+TIME_COMPARED_RE = re.compile(r"\b(?:than|instead of|rather than|compared (?:to|with)|versus|vs\.?|not)\s+[^.;:!?]{0,50}?"
+                              r"\b(?:weeks?|months?)\b[^.;:!?]{0,40}?\b(?:for|with|of|on|from|like|by)\s+(?:[\w-]+\s+){0,3}$", re.I)
+COMPARED_REACH, TIME_COMPARED_REACH = 40, 90
+
+
+def compared_before(text: str, start: int, x: int) -> bool:
+    """The treatment word at x is named only to compare (COMPARED_RE just before it, TIME_COMPARED_RE further back)."""
+    return bool(COMPARED_RE.search(text[max(start, x - COMPARED_REACH):x])
+                or TIME_COMPARED_RE.search(text[max(start, x - TIME_COMPARED_REACH):x]))
+
+
 # The clause break "X, unlike Y, is ..." (or ", compared to Y") leaves the comparison word before the clause that names Y:
 # Y is still named only to compare.
 UNLIKE_BREAK_RE = re.compile(r"\b(?:unlike|compared (?:to|with)|as opposed to|in contrast to)\b,?\s+$", re.I)
@@ -119,8 +133,10 @@ CONCESSION_IT_RE = re.compile(r"^\s*(?P<clause>(?:although|though|even though|wh
 # A drug described by its class ("pharmacists can also offer it as a rapid-onset, highly effective antidepressant", "it is
 # a fast-acting antidepressant", "As a first-line antidepressant, ketamine ..."): the class word names what the drug is,
 # not another treatment, so the clause is not another drug's and the page's drug can still be carried into it.
+# So is the drug the copy calls "this new antidepressant" or "a rapid-acting antidepressant": no standard drug is new or fast.
 CATEGORY_OF_RE = re.compile(r"(?:\bas|\b(?:it|this|that|which)(?:\s+(?:is|was)|['’]s))\s+(?:an?|one of the)\s+"
-                            r"(?:(?:[\w-]+,?|and)\s+){0,4}$", re.I)
+                            r"(?:(?:[\w-]+,?|and)\s+){0,4}$|"
+                            r"\b(?:this|the)\s+(?:new|novel|newer|experimental|investigational)\s+$|\b(?:rapid|fast|quick)[- ]acting\s+$", re.I)
 CATEGORY_WORD_RE = re.compile(r"anti-?depressants?\b", re.I)
 # what a reading is set against just before a concept's words ("lasts longer than in bipolar depression")
 COMPARED_WITH_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|versus|vs\.?|as opposed to|rather than)\b[^,;.]*$", re.I)
@@ -529,7 +545,7 @@ class Checker:
             unlike = UNLIKE_BREAK_RE.search(sentence, 0, a)  # "X, unlike Y, ...": the comparison word the clause break left behind
             start = unlike.start() if unlike else a
             return {(x, y, n) for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
-                    if a <= x and y <= b and not COMPARED_RE.search(sentence[max(start, x - 40):x])
+                    if a <= x and y <= b and not compared_before(sentence, start, x)
                     and not EFFECT_OF_RE.match(sentence, y) and not names_category(sentence, a, x)}
 
         own_named = {(ci, n) for ci, (ca, cb) in enumerate(clauses) for _, _, n in named_as_own(ca, cb)}
@@ -846,7 +862,7 @@ class Checker:
         # not clear how Zulresso works, one theory is it reduces symptoms" names no drug after its opening clause
         own = {ci for ci, (ca, cb) in enumerate(clauses)
                for n in self.treatments for (x, y, _) in self._concept_spans(st, n)
-               if ca <= x and y <= cb and not COMPARED_RE.search(rest[max(ca, x - 40):x]) and not EFFECT_OF_RE.match(rest, y)
+               if ca <= x and y <= cb and not compared_before(rest, ca, x) and not EFFECT_OF_RE.match(rest, y)
                and not names_category(rest, ca, x)}
         return match_frame(frame, st, clauses, WordIndex(rest), figures.extract(rest), context_has, own,
                            self.treatment_like, named=lambda slot, span: self._names_treatment(st, slot, span),
