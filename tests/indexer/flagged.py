@@ -21,3 +21,8 @@ def unmarked(cases):
     """The texts of parametrize cases without their marks: a case a retrained model moved (a strict xfail beside it) is
     still checked where that model is off (frames_only)."""
     return [getattr(case, "values", [case])[0] for case in cases]
+
+
+def line_claims(engine, line, heading="Ketamine for depression"):
+    """{claim id: stance} flagged on one line checked under a heading that names the page's drug."""
+    return {cid: stance for s, cid, stance in flags(engine, f"{heading}\n{line}\n") if s == line}

@@ -14,13 +14,9 @@ from __future__ import annotations
 
 import pytest
 
-from flagged import flags
+from flagged import line_claims as claims_on
 
 pytestmark = pytest.mark.frames_only
-
-
-def claims_on(engine, line):
-    return {cid: stance for s, cid, stance in flags(engine, f"Ketamine for depression\n{line}\n") if s == line}
 
 
 @pytest.mark.parametrize("line", [
