@@ -41,16 +41,18 @@ STATEMENT_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|c
 # the start of a sentence as at its end (TRAILING_CONDITION_RE); an opening story moment ("When she heard about ...,")
 # still keeps its words to itself.
 USE_WORDS = "combined|taken|used|given|administered|paired|added|compared|delivered"
+# An FAQ's answer label ("A: Although results vary, ...", "A. If you have ...") stands before the clause it opens
+ANSWER_LABEL = r"(?:(?:a|answer)\s*[:.)]\s+)?"
 # ...nor is the drug's action told as what happens each time ("When ketamine blocks the NMDA receptor, it triggers a
 # release of glutamate", "Magic occurs when ketamine blocks those receptors"): the mechanism stated, a "whenever" of fact
 DRUG_ACTS = (r"(?:ketamine|esketamine|spravato|it|the drug|the medication)\s+(?:blocks|binds|attaches|enters|reaches|acts|targets|"
              r"stimulates|increases|boosts|inhibits|interacts|triggers|activates)")
-CONDITIONAL_RE = re.compile(r"^\s*(?:(?:however|but|and|so|also|still|yet),?\s+)?(?:if|unless|(?:when|whenever)(?!\s+(?:" + USE_WORDS + "|" + DRUG_ACTS + r")\b)"
+CONDITIONAL_RE = re.compile(r"^\s*" + ANSWER_LABEL + r"(?:(?:however|but|and|so|also|still|yet),?\s+)?(?:if|unless|(?:when|whenever)(?!\s+(?:" + USE_WORDS + "|" + DRUG_ACTS + r")\b)"
                             + r"|in case)\b[^,]{3,120},", re.I)
 # An opening subordinate clause ("Although ketamine is often thought of as a party drug, studies show
 # ...") keeps its triggers to itself, as an if-clause does; so does an opening choice of alternatives ("Whether you
 # are a new mother or have struggled for years, ketamine ..."), whose "whether" leaves nothing of the main clause open.
-OPENING_CLAUSE_RE = re.compile(r"^\s*(?:(?:although|though|even though|while|whereas|despite|unlike)\b[^,]{3,120}|whether\b[^,]{1,120}?\bor\b[^,]{1,80}),", re.I)
+OPENING_CLAUSE_RE = re.compile(r"^\s*" + ANSWER_LABEL + r"(?:(?:although|though|even though|while|whereas|despite|unlike)\b[^,]{3,120}|whether\b[^,]{1,120}?\bor\b[^,]{1,80}),", re.I)
 # An if-clause after a clause break ("... early stages—but if researchers can develop protocols as safe
 # and effective as IV infusions, ..."): it silences a claim that lies wholly inside it.
 INNER_CONDITION_RE = re.compile(r"(?:[;:—–]\s*(?:but\s+)?|\s[-–—]\s+(?:but\s+)?|,?\s+but\s+)(?P<cond>(?:if|unless)\b[^,;]{3,120},)", re.I)
