@@ -10,7 +10,7 @@ from indexer.copycheck.blocks import NOT_COPY_KINDS, split_blocks
 from indexer.copycheck.checkworthy import Pending, deferred, resolve
 from indexer.copycheck.concepts import NOT_DRUGS, Lexicon, SentenceTokens, TermIndex
 from indexer.copycheck.context import ANAPHOR_RE, context_sources
-from indexer.copycheck.frames import FrameIndex, WordIndex, compile_frames, finds_words, match_frame, term_lists
+from indexer.copycheck.frames import FrameIndex, WordIndex, compile_frames, finds_words, match_frame, slot_spans, term_lists
 from indexer.copycheck.normalize import normalize
 from indexer.copycheck.report import CheckReport, ClaimFlag, SentenceResult, claim_info
 from indexer.copycheck.sentences import clause_subjects, split_clauses, split_sentences
@@ -77,6 +77,9 @@ TOPIC_CATEGORIES = ("treatment", "illness", "outcome", "body", "population")
 LEAD_IN_NAMES_KIND_RE = re.compile(r"\b(?:side[- ]effects?|(?:adverse|short-term|common|possible|unwanted) (?:effects|reactions)|"
                                    r"risk factors|risks)\b", re.I)
 LIST_LABEL_WORDS = 4
+# The word of a lead-in that names what its items are ("Benefits of KAP include:", "Advantages:"): each item says which
+# benefit (Checker._item_fills_kind)
+LEAD_IN_KIND_WORD_RE = re.compile(r"(?:benefits?|advantages?|pros|upsides?)", re.I)
 # A lead-in or heading over a list of bare side effects ("Some patients may experience:", "Most Common Side Effects",
 # "Tell your doctor if any of these symptoms are severe or do not go away:" over "• nausea", "• dizziness") says by itself
 # that the drug causes them: the list is labelled once, on its lead-in (labelling decisions round 2 rule 5, round 8 rule
@@ -98,6 +101,7 @@ EFFECT_LIST_MIN_ITEMS = 2  # items naming an effect, and at least a quarter of t
 # ("approved in conjunction with an oral antidepressant").
 COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|versus|vs\.?|when|where|after|if|differently from|different from|"
                          r"apart from|as opposed to|in union with|"  # "unique experiences that set it apart from IV ketamine"
+                         r"advantages? over|an edge over|departure from|differs? from|"  # "Its main advantage over other conventional treatments"
                          r"contrast (?:to|with)|"  # "a stark contrast to the weeks traditional antidepressants take"
                          r"outperform(?:s|ed|ing)?|superior to|"  # "an effective treatment that outperforms other antidepressants"
                          r"(?:response|responded|respond|responding) to|tried|failed|despite|"
@@ -155,7 +159,10 @@ MEMBERS_LEAD_IN_RE = re.compile(r"\b(?:include|includes|including|such as|are|ar
 # ...but a full sentence that ends in a colon states something before its list ("When untreated, the
 # effects ripple into a child's long-term development:"), unless it ends on the word that opens the list.
 LISTING_END_RE = re.compile(r"\b(?:include|includes|including|such as|are|as follows|following|particularly|especially|"
-                            r"like|for|of|to|treat|treating|with|ask|below|these|here|is|were|was)\s*:\s*$|"
+                            r"like|for|of|to|treat|treating|with|ask|below|these|here|is|were|was|"
+                            # a subject the items' verbs complete ("may be a good option if you:" over "• Struggle with
+                            # PTSD"; "is considered for individuals experiencing:" over "• Refractory fibromyalgia")
+                            r"you|who|experiencing|suffering from|struggling with)\s*:\s*$|"
                             # "(used to treat) the following (mental health) conditions:" opens a list of the conditions;
                             # "the following risk factors:" names a set, labelled once on its lead-in (MEMBERS_LEAD_IN_RE)
                             r"\bthe following(?:\s+[\w-]+){0,2}\s+(?:conditions|disorders|illnesses|diagnoses)\s*:\s*$", re.I)
@@ -367,9 +374,10 @@ class Checker:
                     (LIST_ITEM_ASKS.match(sp.text) if b.kind == "list-item"
                      else HEADING_ASKS.search(sp.text) and not HEADING_HOW_STATES.match(sp.text))
                     or (HEADING_NAMES_TOPIC.search(sp.text) and not HEADING_STATES.search(sp.text)))
-                # a paper's title may be long, but it has no full stop and no verb
+                # a paper's title may be long, but it has no full stop and no verb; nor does it open a list ("Benefits of KAP
+                # include:" is a lead-in its items complete)
                 names_study = bool(HEADING_NAMES_STUDY.search(sp.text)) and not HEADING_VERB.search(sp.text) \
-                    and not sp.text.rstrip().endswith((".", "!"))
+                    and not sp.text.rstrip().endswith((".", "!", ":"))
                 names_service = title_like and bool(HEADING_NAMES_SERVICE.search(sp.text)) \
                     and not HEADING_VERB.search(sp.text) and not HEADING_RESULT.search(sp.text)
                 asks = is_question(sp.text) or b.kind == "question" or names_topic or names_study or names_service
@@ -665,6 +673,8 @@ class Checker:
                 continue  # a failure or a limit beside the efficacy words, not a finding against them
             if stance is None:
                 continue
+            if lead_in and not any(b > len(lead_in) for _, b in hit.spans):
+                hit = self._item_fills_kind(frame, hit, st, copy_figures, len(lead_in))
             prev = best.get(hit.claim_id)
             if prev is None or (stance == "asserts" and prev[1] != "asserts") or hit.score > prev[0].score:
                 best[hit.claim_id] = (hit, stance, hedged)
@@ -698,6 +708,19 @@ class Checker:
         result.checkworthy = answer if isinstance(answer, bool) else False
         if isinstance(answer, Pending) and unsure is not None:
             unsure.append((result, answer))
+
+    @staticmethod
+    def _item_fills_kind(frame, hit, st, copy_figures, lead_end: int):
+        """A lead-in naming its items' kind ("Benefits of KAP include:") fills a slot with that word, and the item
+        ("Reduced relapse rates") fills the same slot with what the benefit is: the item's words stand in the slot, so
+        the item fills part of the claim. Other slots' words in the item do not count."""
+        for sl in frame.slots:
+            spans = slot_spans(sl, st, copy_figures)
+            if any((x, y) in hit.spans and LEAD_IN_KIND_WORD_RE.fullmatch(st.text[x:y]) for x, y, _ in spans):
+                item = [(x, y) for x, y, _ in spans if x >= lead_end]
+                if item:
+                    return replace(hit, spans=hit.spans + (item[0],))
+        return hit
 
     def _read_also(self, best: dict, sentence: str, st: SentenceTokens, clauses, page_drug, other_drug_page) -> None:
         """Add the claims another claim's reading makes too (Claim.also_when): the clause that reading was taken from

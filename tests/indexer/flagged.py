@@ -17,6 +17,14 @@ def sentence_ids(engine, text, sentence):
     return {cid for s, cid, _ in flags(engine, text) if s == sentence}
 
 
+def ids_on(engine, text, sentence):
+    """The claim ids on one sentence of a text, the sentence checked to be there: a case expecting no flag on a sentence
+    the splitter cut differently would otherwise pass for the wrong reason."""
+    found = [s for s in engine.check(text).sentences if s.text.strip() == sentence]
+    assert found, f"no sentence {sentence!r}"
+    return {c.id for s in found for c in s.claims}
+
+
 def unmarked(cases):
     """The texts of parametrize cases without their marks: a case a retrained model moved (a strict xfail beside it) is
     still checked where that model is off (frames_only)."""
