@@ -22,34 +22,34 @@ from __future__ import annotations
 
 import pytest
 
-from flagged import flags, ids_on as sentence_ids, line_claims as claims_on
+from flagged import flags, ids_on, line_claims as claims_on
 
 pytestmark = pytest.mark.frames_only
 
 
 def test_a_lead_in_the_items_verbs_complete_is_read_with_each_item(real_engine):
     text = "Ketamine therapy\n\nKetamine therapy may be a good option if you:\n\n- Live with PTSD or chronic pain\n"
-    assert "ketamine-other-indications" in sentence_ids(real_engine, text, "Live with PTSD or chronic pain")
+    assert "ketamine-other-indications" in ids_on(real_engine, text, "Live with PTSD or chronic pain")
 
 
 def test_an_eligibility_lead_in_names_no_use(real_engine):
     text = "Ketamine therapy\n\nKetamine therapy may be considered for:\n\n- Obsessive-compulsive disorder\n"
-    assert "ketamine-other-indications" not in sentence_ids(real_engine, text, "Obsessive-compulsive disorder")
+    assert "ketamine-other-indications" not in ids_on(real_engine, text, "Obsessive-compulsive disorder")
 
 
 def test_cluster_headaches_are_a_condition_treated(real_engine):
     text = "Ketamine therapy\n\nKetamine has been effective in the treatment of:\n\n- Cluster headaches\n"
-    assert "ketamine-other-indications" in sentence_ids(real_engine, text, "Cluster headaches")
+    assert "ketamine-other-indications" in ids_on(real_engine, text, "Cluster headaches")
 
 
 def test_an_item_saying_which_benefit_of_kap(real_engine):
     text = "Ketamine-assisted psychotherapy\n\nBenefits of KAP include:\n\n- Reduced relapse rates\n"
-    assert "ketamine-plus-psychotherapy" in sentence_ids(real_engine, text, "Reduced relapse rates")
+    assert "ketamine-plus-psychotherapy" in ids_on(real_engine, text, "Reduced relapse rates")
 
 
 def test_a_risk_of_kap_is_no_benefit_of_it(real_engine):
     text = "Ketamine-assisted psychotherapy\n\nRisks of KAP include:\n\n- Raised blood pressure\n"
-    assert "ketamine-plus-psychotherapy" not in sentence_ids(real_engine, text, "Raised blood pressure")
+    assert "ketamine-plus-psychotherapy" not in ids_on(real_engine, text, "Raised blood pressure")
 
 
 @pytest.mark.parametrize("line", [
@@ -90,13 +90,13 @@ def test_the_standard_delay_still_stands(real_engine):
 def test_a_treatment_it_has_an_advantage_over_is_named_only_to_compare(real_engine):
     text = ("Ketamine therapy\n\nKetamine is given as an infusion in our clinic. Its main advantage over conventional "
             "antidepressants is the rapid improvement in mood.\n")
-    assert "ketamine-rapid-onset" in sentence_ids(
+    assert "ketamine-rapid-onset" in ids_on(
         real_engine, text, "Its main advantage over conventional antidepressants is the rapid improvement in mood.")
 
 
 def test_a_rapid_response_is_the_speed_of_its_effect(real_engine):
     text = "Ketamine therapy\n\nKetamine is given as an infusion. This rapid response can be life-changing.\n"
-    assert "ketamine-rapid-onset" in sentence_ids(real_engine, text, "This rapid response can be life-changing.")
+    assert "ketamine-rapid-onset" in ids_on(real_engine, text, "This rapid response can be life-changing.")
 
 
 @pytest.mark.parametrize("line", [
@@ -145,7 +145,7 @@ def test_a_just_approved_ppd_drug_about_to_be_sold(real_engine):
 
 def test_a_brand_name_alone_is_no_approval(real_engine):
     text = "Zuranolone explained\n\nZurzuvae is the brand name for zuranolone.\n"
-    assert "fda-approved-ppd-drugs" not in sentence_ids(real_engine, text, "Zurzuvae is the brand name for zuranolone.")
+    assert "fda-approved-ppd-drugs" not in ids_on(real_engine, text, "Zurzuvae is the brand name for zuranolone.")
 
 
 @pytest.mark.parametrize("line", [
