@@ -24,6 +24,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from indexer.copycheck.figures import _extract as _extract_figures  # noqa: E402
 from indexer.copycheck.stance import _triggers  # noqa: E402
 from indexer.engine import Engine  # noqa: E402
 from scratch import scratch_dir  # noqa: E402
@@ -96,6 +97,7 @@ def main(argv=None):
             # The pages share sentences and words, and a sentence's stance triggers, vectors and spelling
             # decisions are cached: start cold, as a new writer's page would.
             _triggers.cache_clear()
+            _extract_figures.cache_clear()
             _clear_encoder_cache()
             _clear_speller_cache(engine)
             t0, c0 = time.perf_counter(), time.process_time()
@@ -129,10 +131,12 @@ def _clear_speller_cache(engine) -> None:
 
 
 def _clear_encoder_cache() -> None:
-    """The check-worthiness encoder keeps recent sentences' vectors; a timing run starts without them."""
+    """The encoder keeps recent sentences' vectors (the check-worthiness stage's and the claim model's word means);
+    a timing run starts without them."""
     from indexer.copycheck import sentence_encoder
     if sentence_encoder._shared.cache_info().currsize:
         sentence_encoder.shared()._cache.clear()
+        sentence_encoder.shared()._means.clear()
 
 
 if __name__ == "__main__":

@@ -118,6 +118,13 @@ COUNT_HINT_RE = re.compile(r"infusion|session|treatment|dose", re.I)
 
 
 def extract(sentence: str) -> list[CopyFigure]:
+    """The figures the copy gives, in order. A check asks for one sentence's figures at several steps (the frames,
+    the claim model, check-worthiness), so the reading is kept (the figures are frozen; the list is the caller's)."""
+    return list(_extract(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _extract(sentence: str) -> tuple[CopyFigure, ...]:
     found: list[CopyFigure] = []
     taken: list[tuple[int, int]] = []
 
@@ -171,7 +178,7 @@ def extract(sentence: str) -> list[CopyFigure]:
         lo = to_number(m.group("lo"))
         add("count", lo, to_number(m.group("hi")) if m.group("hi") else lo, m)
     found = [classify(f, sentence) for f in found]
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 MEASURES_FILE = Path(__file__).with_name("figure_measures.yaml")

@@ -283,6 +283,7 @@ class Checker:
         synonyms = kb.vocabulary.synonyms if kb.vocabulary else []
         self.analyzer = text_analyzer(synonyms)
         self.lexicon = Lexicon(kb.concepts, self.analyse)
+        self._includes: dict[str, tuple[str, ...]] = {}
         self.frames = compile_frames(kb, self.lexicon)
         self.frame_index = FrameIndex(self.frames)
         self.frames_of: dict[str, list] = {}
@@ -344,13 +345,20 @@ class Checker:
         """"ketamine", whose terms include esketamine's, is not counted where esketamine itself is named."""
         return {n for n in named if not named & (set(self._included(n)) - {n})}
 
-    def _included(self, name: str, seen=None) -> list[str]:
-        seen = seen or set()
+    def _included(self, name: str) -> tuple[str, ...]:
+        """The concepts `name` includes, directly or through another (kept: the lexicon is fixed for the checker's life,
+        and the frames ask this some two thousand times a page)."""
+        found = self._includes.get(name)
+        if found is None:
+            found = self._includes[name] = tuple(self._expand_included(name, set()))
+        return found
+
+    def _expand_included(self, name: str, seen: set[str]) -> list[str]:
         c = self.lexicon.concepts.get(name)
         if c is None or name in seen:
             return []
         seen.add(name)
-        return [i for inc in c.include for i in [inc, *self._included(inc, seen)]]
+        return [i for inc in c.include for i in [inc, *self._expand_included(inc, seen)]]
 
     def analyse(self, text: str) -> list[str]:
         return [t.text for t in self.analyzer(text, mode="query")]
@@ -398,6 +406,7 @@ class Checker:
         effect_leads = {} if other_drug_page else self._effect_list_leads(sents, blocks, tokens, work, sources, subject)
         effect_items = {j for items in effect_leads.values() for j in items}
         unsure: list[tuple[SentenceResult, Pending]] = []  # check-worthiness the second stage settles, in one batch
+        claim_model.prefetch([text[a:b] for a, b in (norm.to_original(s.start, s.end) for s in sents)])
         for i, s in enumerate(sents):
             a, b = norm.to_original(s.start, s.end)
             result = SentenceResult(text[a:b], a, b)

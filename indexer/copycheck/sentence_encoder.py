@@ -81,6 +81,7 @@ class SentenceEncoder:
                 np.ascontiguousarray(w[p + "output.dense.weight"].T), w[p + "output.dense.bias"],
                 (w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])))
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._means: OrderedDict[str, np.ndarray] = OrderedDict()  # word_means' rows, kept the same way
         self._lock = threading.Lock()
 
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -111,11 +112,31 @@ class SentenceEncoder:
         sentence with it for about 0.2 ms each with its own weights (docs/benchmarks.md, twenty-ninth pass), where
         encode()'s 15 ms a sentence would break the checker's time budget."""
         out = np.zeros((len(texts), DIM), np.float32)
-        for i, e in enumerate(self.tokenizer.encode_batch(list(texts))):
+        todo: dict[str, list[int]] = {}
+        with self._lock:
+            for i, t in enumerate(texts):
+                if t in self._means:
+                    self._means.move_to_end(t)
+                    out[i] = self._means[t]
+                else:
+                    todo.setdefault(t, []).append(i)
+        if not todo:
+            return out
+        # One tokenizer call for all the new texts: the checker asks for a page's sentences up front (claim_model.prefetch),
+        # where one call per sentence cost about twice as much (docs/benchmarks.md, fifty-fourth pass).
+        fresh = list(todo)
+        rows = np.zeros((len(fresh), DIM), np.float32)
+        for i, e in enumerate(self.tokenizer.encode_batch(fresh)):
             ids = e.ids[1:-1]
             if ids:
                 v = self.words[ids].mean(0)
-                out[i] = v / (np.linalg.norm(v) or 1.0)
+                rows[i] = v / (np.linalg.norm(v) or 1.0)
+        with self._lock:
+            for t, v in zip(fresh, rows):
+                out[todo[t]] = v
+                self._means[t] = v
+            while len(self._means) > CACHE_SIZE:
+                self._means.popitem(last=False)
         return out
 
     def _forward(self, texts: list[str]) -> np.ndarray:
