@@ -122,8 +122,8 @@ class SentenceEncoder:
                     todo.setdefault(t, []).append(i)
         if not todo:
             return out
-        # One tokenizer call for all the new texts: the checker asks for a page's sentences up front (claim_model.prefetch),
-        # where one call per sentence cost about twice as much (docs/benchmarks.md, fifty-fourth pass).
+        # One tokenizer call for all the new texts: the checker asks for a page's sentences up front (claim_model.prefetch);
+        # a call per sentence cost a third to two thirds more (docs/benchmarks.md, fifty-fourth pass).
         fresh = list(todo)
         rows = np.zeros((len(fresh), DIM), np.float32)
         for i, e in enumerate(self.tokenizer.encode_batch(fresh)):
