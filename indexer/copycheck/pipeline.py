@@ -80,6 +80,19 @@ LIST_LABEL_WORDS = 4
 # The word of a lead-in that names what its items are ("Benefits of KAP include:", "Advantages:"): each item says which
 # benefit (Checker._item_fills_kind)
 LEAD_IN_KIND_WORD_RE = re.compile(r"(?:benefits?|advantages?|pros|upsides?)", re.I)
+# A lead-in naming whom a treatment is considered for states eligibility ("IV ketamine may be considered for patients
+# who:"), unless the heading or question right above it says what the treatment does for them ("Who May Benefit?",
+# "What Conditions Can Ketamine Treat?", "Signs and Symptoms Ketamine Therapy May Address"): then the list is an
+# indication list, each item read as what the treatment may treat (labelling decisions, review of l15 rule 2).
+ELIGIBILITY_LEAD_IN_RE = re.compile(r"\b(?:(?:may|might|can|could)\s+be|is|are)\s+(?:considered|recommended|suitable|"
+                                    r"appropriate)\s+for\b(?=[^:]*:\s*$)", re.I)
+# A heading saying the conditions under it are treated ("Commonly Treated Conditions", "Conditions We Treat") is a use
+# lead-in, not a bare topic heading: its items are read as "Conditions treated include ..." (labelling decisions, use
+# lead-ins and condition menus), so TRD and the other conditions keep their claims and plain depression none.
+TREATED_CONDITIONS_HEADING_RE = re.compile(r"^\W*(?:(?:commonly|most\s+commonly|frequently)\s+)?(?:treated\s+(?:conditions|"
+                                           r"disorders)|(?:conditions|disorders)\s+(?:we\s+treat|treated)|what\s+we\s+treat)\W*$", re.I)
+TREATED_CONDITIONS_LEAD_IN = "Conditions treated include "
+HEADING_EFFECT_RE = re.compile(r"\b(?:treats?|address(?:es)?|benefit|help|helps|relieves?|improves?)\b", re.I)
 # A lead-in or heading over a list of bare side effects ("Some patients may experience:", "Most Common Side Effects",
 # "Tell your doctor if any of these symptoms are severe or do not go away:" over "• nausea", "• dizziness") says by itself
 # that the drug causes them: the list is labelled once, on its lead-in (labelling decisions round 2 rule 5, round 8 rule
@@ -540,10 +553,18 @@ class Checker:
         if block.kind != "list-item" or block.lead_in is None or block.lead_in not in last_of_block:
             return None
         lead = last_of_block[block.lead_in]
+        if sents[lead].is_heading and TREATED_CONDITIONS_HEADING_RE.match(sents[lead].text):
+            return TREATED_CONDITIONS_LEAD_IN, lead
         if sents[lead].is_question or sents[lead].is_heading or not self._only_leads_in(sents[lead]) \
                 or (MEMBERS_LEAD_IN_RE.search(sents[lead].text) and LEAD_IN_NAMES_KIND_RE.search(sents[lead].text)):
             return None
-        return work[lead].rstrip().rstrip(":") + " ", lead
+        words = work[lead].rstrip().rstrip(":") + " "
+        above = blocks[block.lead_in - 1] if block.lead_in > 0 else None
+        if above is not None and above.kind in ("heading", "question") and ELIGIBILITY_LEAD_IN_RE.search(work[lead]) \
+                and any(HEADING_EFFECT_RE.search(s.text) for s in sents if s.block == above.index):
+            # read afresh in _flag: no longer the lead-in's own text
+            words = ELIGIBILITY_LEAD_IN_RE.sub("may treat", work[lead], count=1).rstrip().rstrip(":") + " "
+        return words, lead
 
     def _flag(self, i, sentence, tokens, sources, sents, norm, text, result: SentenceResult, subject=None,
               lead_in: tuple[str, int] | None = None, other_drug_page: bool = False, page_drug: str | None = None,
@@ -553,7 +574,8 @@ class Checker:
         if lead_in:
             lead_in, lead = lead_in
             sentence = lead_in + sentence
-            st = SentenceTokens.joined(tokens[lead], lead_in, tokens[i])
+            st = SentenceTokens.joined(tokens[lead], lead_in, tokens[i]) \
+                if tokens[lead].text.startswith(lead_in.rstrip()) else SentenceTokens.of(sentence, self.analyzer, self.term_index)
         clauses = split_clauses(sentence)
         words = WordIndex(sentence)
         copy_figures = figures.extract(sentence)
