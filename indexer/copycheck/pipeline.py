@@ -548,7 +548,9 @@ class Checker:
     def _lead_in_words(self, i, sents, blocks, last_of_block, work) -> tuple[str, int] | None:
         """For a list item under a lead-in that states nothing by itself ("Ketamine can help with:"), the
         lead-in's words and sentence index: the item completes its sentence ("... with: • PTSD"), so it is
-        matched with them."""
+        matched with them. Two lead-ins are read as the use they state rather than as written: a treated-conditions
+        heading (TREATED_CONDITIONS_HEADING_RE) and an eligibility lead-in under a heading naming the effect
+        (ELIGIBILITY_LEAD_IN_RE); _flag then analyses those words afresh."""
         block = blocks[sents[i].block]
         if block.kind != "list-item" or block.lead_in is None or block.lead_in not in last_of_block:
             return None
