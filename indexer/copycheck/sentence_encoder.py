@@ -86,57 +86,47 @@ class SentenceEncoder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors, one row per text (float32, DIM columns)."""
-        out = np.zeros((len(texts), DIM), np.float32)
-        todo: dict[str, list[int]] = {}
-        with self._lock:
-            for i, t in enumerate(texts):
-                if t in self._cache:
-                    self._cache.move_to_end(t)
-                    out[i] = self._cache[t]
-                else:
-                    todo.setdefault(t, []).append(i)
-        fresh = list(todo)
-        if fresh:
-            vectors = self._forward(fresh)
-            with self._lock:
-                for t, v in zip(fresh, vectors):
-                    out[todo[t]] = v
-                    self._cache[t] = v
-                while len(self._cache) > CACHE_SIZE:
-                    self._cache.popitem(last=False)
-        return out
+        return self._kept(self._cache, texts, self._forward)
 
     def word_means(self, texts: list[str]) -> np.ndarray:
         """The mean of each text's WordPiece input embeddings (no [CLS] or [SEP], the first MAX_TOKENS pieces), unit
         length; a zero row for a text with no pieces. No layer runs: the claim model (claim_model.py) reads every
         sentence with it for about 0.2 ms each with its own weights (docs/benchmarks.md, twenty-ninth pass), where
         encode()'s 15 ms a sentence would break the checker's time budget."""
-        out = np.zeros((len(texts), DIM), np.float32)
-        todo: dict[str, list[int]] = {}
-        with self._lock:
-            for i, t in enumerate(texts):
-                if t in self._means:
-                    self._means.move_to_end(t)
-                    out[i] = self._means[t]
-                else:
-                    todo.setdefault(t, []).append(i)
-        if not todo:
-            return out
+        return self._kept(self._means, texts, self._means_of)
+
+    def _means_of(self, texts: list[str]) -> np.ndarray:
         # One tokenizer call for all the new texts: the checker asks for a page's sentences up front (claim_model.prefetch);
         # a call per sentence cost a third to two thirds more (docs/benchmarks.md, fifty-fourth pass).
-        fresh = list(todo)
-        rows = np.zeros((len(fresh), DIM), np.float32)
-        for i, e in enumerate(self.tokenizer.encode_batch(fresh)):
+        rows = np.zeros((len(texts), DIM), np.float32)
+        for i, e in enumerate(self.tokenizer.encode_batch(texts)):
             ids = e.ids[1:-1]
             if ids:
                 v = self.words[ids].mean(0)
                 rows[i] = v / (np.linalg.norm(v) or 1.0)
+        return rows
+
+    def _kept(self, cache: OrderedDict[str, np.ndarray], texts: list[str], compute) -> np.ndarray:
+        """One row per text: the rows `cache` keeps, the rest computed in one call of `compute` on the distinct new texts
+        and kept (the CACHE_SIZE most recently used)."""
+        out = np.zeros((len(texts), DIM), np.float32)
+        todo: dict[str, list[int]] = {}
         with self._lock:
-            for t, v in zip(fresh, rows):
-                out[todo[t]] = v
-                self._means[t] = v
-            while len(self._means) > CACHE_SIZE:
-                self._means.popitem(last=False)
+            for i, t in enumerate(texts):
+                if t in cache:
+                    cache.move_to_end(t)
+                    out[i] = cache[t]
+                else:
+                    todo.setdefault(t, []).append(i)
+        fresh = list(todo)
+        if fresh:
+            rows = compute(fresh)
+            with self._lock:
+                for t, v in zip(fresh, rows):
+                    out[todo[t]] = v
+                    cache[t] = v
+                while len(cache) > CACHE_SIZE:
+                    cache.popitem(last=False)
         return out
 
     def _forward(self, texts: list[str]) -> np.ndarray:
