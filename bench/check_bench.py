@@ -1,12 +1,14 @@
 """Time and memory of checking copy, end to end through the engine (indexer.copycheck).
 
-    .venv/bin/python bench/check_bench.py [--words 2000 20000] [--runs 15] [--memory 1000]
+    .venv/bin/python bench/check_bench.py [--words 2000 20000] [--runs 15] [--memory 1000] [--startup 7]
 
 Pages are assembled from the labelled sentences in tests/data/check_labelled.yaml (claims, near
 misses and filler) in paragraphs under headings and list lead-ins, so they have the density of
 claims real clinic pages have. Each timing line gives the wall-clock median (the target) and the median CPU
 time, which a busy or throttled shared machine disturbs less: compare trees by both, side by side. --memory N checks a 2,000-word page N times and reports the
-process's resident memory before and after (it should stay flat: no per-check cache grows).
+process's resident memory before and after (it should stay flat: no per-check cache grows). --startup N runs
+`kb check` on a 2,000-word page of real copy in N fresh processes over the bench's index, as a writer at the
+command line does: each one loads the KB and builds the checker before it checks.
 """
 from __future__ import annotations
 
@@ -16,7 +18,9 @@ import gc
 import random
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -82,9 +86,14 @@ def main(argv=None):
     ap.add_argument("--memory", type=int, default=0, help="check a 2,000-word page this many times and report RSS")
     ap.add_argument("--real", action="store_true", help="pages of real published copy (tests/data/realcopy/dev), not "
                     "the labelled sentences' mix")
+    ap.add_argument("--startup", type=int, default=0, help="time `kb check` of a 2,000-word page in this many fresh "
+                    "processes")
     args = ap.parse_args(argv)
-    engine = Engine(REPO / "kb", scratch_dir("check-bench-"), auto_refresh=False)
+    index = scratch_dir("check-bench-")
+    engine = Engine(REPO / "kb", index, auto_refresh=False)
     engine.rebuild()
+    if args.startup:
+        print(cli_startup(index, args.startup))
     t0 = time.perf_counter()
     engine.check("Ketamine works within hours.")
     print(f"first check (builds the checker: concepts, frames, speller): {(time.perf_counter() - t0) * 1000:.0f} ms")
@@ -121,6 +130,23 @@ def main(argv=None):
                 gc.collect()
                 marks.append(f"{i}: {rss_mib():.0f} MiB")
         print(f"memory over {args.memory} checks: {before:.0f} MiB before; " + ", ".join(marks))
+
+
+def cli_startup(index: Path, runs: int) -> str:
+    """Wall-clock time of `kb check FILE` in fresh processes, the index already built (the command's whole cost)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as f:
+        f.write(real_page(2000))
+    times = []
+    try:
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "kb.cli", "--index-dir", str(index), "check", f.name], cwd=REPO,
+                           check=True, stdout=subprocess.DEVNULL)
+            times.append(time.perf_counter() - t0)
+    finally:
+        Path(f.name).unlink()
+    return (f"kb check of a 2,000-word page, fresh process: median {statistics.median(times):.2f} s, "
+            f"min {min(times):.2f} s, max {max(times):.2f} s over {runs} runs")
 
 
 def _clear_speller_cache(engine) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from indexer.analysis import NEGATIONS, SYNONYM_PREFIX, analyse as base_analyse
 
@@ -31,9 +32,20 @@ NEGATIVE_RE = re.compile(r"\b(?:not|no|never|none|nothing|without|cannot|unlikel
 class Term:
     text: str
     tokens: tuple[str, ...] = ()
-    phrase: re.Pattern | None = None
+    pattern: str | None = None  # a phrase matched as written: its regular expression (case-insensitive)
     negative: bool = False
     parts: tuple[str, ...] = ()  # for phrases: every word as written, lower case (each must be in the text)
+
+    @property
+    def phrase(self) -> re.Pattern | None:
+        return None if self.pattern is None else _compiled(self.pattern)
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern:
+    # Compiled on first use: a check meets few of the ~7,000 phrases, and compiling them all when the checker is
+    # built took most of `kb check`'s start-up (docs/benchmarks.md, "Fifty-fifth pass").
+    return re.compile(pattern, re.I)
 
 
 def compile_term(text: str, analyse) -> Term | None:
@@ -50,8 +62,7 @@ def compile_term(text: str, analyse) -> Term | None:
     negative = bool(NEGATIVE_RE.search(text)) or bool(NEGATIONS & set(tokens))
     # A phrase that loses words to the stop list ("follow-up infusions" -> "follow infusions") would
     # match unrelated text ("following the infusion"): match it as written.
-    dropped = len(base_analyse(text)) < len(words)
-    if exact or not tokens or negative or dropped:
+    if exact or not tokens or negative or len(base_analyse(text)) < len(words):
         # One extra word may stand between the words ("don't have to ever stop", "not have responded");
         # a hyphen joins them only inside a word ("pump-and-dump"): a spaced one is a dash (BREAK_RE).
         # The letters of a dotted abbreviation ("u.s.") join at their dots as well ("U.S. approval").
@@ -66,7 +77,7 @@ def compile_term(text: str, analyse) -> Term | None:
                        for i, w in enumerate(parts))
         # ...and the last word may be inflected ("not offer" finds "not offered").
         written = [w.lower() for w in parts]
-        return Term(text, phrase=re.compile(rf"(?<!\w){body}(?:s|es|ed|d|ing)?(?!\w)", re.I), negative=negative,
+        return Term(text, pattern=rf"(?<!\w){body}(?:s|es|ed|d|ing)?(?!\w)", negative=negative,
                     parts=tuple(written))
     return Term(text, tokens=tokens)
 
@@ -121,9 +132,9 @@ class TermIndex:
         # Each filed term carries the words it cannot occur without (its other tokens; a phrase's whole letter
         # runs): a sentence lacking one is passed over by a set test, not a search (most candidates are).
         for term, keys in holders.items():
-            if term.phrase is None and len(term.tokens) == 1:
+            if term.pattern is None and len(term.tokens) == 1:
                 self.singles.setdefault(term.tokens[0], set()).update(keys)
-            elif term.phrase is None:
+            elif term.pattern is None:
                 self.longer.setdefault(term.tokens[0], []).append((term, tuple(keys), frozenset(term.tokens[1:])))
             else:
                 word, inflected = phrase_key(term)
@@ -244,7 +255,7 @@ class SentenceTokens:
 
     def find(self, term: Term) -> list[tuple[int, int, bool]]:
         """(start, end, negative) of every occurrence of the term."""
-        if term.phrase is not None:
+        if term.pattern is not None:
             if any(part not in self.lower for part in term.parts):
                 return []  # a cheap test first: most phrases have a word the sentence lacks
             return [(m.start(), m.end(), term.negative) for m in term.phrase.finditer(self.text)]

@@ -325,7 +325,8 @@ class Checker:
         # nasal spray": esketamine only): a claim the model finds must be about a drug the sentence names, if it names one
         self.statement_drugs = {}
         for cid, c in kb.claims.items():
-            named = self._most_specific(self._drugs_named(SentenceTokens.of(c.statement, self.analyzer, self.term_index)))
+            # read for the drugs' terms alone (no index): reading every list would compile hundreds of phrases at start-up
+            named = self._most_specific(self._drugs_named(SentenceTokens.of(c.statement, self.analyzer)))
             self.statement_drugs[cid] = {x for n in named for x in (n, *self._included(n))}
         # the slots a claim declares its context may fill (`carry: true`): the page's drug may fill them (_page_drug)
         self.declared_carry = {f"{c.id}/{fi}/{si}" for c in kb.claims.values() for fi, f in enumerate(c.frames)

@@ -77,3 +77,38 @@ def test_the_claim_models_product_is_its_sum_over_the_features():
     expected = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
     got = model.probabilities(text, prev)
     assert np.allclose([got[c] for c in model.claims], expected, rtol=0, atol=1e-12)
+
+
+def test_a_phrase_is_compiled_when_a_sentence_first_needs_it():
+    from indexer.analysis import analyse
+    from indexer.copycheck import concepts
+
+    term = concepts.compile_term("=no need to stop", analyse)
+    other = concepts.compile_term("=never fades away", analyse)
+    index = concepts.TermIndex({"a": (term,), "b": (other,)})
+    concepts._compiled.cache_clear()
+    st = concepts.SentenceTokens.of("There is no need to stop nursing.", lambda t, **k: iter(()), index)
+    assert st.find_all("a", (term,)) == [(9, 24, True)]
+    assert concepts._compiled.cache_info().currsize == 1  # "never fades away" was never needed, so never compiled
+    assert term.phrase is term.phrase and term.phrase.flags & concepts.re.I
+
+
+def test_building_the_checker_compiles_no_phrase(real_engine):
+    from indexer.copycheck import concepts
+    from indexer.copycheck.pipeline import Checker
+
+    snap = real_engine.snapshot()
+    concepts._compiled.cache_clear()
+    checker = Checker(snap.kb, snap.ix)
+    assert concepts._compiled.cache_info().currsize == 0
+    index = checker.term_index
+    phrases = {t for table in (index.phrases_by_word, index.phrases_by_stem) for filed in table.values() for t, _, _ in filed}
+    assert len(phrases) > 1000  # the start-up this saves: thousands of phrases, of which a page meets few
+
+
+def test_analyse_keeps_one_analyzer_and_reads_as_a_fresh_one():
+    from indexer.analysis import STOPLIST, _plain_analyzer, analyse, base_analyzer
+
+    texts = ["Treatment-resistant depression", "follow-up infusions", "No need to pump and dump", "Ketamine's effects"]
+    assert [analyse(t) for t in texts] == [[tok.text for tok in base_analyzer(STOPLIST)(t, mode="query")] for t in texts]
+    assert _plain_analyzer(STOPLIST) is _plain_analyzer(STOPLIST)
