@@ -161,6 +161,9 @@ class Concept(Record):
     # Whether a sentence may take this concept from its context (heading, lead-in, question, the
     # sentence before) when it refers back ("it", "these effects") or is elliptical.
     carry: bool = False
+    # Words inside which a term does not stand for the concept: "treat" inside "difficult to treat" names the
+    # illness, not a benefit.
+    not_within: list[Text] = Field(default_factory=list)
     note: Text | None = None
 
 

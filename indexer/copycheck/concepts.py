@@ -114,11 +114,14 @@ class TermIndex:
     The ~950 lists hold ~4,300 distinct terms, and a sentence holds few of them: reading the sentence's
     words against one index, then giving each term found to every list that holds it, replaces a
     look-up per list and per slot (which had come to be most of a check's time). A list's spans are
-    exactly what finding its terms one by one gives (SentenceTokens.find_all without an index).
+    exactly what finding its terms one by one gives (SentenceTokens.find_all without an index), less those inside a
+    `guard`'s words (a concept's `not_within`; read without the index, a sentence finds every span).
     """
 
-    def __init__(self, lists: dict[str, tuple[Term, ...]]):
+    def __init__(self, lists: dict[str, tuple[Term, ...]], guards: dict[str, str] | None = None):
         self.keys = frozenset(lists)
+        # list key -> the key of the words inside which its terms do not count (a concept's `not_within`)
+        self.guards = {key: guard for key, guard in (guards or {}).items() if key in lists and guard in lists}
         holders: dict[Term, set[str]] = {}
         for key, terms in lists.items():
             for term in terms:
@@ -165,6 +168,13 @@ class TermIndex:
         stems = runs | {run[:-len(end)] for run in runs for end in INFLECTIONS if run.endswith(end)}
         for stem in stems & self.phrases_by_stem.keys():
             give(self.phrases_by_stem[stem], runs)
+        for key, guard in self.guards.items():
+            if key in out and guard in out:
+                kept = [s for s in out[key] if not any(a <= s[0] and s[1] <= b for a, b, _ in out[guard])]
+                if kept:
+                    out[key] = kept
+                else:
+                    del out[key]
         return out
 
 
@@ -178,6 +188,8 @@ class Lexicon:
         self.terms: dict[str, tuple[Term, ...]] = {}
         for name in self.concepts:
             self.terms[name] = tuple(self.compile_all(self._expand(name, set())))
+        self.not_within: dict[str, tuple[Term, ...]] = {
+            name: tuple(self.compile_all(c.not_within)) for name, c in self.concepts.items() if c.not_within}
 
     def _expand(self, name: str, seen: set[str]) -> list[str]:
         if name in seen or name not in self.concepts:

@@ -129,9 +129,15 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
     return out
 
 
+def concept_guards(lexicon: Lexicon) -> dict[str, str]:
+    """A concept's list key -> the key of its `not_within` words (TermIndex drops its terms found inside them)."""
+    return {f"concept:{name}": f"concept:{name}/not_within" for name in lexicon.not_within}
+
+
 def term_lists(lexicon: Lexicon, frames: list[CompiledFrame]) -> dict[str, tuple[Term, ...]]:
     """Every list of terms a check looks for, by the key SentenceTokens.find_all is asked for it by."""
     lists: dict[str, tuple[Term, ...]] = {f"concept:{name}": terms for name, terms in lexicon.terms.items()}
+    lists.update({f"concept:{name}/not_within": terms for name, terms in lexicon.not_within.items()})
     for frame in frames:
         lists[frame.key + "/unless"] = frame.unless
         for slot in frame.slots:

@@ -9,8 +9,9 @@ from indexer.copycheck import claim_model, figures
 from indexer.copycheck.blocks import NOT_COPY_KINDS, split_blocks
 from indexer.copycheck.checkworthy import Pending, deferred, resolve
 from indexer.copycheck.concepts import NOT_DRUGS, Lexicon, SentenceTokens, TermIndex
-from indexer.copycheck.context import ANAPHOR_RE, context_sources
-from indexer.copycheck.frames import FrameIndex, WordIndex, compile_frames, finds_words, match_frame, slot_spans, term_lists
+from indexer.copycheck.context import ANAPHOR_RE, OPENING_IT_RE, context_sources
+from indexer.copycheck.frames import (FrameIndex, WordIndex, compile_frames, concept_guards, finds_words, match_frame,
+                                       slot_spans, term_lists)
 from indexer.copycheck.normalize import normalize
 from indexer.copycheck.report import CheckReport, ClaimFlag, SentenceResult, claim_info
 from indexer.copycheck.sentences import clause_subjects, split_clauses, split_sentences
@@ -222,6 +223,15 @@ NAMING_RE = re.compile(r"\W*(?:it|the (?:new )?(?:drug|medication|medicine|treat
 # childbirth can last for months") takes the illness from the sentence before, its heading or the page's title, as a
 # treatment is taken ("the illness of the page"); not a story told in the first person ("I missed so much time with him").
 ILLNESS_SOURCES = ("previous sentence", "heading", "title")
+# A sentence holding only one part of a claim, its other parts all taken from its context ("Many people experience relief
+# within hours or days." under a heading naming treatment-resistant depression on a ketamine page), mostly says something
+# else: on the 1,374 tuning pages 54 of the 76 flags with two slots carried were wrong. One part may come from the context;
+# more only from one sentence, into a sentence opening "It"/"This" (the labelling guide's paragraph that "only says
+# 'it'" under a heading: "Ketamine for treatment-resistant depression. It works for most patients.") or into the answer
+# to that sentence, a question (the guide's FAQ answer: "Can you do TMS and ketamine together? Combined treatment may
+# boost results.").
+# A slot a frame fills from its section on purpose (`section: true`) does not count.
+MAX_CARRIED_SLOTS = 1
 SINGULAR_REFERENCE_RE = re.compile(r"\b(?:it|its|it['’]s|this|that)\b", re.I)
 FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my|I['’]m|I['’]ve|I['’]d)\b")
 # A bare answer to the question before it: "Yes.", "No, it isn't.", "Yes, it can!"
@@ -302,7 +312,7 @@ class Checker:
         self.frames_of: dict[str, list] = {}
         for f in self.frames:
             self.frames_of.setdefault(f.claim_id, []).append(f)
-        self.term_index = TermIndex(term_lists(self.lexicon, self.frames))
+        self.term_index = TermIndex(term_lists(self.lexicon, self.frames), concept_guards(self.lexicon))
         treatments = set(self.lexicon.names("treatment"))
         self.treatments = treatments
         # Concepts that name a treatment, directly or through `include` ("ketamine-session").
@@ -606,6 +616,7 @@ class Checker:
         illness_free = not any(self._concept_spans(st, n) for n in self.treatments) and not self._names_other_condition(st) \
             and not FIRST_PERSON_RE.search(sentence)
         refers_back = bool(SINGULAR_REFERENCE_RE.search(sentence))
+        opens_with_it = bool(OPENING_IT_RE.match(sentence))
 
 
         def context_has(slot):
@@ -640,21 +651,30 @@ class Checker:
                 src_tokens = tokens[src.sentence]
                 if finds_words(slot, src_tokens):
                     used_source.append(src.sentence)
+                    taken.append((src.sentence, src.label))
                     return slot.concept or slot.key
             if subject is not None and slot.concept in self.subject_fills:
+                taken.append((None, "subject"))
                 return slot.concept
             if page_drug is not None and not own and slot.key in self.declared_carry \
                     and (PAGE_DRUG_WORD_RE.search(sentence) or slot.key.rsplit("/", 1)[0] in self.page_drug_frames) \
                     and (slot.concept == page_drug or (page_drug not in self.subject_drugs and page_drug in self._included(slot.concept or ""))):
+                taken.append((None, "page"))
                 return slot.concept  # "The drug offers almost immediate relief" on a page about brexanolone
             return None
+        # where the slots carried into the frame being matched came from: (sentence, its label), None for no sentence
+        taken: list[tuple[int | None, str]] = []
 
         best: dict[str, tuple] = {}
         for frame in self.frame_index.candidates(st):
+            taken.clear()
             hit = match_frame(frame, st, clauses, words, copy_figures, context_has, own, self.treatment_like,
                               named=lambda slot, span: self._names_treatment(st, slot, span),
                               names_other_drug=names_drug, subjects=subjects)
             if hit is None:
+                continue
+            if len(taken) > MAX_CARRIED_SLOTS and not (len(set(taken)) == 1 and taken[0][0] is not None
+                                                       and (opens_with_it or taken[0][1] == "question")):
                 continue
             triggers = self._triggers(sentence, st, hit)
             stance, hedged = stance_of(triggers, [sp for sp in hit.spans if sp not in hit.absorbed], hit.absorbed)
