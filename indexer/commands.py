@@ -20,13 +20,13 @@ def _engine(args, **kw) -> Engine:
     return Engine(args.kb_dir, args.index_dir, **kw)
 
 
-def _ready_engine(args) -> Engine | None:
+def _ready_engine(args, **kw) -> Engine | None:
     """An engine whose index is current, else the last good index with a warning, else None.
 
     With EVIDENCE_KB_READONLY=1 the index is used as it is (never rebuilt). A folder that cannot be
     written (read-only, full) is a warning when a previous build exists, not a traceback.
     """
-    engine = _engine(args, auto_refresh=False)
+    engine = _engine(args, auto_refresh=False, **kw)
     try:
         if not settings.read_only() and engine.is_stale():
             try:

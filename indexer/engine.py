@@ -108,8 +108,12 @@ def open_checker(path: Path):
 class Engine:
     def __init__(self, kb_dir: Path | str | None = None, index_dir: Path | str | None = None, *,
                  auto_refresh: bool | None = None, refresh_interval: float = REFRESH_INTERVAL_S,
-                 cache_size: int = 1024, rebuild_in_subprocess: bool = False):
+                 cache_size: int = 1024, rebuild_in_subprocess: bool = False, lazy_phrases: bool = False):
         self.kb_dir = settings.kb_dir(kb_dir)
+        # A one-shot command (`kb check FILE`) lets the checker compile its phrases as the page needs them; a server
+        # compiles all of them once, when it builds the checker, so no request pays for them (docs/benchmarks.md,
+        # fifty-fifth pass).
+        self.lazy_phrases = lazy_phrases
         self.store = IndexStore(settings.index_dir(index_dir))
         # Servers follow record changes unless $EVIDENCE_KB_READONLY says the index is fixed at deploy.
         self.auto_refresh = (not settings.read_only()) if auto_refresh is None else auto_refresh
@@ -397,5 +401,5 @@ class Engine:
         with self._checker_lock:
             held = self._checker
             if held is None or held[0] is not snap:
-                held = self._checker = (snap, Checker(snap.kb, snap.ix))
+                held = self._checker = (snap, Checker(snap.kb, snap.ix, compile_phrases=not self.lazy_phrases))
         return held[1]

@@ -118,7 +118,7 @@ def cmd_check(args) -> int:
     except IntakeError as exc:
         print(f"cannot check {args.source}: {exc.message}", file=sys.stderr)
         return EXIT_INPUT_ERROR
-    engine = _ready_engine(args)
+    engine = _ready_engine(args, lazy_phrases=True)  # one page: compile only the phrases it needs
     if engine is None:
         return 1
     report = engine.check(intake.extracted.text, source=intake.label, units=intake.extracted.units)

@@ -144,6 +144,13 @@ class TermIndex:
                 table = self.phrases_by_stem if inflected else self.phrases_by_word
                 table.setdefault(word, []).append((term, tuple(keys), phrase_runs(term)))
 
+    def compile_phrases(self) -> None:
+        """Compile every phrase's pattern now rather than on first use (a long-running checker's choice)."""
+        for table in (self.phrases_by_word, self.phrases_by_stem):
+            for filed in table.values():
+                for term, _, _ in filed:
+                    term.phrase  # noqa: B018 - compiles and keeps the pattern
+
     def spans(self, st: "SentenceTokens") -> dict[str, list[tuple[int, int, bool]]]:
         """list key -> the (start, end, negative) of its terms in the sentence (unsorted, may repeat)."""
         out: dict[str, list[tuple[int, int, bool]]] = {}

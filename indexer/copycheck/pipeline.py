@@ -301,7 +301,8 @@ class Sentence:
 class Checker:
     """Everything compiled once per index snapshot: analyzer, concepts, frames, speller."""
 
-    def __init__(self, kb, ix=None):
+    def __init__(self, kb, ix=None, *, compile_phrases: bool = False):
+        """`compile_phrases`: compile every phrase term now (a server's checker), not when a sentence first needs it."""
         self.kb = kb
         synonyms = kb.vocabulary.synonyms if kb.vocabulary else []
         self.analyzer = text_analyzer(synonyms)
@@ -313,6 +314,8 @@ class Checker:
         for f in self.frames:
             self.frames_of.setdefault(f.claim_id, []).append(f)
         self.term_index = TermIndex(term_lists(self.lexicon, self.frames), concept_guards(self.lexicon))
+        if compile_phrases:
+            self.term_index.compile_phrases()
         treatments = set(self.lexicon.names("treatment"))
         self.treatments = treatments
         # Concepts that name a treatment, directly or through `include` ("ketamine-session").

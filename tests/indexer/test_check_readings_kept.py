@@ -112,3 +112,19 @@ def test_analyse_keeps_one_analyzer_and_reads_as_a_fresh_one():
     texts = ["Treatment-resistant depression", "follow-up infusions", "No need to pump and dump", "Ketamine's effects"]
     assert [analyse(t) for t in texts] == [[tok.text for tok in base_analyzer(STOPLIST)(t, mode="query")] for t in texts]
     assert _plain_analyzer(STOPLIST) is _plain_analyzer(STOPLIST)
+
+
+def test_a_servers_checker_compiles_every_phrase_when_built_and_a_commands_none(real_engine, tmp_path):
+    from indexer.copycheck import concepts
+    from indexer.engine import Engine
+
+    concepts._compiled.cache_clear()
+    server = Engine(real_engine.kb_dir, real_engine.store.root, auto_refresh=False)
+    index = server.checker(server.snapshot()).term_index
+    patterns = {t.pattern for table in (index.phrases_by_word, index.phrases_by_stem) for filed in table.values()
+                for t, _, _ in filed}
+    assert concepts._compiled.cache_info().currsize == len(patterns)  # no request pays for a compile
+    concepts._compiled.cache_clear()
+    command = Engine(real_engine.kb_dir, real_engine.store.root, auto_refresh=False, lazy_phrases=True)
+    command.checker(command.snapshot())
+    assert concepts._compiled.cache_info().currsize == 0
