@@ -43,8 +43,8 @@ class Term:
 
 @lru_cache(maxsize=None)
 def _compiled(pattern: str) -> re.Pattern:
-    # Compiled on first use: a check meets few of the ~7,000 phrases, and compiling them all when the checker is
-    # built took most of `kb check`'s start-up (docs/benchmarks.md, "Fifty-fifth pass").
+    # Compiled on first use, or all at once by TermIndex.compile_phrases (a server's checker): one page meets few of
+    # the ~7,000 phrases, and compiling them all took most of `kb check`'s start-up (docs/benchmarks.md, "Fifty-fifth pass").
     return re.compile(pattern, re.I)
 
 

@@ -223,14 +223,14 @@ NAMING_RE = re.compile(r"\W*(?:it|the (?:new )?(?:drug|medication|medicine|treat
 # childbirth can last for months") takes the illness from the sentence before, its heading or the page's title, as a
 # treatment is taken ("the illness of the page"); not a story told in the first person ("I missed so much time with him").
 ILLNESS_SOURCES = ("previous sentence", "heading", "title")
-# A sentence holding only one part of a claim, its other parts all taken from its context ("Many people experience relief
-# within hours or days." under a heading naming treatment-resistant depression on a ketamine page), mostly says something
-# else: on the 1,374 tuning pages 54 of the 76 flags with two slots carried were wrong. One part may come from the context;
-# more only from one sentence, into a sentence opening "It"/"This" (the labelling guide's paragraph that "only says
-# 'it'" under a heading: "Ketamine for treatment-resistant depression. It works for most patients.") or into the answer
-# to that sentence, a question (the guide's FAQ answer: "Can you do TMS and ketamine together? Combined treatment may
-# boost results.").
-# A slot a frame fills from its section on purpose (`section: true`) does not count.
+# A sentence takes at most one part of a claim from its context: one holding a single part of a three-part claim, the
+# other two from its context ("Many people experience relief within hours or days." under a heading naming
+# treatment-resistant depression on a ketamine page), mostly says something else: on the 1,374 tuning pages 54 of the 76
+# flags with two slots carried were wrong. More parts come only from one sentence, into a sentence opening "It"/"This"
+# (the labelling guide's paragraph that "only says 'it'" under a heading: "Ketamine for treatment-resistant depression.
+# It works for most patients.") or into the answer to that sentence, a question (the guide's FAQ answer: "Can you do TMS
+# and ketamine together? Combined treatment may boost results."). A slot a frame fills from its section on purpose
+# (`section: true`) does not count.
 MAX_CARRIED_SLOTS = 1
 SINGULAR_REFERENCE_RE = re.compile(r"\b(?:it|its|it['’]s|this|that)\b", re.I)
 FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my|I['’]m|I['’]ve|I['’]d)\b")
