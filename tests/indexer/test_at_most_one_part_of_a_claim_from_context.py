@@ -6,7 +6,7 @@ treatment-resistant depression). More parts come from the context only from one 
 FAQ answer, which takes its subject from the question). A slot a frame fills from its section on purpose
 (`section: true`) does not count.
 
-Every sentence here is invented, not copied from any page. The frames alone are tested."""
+Every sentence tested here is invented, not copied from any page. The frames alone are tested."""
 from __future__ import annotations
 
 import pytest
@@ -20,8 +20,7 @@ def _page(heading: str, sentence: str, before: str = "") -> str:
     return f"Ketamine therapy at our clinic\n\n{heading}\n\n{before + ' ' if before else ''}{sentence}\n"
 
 
-@pytest.mark.parametrize("sentence", ["Many people experience relief within hours or days.",
-                                      "Many patients find real relief."])
+@pytest.mark.parametrize("sentence", ["Patients often report real relief.", "Many patients find real relief."])
 def test_only_the_benefit_in_the_sentence_is_not_the_claim_of_the_heading(real_engine, sentence):
     text = _page("Treatment-resistant depression", sentence)
     assert "trd-effective" not in ids_on(real_engine, text, sentence)

@@ -33,8 +33,8 @@ def test_the_same_term_outside_them_still_counts():
 
 @pytest.mark.frames_only
 def test_an_illness_difficult_to_treat_is_no_claim_that_ketamine_treats_it(real_engine):
-    text = "Ketamine therapy at our clinic\n\nDepression in teenagers can be difficult to treat.\n"
-    assert "trd-effective" not in ids_on(real_engine, text, "Depression in teenagers can be difficult to treat.")
+    text = "Ketamine therapy at our clinic\n\nDepression in older adults can be hard to treat.\n"
+    assert "trd-effective" not in ids_on(real_engine, text, "Depression in older adults can be hard to treat.")
 
 
 @pytest.mark.frames_only
