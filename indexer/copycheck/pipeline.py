@@ -118,6 +118,7 @@ COMPARED_RE = re.compile(r"\b(?:than|unlike|compared (?:to|with)|instead of|vers
                          r"advantages? over|an edge over|departure from|differs? from|"  # "Its main advantage over other conventional treatments"
                          r"contrast (?:to|with)|"  # "a stark contrast to the weeks traditional antidepressants take"
                          r"outperform(?:s|ed|ing)?|superior to|"  # "an effective treatment that outperforms other antidepressants"
+                         r"similar (?:\w+\s+)?to|akin to|comparable to|likened to|"  # "reports of similar highs to LSD"
                          r"(?:response|responded|respond|responding) to|tried|failed|despite|"
                          r"in conjunction with|in combination with|combined with|together with|along with|alongside|plus|"
                          r"(?:as )?(?:an )?adjunct(?:ive)? to|as an add-on to|"  # given with it: "as adjunct to oral antidepressant"
@@ -341,6 +342,19 @@ class Checker:
             # read for the drugs' terms alone (no index): reading every list would compile hundreds of phrases at start-up
             named = self._most_specific(self._drugs_named(SentenceTokens.of(c.statement, self.analyzer)))
             self.statement_drugs[cid] = {x for n in named for x in (n, *self._included(n))}
+        # The claims whose statement names only the knowledge base's own drugs: another drug's words count only apart
+        # from every span of ours ("IV ketamine" is also racemic ketamine's term, and still ours), and antidepressants
+        # named as the comparison or an effect's kind do not count ("unlike conventional antidepressants", "the
+        # antidepressant effect"; "taken with an oral antidepressant" does)
+        self.ours_only = set()
+        for cid, c in kb.claims.items():
+            st = SentenceTokens.of(c.statement, self.analyzer)
+            ours = [(x, y) for n in self.subject_drugs for x, y, _ in self._concept_spans(st, n)]
+            if ours and not any(not any(x < b and a < y for a, b in ours)
+                                and not (n == "antidepressant" and (COMPARED_WITH_RE.search(c.statement, 0, x)
+                                                                    or EFFECT_OF_RE.match(c.statement, y)))
+                                for n in self.other_drugs for x, y, _ in self._concept_spans(st, n)):
+                self.ours_only.add(cid)
         # the slots a claim declares its context may fill (`carry: true`): the page's drug may fill them (_page_drug)
         self.declared_carry = {f"{c.id}/{fi}/{si}" for c in kb.claims.values() for fi, f in enumerate(c.frames)
                                for si, s in enumerate(f.slots) if s.carry}
@@ -428,6 +442,7 @@ class Checker:
         subject = self._page_subject(tokens)
         other_drug_page = self._about_another_drug(tokens)
         page_drug = self._page_drug(tokens) if other_drug_page else self._narrower_page_drug(tokens)
+        section_drugs = self._section_drugs(sents, tokens)
         results = []
         last_of_block = {s.block: i for i, s in enumerate(sents)}
         effect_leads = {} if other_drug_page else self._effect_list_leads(sents, blocks, tokens, work, sources, subject)
@@ -437,6 +452,9 @@ class Checker:
         for i, s in enumerate(sents):
             a, b = norm.to_original(s.start, s.end)
             result = SentenceResult(text[a:b], a, b)
+            # in a section about another treatment, the sentence is read as on a page about it
+            on_other, drug = (other_drug_page, page_drug) if other_drug_page or section_drugs[i] is None \
+                else (True, section_drugs[i] or None)
             # a works-cited line is not the page's own claim, nor is a lead-in that only opens its list
             if not s.is_question and blocks[s.block].kind not in NOT_COPY_KINDS:
                 # a lead-in's own words may state a claim ("SPRAVATO is FDA-approved for:"); one that is only a label or
@@ -444,14 +462,14 @@ class Checker:
                 opens_list = self._only_opens_list(s)
                 if not opens_list or HEADING_VERB.search(s.text):
                     self._flag(i, work[i], tokens, sources[i], sents, norm, text, result, subject,
-                               self._lead_in_words(i, sents, blocks, last_of_block, work), other_drug_page, page_drug,
+                               self._lead_in_words(i, sents, blocks, last_of_block, work), on_other, drug,
                                unsure=None if opens_list else unsure, own_words=opens_list)
                 if opens_list:
                     result.checkworthy = False
             answered = False
             if not result.claims and (answer := BARE_ANSWER_RE.match(s.text)):
                 self._answer_question(answer.group(1), i, work, tokens, sources, sents, norm, text, result, subject,
-                                      other_drug_page, page_drug)
+                                      on_other, drug)
                 answered = bool(result.claims)
             if not result.claims and not s.is_question and (named := self._named_after(i, sources[i], tokens, results)):
                 # "The FDA has approved the first drug for postpartum depression. It's called Zulresso.": the name completes
@@ -462,8 +480,8 @@ class Checker:
                 a, b = norm.to_original(sents[prev].start, sents[prev].end)
                 result.context = text[a:b]
             if not s.is_question and blocks[s.block].kind not in NOT_COPY_KINDS and not self._only_opens_list(s):
-                if self._add_learned(result, work[i], tokens[i], results[-1].text if results else "", page_drug,
-                                     other_drug_page, answered):
+                if self._add_learned(result, work[i], tokens[i], results[-1].text if results else "", drug,
+                                     on_other, answered):
                     # the model doubted every claim the frames found: the sentence is asked, as one they found nothing in
                     result.context = None
                     self._ask_checkworthy(i, work[i], tokens[i], sources[i], tokens, sents, result, unsure)
@@ -737,6 +755,15 @@ class Checker:
                 best[hit.claim_id] = (hit, stance, hedged)
         if lead_in:  # the item must fill part of the claim: the lead-in alone states nothing
             best = {cid: v for cid, v in best.items() if any(b > len(lead_in) for _, b in v[0].spans)}
+        # the drugs the sentence names as its own, not as what another is set against anywhere before them ("faster than
+        # antidepressants or therapies like ECT"); antidepressants are named mostly as the comparison
+        own_drugs = {n for x, _, n in named_as_own(0, len(sentence)) if not COMPARED_WITH_RE.search(sentence, 0, x)} \
+            - NOT_DRUGS - {"antidepressant"}
+        if (other_drug_page and not self._drugs_named(st)) or (own_drugs and not own_drugs & self.subject_drugs):
+            # on a page about another treatment, a sentence naming none is that treatment's ("Each session lasts 30-60
+            # minutes" on a page about TMS), and one naming only others as its own is theirs ("maintenance ECT every few
+            # weeks"): a frame with no treatment slot would give it the knowledge base's drug
+            best = {cid: v for cid, v in best.items() if cid not in self.ours_only}
         self._read_also(best, sentence, st, clauses, page_drug, other_drug_page)
         # a general claim yields to a narrower one the sentence makes with the same stance (`yields_to`)
         best = {cid: v for cid, v in best.items()
@@ -812,7 +839,7 @@ class Checker:
             return True
         # On a page about another drug, a sentence naming none is that drug's ("Common side effects of the treatment
         # include drowsiness" on a zuranolone page), as the frames read it (_about_another_drug)
-        if other_drug_page and not named and own and not own & self.other_drugs:
+        if other_drug_page and not named and ((own and not own & self.other_drugs) or claim_id in self.ours_only):
             return True
         return any((f.unless and st.find_all(f.key + "/unless", f.unless))
                    or any(sl.unless and st.find_all(sl.key + "/unless", sl.unless) for sl in f.slots)
@@ -966,6 +993,34 @@ class Checker:
         ours = self._naming_sentences(tokens, self.subject_drugs)
         theirs = max((self._naming_sentences(tokens, {n}) for n in self.other_drugs), default=0)
         return theirs > 0 and (ours == 0 or (theirs >= OTHER_DRUG_SENTENCES and 3 * ours < theirs))
+
+    def _section_drugs(self, sents, tokens) -> list[str | None]:
+        """For each sentence naming no drug, the other treatment it is about: the one the nearest sentence before it that
+        names a drug names, looking no further back than its section's heading or question ("TMS Therapy" / "TMS uses
+        magnetic pulses." / "Each session lasts about 20 minutes."), nor into a list's other items ("Explore options like
+        TMS" is not the next item's). None when that sentence names one of the knowledge base's own drugs or none is
+        found (the page's subject stands); "" when it names several others. One pass: a page may have no heading."""
+        found: list[str | None] = []
+        before = None  # what the sentences before say, read back over everything
+        before_items = None  # the same, not reading list items
+        in_item: dict[int, str | None] = {}  # what an item's own earlier sentences say
+        for s, st in zip(sents, tokens):
+            named = self._drugs_named(st)
+            item = s.kind == "list-item"
+            found.append(None if named else in_item.get(s.block, before_items) if item else before)
+            if named:
+                others = self._most_specific(named)
+                value = None if named & self.subject_drugs else next(iter(others)) if len(others) == 1 else ""
+            elif s.is_heading or s.is_question:
+                value = None
+            else:
+                continue
+            before = value
+            if item:
+                in_item[s.block] = value
+            else:
+                before_items = value
+        return found
 
     def _page_drug(self, tokens) -> str | None:
         """On a page about another drug (_about_another_drug), the one drug it is about: the other drug named by its own
