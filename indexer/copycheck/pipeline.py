@@ -756,10 +756,11 @@ class Checker:
         if lead_in:  # the item must fill part of the claim: the lead-in alone states nothing
             best = {cid: v for cid, v in best.items() if any(b > len(lead_in) for _, b in v[0].spans)}
         # the drugs the sentence names as its own, not as what another is set against anywhere before them ("faster than
-        # antidepressants or therapies like ECT"); antidepressants are named mostly as the comparison
+        # antidepressants or therapies like ECT"); antidepressants are named mostly as the comparison. Only read where a
+        # frame found a claim: most sentences have none.
         own_drugs = {n for x, _, n in named_as_own(0, len(sentence)) if not COMPARED_WITH_RE.search(sentence, 0, x)} \
-            - NOT_DRUGS - {"antidepressant"}
-        if (other_drug_page and not self._drugs_named(st)) or (own_drugs and not own_drugs & self.subject_drugs):
+            - NOT_DRUGS - {"antidepressant"} if best else set()
+        if best and ((other_drug_page and not self._drugs_named(st)) or (own_drugs and not own_drugs & self.subject_drugs)):
             # on a page about another treatment, a sentence naming none is that treatment's ("Each session lasts 30-60
             # minutes" on a page about TMS), and one naming only others as its own is theirs ("maintenance ECT every few
             # weeks"): a frame with no treatment slot would give it the knowledge base's drug

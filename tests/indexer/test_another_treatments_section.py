@@ -110,11 +110,19 @@ def test_a_sentence_naming_ketamine_beside_another_treatment_keeps_the_claim(rea
 
 
 @pytest.mark.frames_only
-def test_another_psychedelic_named_by_the_drug_is_another_treatment(real_engine):
-    sentence = "Each session lasts six to eight hours, and side effects such as nausea are usually mild and short-lived."
-    text = f"Psychedelic medicine\n\nPsilocybin therapy\n\nPsilocybin comes from magic mushrooms. {sentence}\n"
-    assert not ids_on(real_engine, text, sentence) & {"ketamine-common-side-effects", "side-effects-mild-transient",
-                                                      "six-infusions-course"}
+@pytest.mark.parametrize("heading, opening, sentence, claims", [
+    # another psychedelic named by the drug
+    ("Psilocybin therapy", "Psilocybin comes from magic mushrooms.",
+     "Each session lasts six to eight hours, and side effects such as nausea are usually mild and short-lived.",
+     {"ketamine-common-side-effects", "side-effects-mild-transient", "six-infusions-course"}),
+    # what else a ketamine clinic offers
+    ("Lidocaine infusions", "Lidocaine is a numbing medicine given by IV.", "Each infusion lasts about an hour.",
+     {"infusion-40-60-min"}),
+])
+def test_a_section_about_a_treatment_the_lexicon_names_is_another_treatments(real_engine, heading, opening, sentence,
+                                                                             claims):
+    text = f"Our ketamine clinic\n\n{heading}\n\n{opening} {sentence}\n"
+    assert not ids_on(real_engine, text, sentence) & claims
 
 
 @pytest.mark.frames_only
@@ -122,10 +130,3 @@ def test_a_drug_likened_to_is_named_only_to_compare(real_engine):
     sentence = "It has been misused as a club drug, with effects said to be similar to those of LSD."
     text = f"Ketamine at our clinic\n\nKetamine is safe in a clinic. {sentence}\n"
     assert "abuse-potential" in ids_on(real_engine, text, sentence)
-
-
-@pytest.mark.frames_only
-def test_what_else_a_ketamine_clinic_offers_is_another_treatment(real_engine):
-    sentence = "Each infusion lasts about an hour."
-    text = f"Our ketamine clinic\n\nLidocaine infusions\n\nLidocaine is a numbing medicine given by IV. {sentence}\n"
-    assert "infusion-40-60-min" not in ids_on(real_engine, text, sentence)
