@@ -219,6 +219,16 @@ def measure_readings() -> dict[str, str]:
     return readings
 
 
+@lru_cache(maxsize=1)
+def binding_measures() -> frozenset[str]:
+    """The measures whose figure, stated outside a claim's ranges, rules the claim out (figure_measures.yaml `binds`)."""
+    measures = _measures_data()["measures"]
+    for name, spec in measures.items():
+        if not isinstance(spec.get("binds", False), bool):
+            raise ValueError(f"{MEASURES_FILE.name}: measure {name!r} has binds {spec['binds']!r}; expected true or false")
+    return frozenset(name for name, spec in measures.items() if spec.get("binds"))
+
+
 def fills_slot(low: float, high: float, lo: float, hi: float, measure: str | None) -> bool:
     """Whether a copy figure (low-high) meets a claim slot's range (lo-hi), read as its measure says:
     by overlap, by its top, by its middle, or whole within the slot's range."""

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from indexer.copycheck.concepts import Lexicon, SentenceTokens, Term
-from indexer.copycheck.figures import fills_slot
+from indexer.copycheck.figures import binding_measures, fills_slot
 from kb.models import FIGURE_UNITS
 
 
@@ -127,6 +127,42 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
             out.append(CompiledFrame(claim.id, tuple(slots), frame.window, unless, f"{claim.id}/{fi}",
                                      lexicon.terms.get(ASIDE_CONCEPT, ()) if unless else (), frame.denies))
     return out
+
+
+# A claim whose frames give a figure's range is about that figure: "a course of six infusions". A sentence that states a
+# figure of the same measure outside every such range ("a series of 10 infusions over two weeks") makes another claim, even
+# where a frame's words alone ("a course ... over two weeks") would fill it (labelling guide: a specific claim needs its
+# specifics; decision 19: a course of 4 is another protocol). Only for the measures figure_measures.yaml says bind.
+def figure_bounds(frames: list[CompiledFrame]) -> dict[str, dict[tuple[str, str], tuple[tuple[float, float], ...]]]:
+    """Per claim, the ranges its frames' figure slots give, by the figure's kind and (binding) measure."""
+    binding = binding_measures()
+    out: dict[str, dict[tuple[str, str], tuple[tuple[float, float], ...]]] = {}
+    for frame in frames:
+        for slot in frame.slots:
+            if slot.figure is not None and slot.figure[3] in binding:
+                kind, lo, hi, measure = slot.figure
+                ranges = out.setdefault(frame.claim_id, {})
+                ranges[(kind, measure)] = (*ranges.get((kind, measure), ()), (lo, hi))
+    return out
+
+
+# A count given per week, day or month ("two sessions per week for three weeks") is a rate, not the whole course.
+RATE_AFTER_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:(?:per|a|each|every)\s+(?:week|day|month)|weekly|daily|monthly|a\s+week)\b",
+                           re.I)
+
+
+def states_other_figure(bounds: dict[tuple[str, str], tuple[tuple[float, float], ...]], text: str, copy_figures,
+                        used: tuple[int, ...] = (), compared=lambda start: False) -> bool:
+    """The sentence gives a figure of a measure the claim fixes, outside the claim's ranges, and the frame took none of it
+    (`used`: the start offsets of the figures its hit took; a figure named only to compare, compared(start), is the other
+    side's)."""
+    for (kind, measure), ranges in bounds.items():
+        same = [f for f in copy_figures if f.kind == kind and f.measure == measure and not compared(f.start)
+                and not (kind == "count" and RATE_AFTER_RE.match(text, f.end))]
+        if same and not any(f.start in used for f in same) \
+                and not any(fills_slot(f.low, f.high, lo, hi, measure) for f in same for lo, hi in ranges):
+            return True
+    return False
 
 
 def concept_guards(lexicon: Lexicon) -> dict[str, str]:

@@ -10,8 +10,8 @@ from indexer.copycheck.blocks import NOT_COPY_KINDS, split_blocks
 from indexer.copycheck.checkworthy import Pending, deferred, resolve
 from indexer.copycheck.concepts import NOT_DRUGS, Lexicon, SentenceTokens, TermIndex
 from indexer.copycheck.context import ANAPHOR_RE, OPENING_IT_RE, context_sources
-from indexer.copycheck.frames import (FrameIndex, WordIndex, compile_frames, concept_guards, finds_words, match_frame,
-                                       slot_spans, term_lists)
+from indexer.copycheck.frames import (FrameIndex, WordIndex, compile_frames, concept_guards, figure_bounds, finds_words,
+                                      match_frame, slot_spans, states_other_figure, term_lists)
 from indexer.copycheck.normalize import normalize
 from indexer.copycheck.report import CheckReport, ClaimFlag, SentenceResult, claim_info
 from indexer.copycheck.sentences import clause_subjects, split_clauses, split_sentences
@@ -311,6 +311,7 @@ class Checker:
         self._includes: dict[str, tuple[str, ...]] = {}
         self.frames = compile_frames(kb, self.lexicon)
         self.frame_index = FrameIndex(self.frames)
+        self.figure_bounds = figure_bounds(self.frames)
         self.frames_of: dict[str, list] = {}
         for f in self.frames:
             self.frames_of.setdefault(f.claim_id, []).append(f)
@@ -694,6 +695,9 @@ class Checker:
                               names_other_drug=names_drug, subjects=subjects)
             if hit is None:
                 continue
+            if frame.claim_id in self.figure_bounds and states_other_figure(
+                    self.figure_bounds[frame.claim_id], sentence, copy_figures, hit.figures, lambda x: compared_before(sentence, 0, x)):
+                continue
             if len(taken) > MAX_CARRIED_SLOTS and not (len(set(taken)) == 1 and taken[0][0] is not None
                                                        and (opens_with_it or taken[0][1] == "question")):
                 continue
@@ -841,6 +845,10 @@ class Checker:
         # On a page about another drug, a sentence naming none is that drug's ("Common side effects of the treatment
         # include drowsiness" on a zuranolone page), as the frames read it (_about_another_drug)
         if other_drug_page and not named and ((own and not own & self.other_drugs) or claim_id in self.ours_only):
+            return True
+        # ...nor a sentence stating a figure the claim rules out ("a series of 10 infusions": not the course of six)
+        if claim_id in self.figure_bounds and states_other_figure(self.figure_bounds[claim_id], st.text, figures.extract(st.text),
+                                                                  compared=lambda x: compared_before(st.text, 0, x)):
             return True
         return any((f.unless and st.find_all(f.key + "/unless", f.unless))
                    or any(sl.unless and st.find_all(sl.key + "/unless", sl.unless) for sl in f.slots)
