@@ -147,8 +147,7 @@ def figure_bounds(frames: list[CompiledFrame]) -> dict[str, dict[tuple[str, str]
 
 
 # A count given per week, day or month ("two sessions per week for three weeks") is a rate, not the whole course.
-RATE_AFTER_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:(?:per|a|each|every)\s+(?:week|day|month)|weekly|daily|monthly|a\s+week)\b",
-                           re.I)
+RATE_AFTER_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:(?:per|a|each|every)\s+(?:week|day|month)|weekly|daily|monthly)\b", re.I)
 
 
 def states_other_figure(bounds: dict[tuple[str, str], tuple[tuple[float, float], ...]], text: str, copy_figures,

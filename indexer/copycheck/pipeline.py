@@ -695,9 +695,10 @@ class Checker:
                               names_other_drug=names_drug, subjects=subjects)
             if hit is None:
                 continue
-            if frame.claim_id in self.figure_bounds and states_other_figure(
-                    self.figure_bounds[frame.claim_id], sentence, copy_figures, hit.figures, lambda x: compared_before(sentence, 0, x)):
-                continue
+            bounds = self.figure_bounds.get(frame.claim_id)
+            if bounds and states_other_figure(bounds, sentence, copy_figures, hit.figures,
+                                              lambda x: compared_before(sentence, 0, x)):
+                continue  # a session count outside the claim's range: another course (frames.figure_bounds)
             if len(taken) > MAX_CARRIED_SLOTS and not (len(set(taken)) == 1 and taken[0][0] is not None
                                                        and (opens_with_it or taken[0][1] == "question")):
                 continue
@@ -847,8 +848,9 @@ class Checker:
         if other_drug_page and not named and ((own and not own & self.other_drugs) or claim_id in self.ours_only):
             return True
         # ...nor a sentence stating a figure the claim rules out ("a series of 10 infusions": not the course of six)
-        if claim_id in self.figure_bounds and states_other_figure(self.figure_bounds[claim_id], st.text, figures.extract(st.text),
-                                                                  compared=lambda x: compared_before(st.text, 0, x)):
+        bounds = self.figure_bounds.get(claim_id)
+        if bounds and states_other_figure(bounds, st.text, figures.extract(st.text),
+                                          compared=lambda x: compared_before(st.text, 0, x)):
             return True
         return any((f.unless and st.find_all(f.key + "/unless", f.unless))
                    or any(sl.unless and st.find_all(sl.key + "/unless", sl.unless) for sl in f.slots)
