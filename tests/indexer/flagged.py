@@ -1,6 +1,8 @@
 """What the copy checker flags in a text, as the wording tests compare it (test_copycheck_*.py)."""
 from __future__ import annotations
 
+import pytest
+
 
 def flags(engine, text):
     """(sentence text, claim id, stance) for every flagged claim."""
@@ -29,6 +31,11 @@ def unmarked(cases):
     """The texts of parametrize cases without their marks: a case a retrained model moved (a strict xfail beside it) is
     still checked where that model is off (frames_only)."""
     return [getattr(case, "values", [case])[0] for case in cases]
+
+
+def with_and_without_model(cases):
+    """Each parametrize case twice: read with the claim model, and again by the frames alone (marked frames_only)."""
+    return [*cases, *(pytest.param(*(c if isinstance(c, tuple) else (c,)), marks=pytest.mark.frames_only) for c in cases)]
 
 
 def line_claims(engine, line, heading="Ketamine for depression"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from flagged import ids_on
+from flagged import ids_on, with_and_without_model
 
 COMPARISON = """Ketamine or TMS: which fits you?
 
@@ -31,20 +31,11 @@ Each session lasts about 40 minutes, and side effects are mild and pass within h
 """
 
 
-@pytest.mark.parametrize("sentence, claim", [
+@pytest.mark.parametrize("sentence, claim", with_and_without_model([
     ("Each session lasts about 20 minutes.", "infusion-40-60-min"),
     ("Side effects are usually mild, such as a headache, and fade after the first week.", "side-effects-mild-transient"),
-])
+]))
 def test_a_section_about_another_treatment_gives_its_sentences_no_ketamine_claim(real_engine, sentence, claim):
-    assert claim not in ids_on(real_engine, COMPARISON, sentence)
-
-
-@pytest.mark.frames_only
-@pytest.mark.parametrize("sentence, claim", [
-    ("Each session lasts about 20 minutes.", "infusion-40-60-min"),
-    ("Side effects are usually mild, such as a headache, and fade after the first week.", "side-effects-mild-transient"),
-])
-def test_nor_do_the_frames_alone(real_engine, sentence, claim):
     assert claim not in ids_on(real_engine, COMPARISON, sentence)
 
 

@@ -9,25 +9,16 @@ from __future__ import annotations
 
 import pytest
 
-from flagged import ids_on
+from flagged import ids_on, with_and_without_model
 from indexer.copycheck.figures import binding_measures
 
 
-OTHER_COURSES = [
+@pytest.mark.parametrize("sentence", with_and_without_model([
     "Most clinics give a series of 10 infusions over two weeks.",
     "Patients usually receive 4 sessions over two weeks.",
     "The first course is 12 treatments spread over three weeks.",
-]
-
-
-@pytest.mark.frames_only
-@pytest.mark.parametrize("sentence", OTHER_COURSES)
+]))
 def test_a_session_count_outside_the_claims_range_is_another_course(real_engine, sentence):
-    assert "six-infusions-course" not in ids_on(real_engine, sentence, sentence)
-
-
-@pytest.mark.parametrize("sentence", OTHER_COURSES)
-def test_nor_does_the_claim_model_give_it(real_engine, sentence):
     assert "six-infusions-course" not in ids_on(real_engine, sentence, sentence)
 
 
