@@ -111,22 +111,28 @@ def _summary(label: str, parts: list[dict]) -> str:
     return f"{label:28s} sentence P {p:.3f} R {r:.3f} F1 {f1:.3f} ({tp} / {fp} / {fn})"
 
 
-def cross_validate(examples: Path, folds: int = 5) -> int:
+def cross_validate(examples: Path, folds: int = 5, baseline: bool = True, **options) -> int:
+    """The tuning pages scored with fold models (five folds by site) fitted with `options`; `baseline` scores the frames
+    alone on the same folds too (the same for every option, so a sweep can leave it out)."""
     import hashlib
 
-    from indexer.copycheck import claim_model
+    from indexer.copycheck import claim_model, sentence_encoder
     rows = load_examples(examples)
+    sentence_encoder.CACHE_SIZE = 2 * len(rows)  # each sentence's vector computed once, for the fits and the scoring
     pages = {str(p.path.relative_to(ROOT)): p for p in realcopy.tuning_pages()}
     fold_of = {path: int(hashlib.sha256(realcopy.site_of(p.url).encode()).hexdigest(), 16) % folds
                for path, p in pages.items()}
     check = realcopy.engine_checker()
-    scores = {"frames only": [], "with the model out of fold": []}
+    scores = {**({"frames only": []} if baseline else {}), "with the model out of fold": []}
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(folds):
             held = [pages[path] for path in sorted(pages) if fold_of[path] == k]
             model_file = Path(tmp) / f"fold{k}.json"
-            model_file.write_text(claim_model.dumps(claim_model.fit([r for r in rows if fold_of.get(r["page"]) != k])))
+            fold_model = claim_model.fit([r for r in rows if fold_of.get(r["page"]) != k], **options)
+            model_file.write_text(claim_model.dumps(fold_model))
             for label, path in (("frames only", Path(tmp) / "absent.json"), ("with the model out of fold", model_file)):
+                if label not in scores:
+                    continue
                 with model_in_use(path):
                     scores[label].append(realcopy.score(held, check))
     for label, parts in scores.items():
@@ -184,13 +190,14 @@ def main(argv: list[str]) -> int:
                     help="the word-embedding mean's weight (0: the words alone, as before the twenty-ninth pass)")
     ap.add_argument("--options", type=json.loads, default={},
                     help='other fit options as JSON, e.g. \'{"C": 40}\' (claim_model.DEFAULTS)')
+    ap.add_argument("--no-baseline", action="store_true", help="cv: leave out the frames alone (the same for any --options)")
     ap.add_argument("--rounds", default="41-52", help="pairs: the released rounds FIRST-LAST, scored two at a time")
     args = ap.parse_args(argv)
     if args.step == "extract":
         return extract(args.out or args.examples)
-    if args.step == "cv":
-        return cross_validate(args.examples)
     options = {**args.options, **({} if args.vector_weight is None else {"vector_weight": args.vector_weight})}
+    if args.step == "cv":
+        return cross_validate(args.examples, baseline=not args.no_baseline, **options)
     if args.step == "pairs":
         first, _, last = args.rounds.partition("-")
         return score_pairs(args.examples, int(first), int(last), **options)
