@@ -1,5 +1,5 @@
 """Words that name a use, the patients a treatment is for, or the illness itself are not the claims they sit beside:
-"other medications" is not treatment resistance; "to treat depression" or "treating mental health conditions" is a use
+"other medications" is not treatment resistance; "to treat depression" or "treating depression" is a use
 or a clinic's work, not a result; relief "where antidepressants have failed" says whom a treatment is for, not how often
 the drugs fail; "persistent low mood" and "lasting changes in the brain" are no relief that lasts; a "treatment option
 for" resistant depression is an option, not its treatment working; a course's length without its count is not the course
@@ -28,7 +28,7 @@ def test_a_use_a_population_or_the_illness_is_not_the_claim(real_engine, sentenc
 
 
 @pytest.mark.parametrize("line", with_and_without_model([
-    "Our psychiatrists have long experience in treating mental health conditions.",
+    "Our psychiatrists have long experience in treating depression.",
 ]))
 def test_treating_the_illness_named_as_a_clinics_work_is_not_the_drug_working(real_engine, line):
     assert "ketamine-effective-depression" not in line_claims(real_engine, line, heading="Ketamine therapy")
