@@ -110,6 +110,10 @@ class Slot(Record):
     section: bool = False
     # Words that disqualify a match they overlap ("side effects" keeps "effects" from meaning benefit).
     unless: list[Text] = Field(default_factory=list)
+    # Words the sentence must hold to take the slot from a sentence before it (the previous sentence, a list's lead-in,
+    # an FAQ question) rather than from its heading or title: one of them says the sentence goes on about the same
+    # people or trial ("these patients", "placebo"). Empty: any carry may fill the slot.
+    carry_when: list[Text] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _complete(self) -> "Slot":

@@ -30,6 +30,7 @@ class CompiledSlot:
     concept_key: str = ""  # the key its concept's terms are found by (SentenceTokens.find_all)
     who: bool = False  # names the illness or the people the claim is about (COMPARED_WITH_RE applies)
     section: bool = False  # may be filled by any sentence of the sentence's section (kb.models.Slot.section)
+    carry_when: tuple[Term, ...] = ()  # words needed to take it from a sentence before (kb.models.Slot.carry_when)
 
 
 def finds_words(slot: CompiledSlot, st: SentenceTokens) -> bool:
@@ -120,7 +121,8 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
                 slots.append(CompiledSlot(f"{claim.id}/{fi}/{si}", slot.concept, terms, concept_terms, fig,
                                           carry, tuple(lexicon.compile_all(slot.unless)),
                                           f"concept:{slot.concept}" if slot.concept else "",
-                                          lexicon.category(slot.concept or "") in WHO_CATEGORIES, slot.section))
+                                          lexicon.category(slot.concept or "") in WHO_CATEGORIES, slot.section,
+                                          tuple(lexicon.compile_all(slot.carry_when))))
             # Slots that must be in the sentence first: a frame fails fast on the first one missing.
             slots.sort(key=lambda s: s.carry)
             unless = tuple(lexicon.compile_all(frame.unless))
@@ -178,6 +180,8 @@ def term_lists(lexicon: Lexicon, frames: list[CompiledFrame]) -> dict[str, tuple
         for slot in frame.slots:
             lists[slot.key] = slot.terms
             lists[slot.key + "/unless"] = slot.unless
+            if slot.carry_when:
+                lists[slot.key + "/carry_when"] = slot.carry_when
             if slot.concept:
                 lists[slot.concept_key] = slot.concept_terms
     return lists

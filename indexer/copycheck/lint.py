@@ -80,6 +80,8 @@ def lint_problems(kb: KnowledgeBase, notes: bool = False) -> list[Problem]:
                 check_list("claim", cid, ["frames", fi, "slots", si, "also"], slot.also, f"{where}.also",
                            slot.concept is None and slot.figure is None)
                 check_list("claim", cid, ["frames", fi, "slots", si, "unless"], slot.unless, f"{where}.unless", False)
+                check_list("claim", cid, ["frames", fi, "slots", si, "carry_when"], slot.carry_when, f"{where}.carry_when",
+                           False)
     src = kb.source("vocabulary", "topics")
     if src is not None:
         for gi, group in enumerate(synonyms):

@@ -224,6 +224,10 @@ NAMING_RE = re.compile(r"\W*(?:it|the (?:new )?(?:drug|medication|medicine|treat
 # childbirth can last for months") takes the illness from the sentence before, its heading or the page's title, as a
 # treatment is taken ("the illness of the page"); not a story told in the first person ("I missed so much time with him").
 ILLNESS_SOURCES = ("previous sentence", "heading", "title")
+# The sources a slot's `carry_when` words are asked of: the sentences before this one. A heading or the page's title stands
+# over all the text under it; a sentence before makes the next about the same people only when it says so ("these
+# patients", kb.models.Slot.carry_when).
+CARRY_WHEN_SOURCES = ("previous sentence", "lead-in", "question")
 # A sentence takes at most one part of a claim from its context: one holding a single part of a three-part claim, the
 # other two from its context ("Many people experience relief within hours or days." under a heading naming
 # treatment-resistant depression on a ketamine page), mostly says something else: on the 1,374 tuning pages 54 of the 76
@@ -669,6 +673,9 @@ class Checker:
                     continue
                 if src.reach == "illness" and self.lexicon.category(slot.concept or "") != "illness" \
                         and slot.concept not in self.treatment_like:
+                    continue
+                if slot.carry_when and src.label in CARRY_WHEN_SOURCES \
+                        and not st.holds(slot.key + "/carry_when", slot.carry_when):
                     continue
                 src_tokens = tokens[src.sentence]
                 if finds_words(slot, src_tokens):
