@@ -177,7 +177,10 @@ class TermIndex:
             give(self.phrases_by_stem[stem], runs)
         for key, guard in self.guards.items():
             if key in out and guard in out:
-                kept = [s for s in out[key] if not any(a <= s[0] and s[1] <= b for a, b, _ in out[guard])]
+                # only a one-word term is the guard's own word: a longer one inside it names more ("chronic pain" in
+                # "relieve chronic pain", where a word may stand between the guard's words "relieve pain")
+                kept = [s for s in out[key] if len(st.text[s[0]:s[1]].split()) > 1
+                        or not any(a <= s[0] and s[1] <= b for a, b, _ in out[guard])]
                 if kept:
                     out[key] = kept
                 else:
