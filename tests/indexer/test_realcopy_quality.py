@@ -174,8 +174,13 @@ import realcopy  # noqa: E402
 # clause break) and frame wording from the tuning pages' errors (docs/checker.md) bring frames alone to page F1 0.825,
 # sentence F1 0.741 (7944 / 1972 / 3581); with the check-worthiness models retrained (0.70 by the rule: 6.7% of others
 # out of fold by site), uncovered 0.669, others 6.5%. The floors stay.
+# Session 59: no round released. Frames alone page F1 0.836 -> 0.843, sentence F1 0.757 -> 0.766 (8203 / 1699 / 3322);
+# uncovered recall 0.669 -> 0.659, lowered on purpose and so its floor with it (0.66 -> 0.65): 7 uncovered sentences
+# that told the anaesthetic's pain relief had counted as marked only through a wrong `ketamine-other-indications` flag,
+# which the analgesic `not_within` words took away, and the check-worthiness rule gave 0.70 instead of 0.69 (0.69 marks
+# 6.9% of others out of fold by site, over the rule's 6.8%). Others marked 6.7% -> 6.5%.
 FLOORS = {
-    "page_f1": 0.82, "sentence_f1": 0.73, "stance": 0.98, "uncovered_recall": 0.66, "others_marked_max": 0.10,
+    "page_f1": 0.82, "sentence_f1": 0.73, "stance": 0.98, "uncovered_recall": 0.65, "others_marked_max": 0.10,
 }
 
 
