@@ -45,7 +45,7 @@ def test_the_heading_still_stands_over_the_text_under_it(real_engine):
 
 def test_carry_when_words_that_analyse_to_nothing_are_an_error(real_engine, tmp_path, capsys):
     root = copy_kb(real_engine, tmp_path)
-    edit(root / "claims" / "trd-effective.yaml", "carry_when: [placebo,", 'carry_when: ["—", placebo,')
+    edit(root / "claims" / "trd-effective.yaml", 'carry_when: ["@same-people-or-trial"]', 'carry_when: ["—", "@same-people-or-trial"]')
     assert main(["--kb-dir", str(root), "validate", "--quiet"]) == 1
     err = capsys.readouterr().err
     assert "trd-effective.yaml" in err and "carry_when" in err and "'—' has no word in it" in err
