@@ -50,6 +50,8 @@ class CompiledFrame:
     key: str = ""
     asides: tuple[Term, ...] = ()  # the background-aside concept's terms: an `unless` word inside one does not count
     denies: bool = False  # the frame's words state the claim's opposite (models.Frame.denies)
+    # the `not_within` words of the concepts `unless` names: "@breastfeeding" vetoes "nursing" but not "nurse practitioner"
+    unless_guard: tuple[Term, ...] = ()
 
 
 # A background aside ("Originally developed as an anesthetic, ketamine ...") names a word many frames' `unless` lists hold
@@ -126,8 +128,10 @@ def compile_frames(kb, lexicon: Lexicon) -> list[CompiledFrame]:
             # Slots that must be in the sentence first: a frame fails fast on the first one missing.
             slots.sort(key=lambda s: s.carry)
             unless = tuple(lexicon.compile_all(frame.unless))
+            guard = tuple(dict.fromkeys(t for x in frame.unless if x.startswith("@")
+                                        for t in lexicon.not_within.get(x[1:], ())))
             out.append(CompiledFrame(claim.id, tuple(slots), frame.window, unless, f"{claim.id}/{fi}",
-                                     lexicon.terms.get(ASIDE_CONCEPT, ()) if unless else (), frame.denies))
+                                     lexicon.terms.get(ASIDE_CONCEPT, ()) if unless else (), frame.denies, guard))
     return out
 
 
@@ -166,9 +170,12 @@ def states_other_figure(bounds: dict[tuple[str, str], tuple[tuple[float, float],
     return False
 
 
-def concept_guards(lexicon: Lexicon) -> dict[str, str]:
-    """A concept's list key -> the key of its `not_within` words (TermIndex drops its terms found inside them)."""
-    return {f"concept:{name}": f"concept:{name}/not_within" for name in lexicon.not_within}
+def concept_guards(lexicon: Lexicon, frames: list[CompiledFrame] = ()) -> dict[str, str]:
+    """A concept's list key -> the key of its `not_within` words (TermIndex drops its terms found inside them); the same
+    for a frame's `unless` list that names such a concept."""
+    guards = {f"concept:{name}": f"concept:{name}/not_within" for name in lexicon.not_within}
+    guards.update({f"{f.key}/unless": f"{f.key}/unless/not_within" for f in frames if f.unless_guard})
+    return guards
 
 
 def term_lists(lexicon: Lexicon, frames: list[CompiledFrame]) -> dict[str, tuple[Term, ...]]:
@@ -177,6 +184,8 @@ def term_lists(lexicon: Lexicon, frames: list[CompiledFrame]) -> dict[str, tuple
     lists.update({f"concept:{name}/not_within": terms for name, terms in lexicon.not_within.items()})
     for frame in frames:
         lists[frame.key + "/unless"] = frame.unless
+        if frame.unless_guard:
+            lists[frame.key + "/unless/not_within"] = frame.unless_guard
         for slot in frame.slots:
             lists[slot.key] = slot.terms
             lists[slot.key + "/unless"] = slot.unless

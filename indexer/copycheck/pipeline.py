@@ -319,7 +319,7 @@ class Checker:
         self.frames_of: dict[str, list] = {}
         for f in self.frames:
             self.frames_of.setdefault(f.claim_id, []).append(f)
-        self.term_index = TermIndex(term_lists(self.lexicon, self.frames), concept_guards(self.lexicon))
+        self.term_index = TermIndex(term_lists(self.lexicon, self.frames), concept_guards(self.lexicon, self.frames))
         if compile_phrases:
             self.term_index.compile_phrases()
         treatments = set(self.lexicon.names("treatment"))
