@@ -174,7 +174,9 @@ def test_every_rendering_says_which_claims_only_the_model_found(real_engine):
 
 
 # -- the veto (session 32): a frame's claim the model all but rules out is dropped ---------------------------------------
-PURSUIT = "Ketamine treatment for resistant depression. For these patients, the search for effective treatments becomes an endless pursuit."
+# (the sixtieth pass's `search-for-relief` veto now keeps the frames from "the search for effective treatments becomes an
+# endless pursuit", the sentence this used to be; "the hunt for" is not among its words, so the model's veto is still needed)
+PURSUIT = "Ketamine treatment for resistant depression. For these patients, the hunt for effective treatments becomes an endless task."
 
 
 def test_the_model_doubts_only_well_learned_claims_under_its_veto():

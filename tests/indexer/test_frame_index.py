@@ -44,16 +44,29 @@ def test_one_reading_of_a_sentence_finds_what_each_list_finds_term_by_term(real_
 
     checker = real_engine.checker(real_engine.snapshot())
     lists = term_lists(checker.lexicon, checker.frames)
+    guards = checker.term_index.guards
+
+    def guarded(plain, sentence, key, terms):
+        """Term by term, less the one-word spans inside the list's guard words (a concept's `not_within`), which the
+        index drops ("nurse" inside "nurse practitioner")."""
+        spans = plain.find_all(key, terms)
+        if key not in guards:
+            return spans
+        within = plain.find_all(guards[key], lists[guards[key]])
+        return [s for s in spans if len(sentence[s[0]:s[1]].split()) > 1
+                or not any(a <= s[0] and s[1] <= b for a, b, _ in within)]
     sentences = [line for page in load_corpus(("dev",))[:12] for line in page.text.splitlines() if line.strip()]
     sentences += ["Don't stop nursing: there's no need to pump-and-dump after an infusion.",
-                  "It is not addictive or habit-forming, and side effects wore off within two hours."]
+                  "It is not addictive or habit-forming, and side effects wore off within two hours.",
+                  # a guarded list: "nurse" inside "nurse practitioner" is dropped, "nursing mothers" kept
+                  "A nurse practitioner watches you as you rest, and nursing mothers can feed their babies the next day."]
     found = 0
     for sentence in sentences:
         indexed = SentenceTokens.of(sentence, checker.analyzer, checker.term_index)
         plain = SentenceTokens.of(sentence, checker.analyzer)
         for key, terms in lists.items():
             spans = indexed.find_all(key, terms)
-            assert spans == plain.find_all(key, terms), (key, sentence)
+            assert spans == guarded(plain, sentence, key, terms), (key, sentence)
             assert indexed.holds(key, terms) == bool(spans)
             found += bool(spans)
     assert found > len(sentences)  # the lists do occur: the comparison is not of empty results
