@@ -34,6 +34,8 @@ def test_the_wording_does_not_make_the_claim(real_engine, sentence, claim_id):
 
 @pytest.mark.parametrize("sentence, claim_id", [
     ("Ketamine is an effective treatment for depression.", "ketamine-effective-depression"),
+    # the subsidy listing's words are not the broadcaster's name
+    ("A PBS documentary shows that ketamine can help with depression.", "ketamine-effective-depression"),
     ("Ketamine is a rapid-acting antidepressant.", "ketamine-rapid-onset"),
     ("The FDA approved esketamine nasal spray for treatment-resistant depression in 2019.", "esketamine-fda-approved"),
     ("Ketamine is used off-label to treat depression.", "ketamine-off-label-depression"),
