@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from flagged import claim_ids, unmarked  # tests/indexer/flagged.py
+from flagged import claim_ids  # tests/indexer/flagged.py
 
 
 def test_ketamine_beside_any_depression_wording_states_that_it_works(real_engine):
@@ -107,26 +107,31 @@ def test_a_response_rate_well_below_seventy_percent_is_not_the_70_percent_claim(
         real_engine, "About 70% of patients improved after ketamine infusions.")
 
 
-# the claim models retrained from 1,171 pages (session 38) to 1,330 (session 45) vetoed the pairing; the one retrained on
-# 1,349 pages (session 46) kept it, and the one retrained on 1,362 pages (session 47) vetoes it again; the frames alone
-# find it (test_pairing_ketamine_with_therapy_is_found_by_the_frames_alone)
-RETRAINED_1362_VETO = pytest.mark.xfail(strict=True, reason="vetoed by the claim model retrained on 1,362 pages (session 47)")
 PAIRINGS = [
-    pytest.param("Our program pairs ketamine with talk therapy to help mothers heal.", marks=RETRAINED_1362_VETO),
     "Ketamine opens the door to healing, especially when combined with therapy.",
+    "The combination of ketamine and psychotherapy helps patients stay well longer.",
 ]
 
 
 @pytest.mark.parametrize("text", PAIRINGS)
-def test_pairing_ketamine_with_therapy_to_heal_is_the_combination_claim(real_engine, text):
-    """'pairs ketamine with talk therapy to help ...' states the combination's benefit (the claim record's pattern)."""
+def test_a_benefit_credited_to_the_pairing_is_the_combination_claim(real_engine, text):
+    """The benefit said to come from pairing ketamine with therapy ("especially when combined with therapy", "the
+    combination ... helps") states the combination's benefit."""
     assert "ketamine-plus-psychotherapy" in claim_ids(real_engine, text), text
 
 
 @pytest.mark.frames_only
-@pytest.mark.parametrize("text", unmarked(PAIRINGS))
-def test_pairing_ketamine_with_therapy_is_found_by_the_frames_alone(real_engine, text):
+@pytest.mark.parametrize("text", PAIRINGS)
+def test_a_benefit_credited_to_the_pairing_is_found_by_the_frames_alone(real_engine, text):
     assert "ketamine-plus-psychotherapy" in claim_ids(real_engine, text), text
+
+
+@pytest.mark.frames_only
+def test_a_program_described_as_pairing_the_two_to_help_is_not_the_combination_claim(real_engine):
+    """A program or approach described as pairing ketamine with therapy "to help" defines it; the claim needs a benefit
+    beyond either part (labelling decisions, guide-only reading, sixty-first pass)."""
+    assert "ketamine-plus-psychotherapy" not in claim_ids(
+        real_engine, "Our program pairs ketamine with talk therapy to help mothers heal.")
 
 
 def test_treating_suicidal_thoughts_is_reducing_them_but_a_population_with_them_is_not(real_engine):

@@ -59,12 +59,12 @@ def test_the_neighbouring_cases_still_make_the_claim(real_engine, claim, text):
     assert claim in claim_ids(real_engine, text), text
 
 
-# rule 5: ketamine-assisted psychotherapy named whole and said to bring what therapy brings is the combination's benefit;
+# rule 5: ketamine-assisted psychotherapy named whole and said to bring a lasting benefit is the combination's benefit
+# (since the sixty-first pass's guide-only reading, only a benefit beyond either part: lasting healing, not insights);
 # rule 6: the other drugs' failure with its verb left out ("works when antidepressants don't") is still the failure;
 # rule 7: the spray given only in the office, kept at the clinic, or by a clinic certified to give it is the REMS claim
 @pytest.mark.parametrize("claim,text", [
     ("ketamine-plus-psychotherapy", "KAP can open the door to lasting healing for people who feel stuck."),
-    ("ketamine-plus-psychotherapy", "Ketamine-assisted therapy lets clients reach insights and breakthroughs that had felt out of reach."),
     ("trd-effective", "Ketamine infusions often work when antidepressants don't."),
     ("trd-effective", "Ketamine therapy often helps when traditional treatments haven't."),
     ("esketamine-rems-monitoring", "Spravato is given as a nasal spray for in-office treatment."),
@@ -75,12 +75,14 @@ def test_these_sentences_make_the_claim(real_engine, claim, text):
     assert claim in claim_ids(real_engine, text), text
 
 
-# ...and their neighbours do not: what KAP is or where it is offered, other drugs failing with no drug said to work, a
-# ketamine clinic's own office visits
+# ...and their neighbours do not: what KAP is or where it is offered, KAP's own benefit in a practice's words (the
+# treatment's efficacy, not a benefit beyond either part: labelling decisions, guide-only reading), other drugs failing
+# with no drug said to work, a ketamine clinic's own office visits
 @pytest.mark.parametrize("claim,text", [
     ("ketamine-plus-psychotherapy", "Ketamine-assisted psychotherapy is a form of therapy that uses ketamine."),
     ("ketamine-plus-psychotherapy", "Our KAP practice, Harbor Insight Center, opened its doors in 2021."),
     ("ketamine-plus-psychotherapy", "KAP is an innovative approach to healing that our team offers."),
+    ("ketamine-plus-psychotherapy", "Ketamine-assisted therapy lets clients reach insights and breakthroughs that had felt out of reach."),
     ("trd-effective", "Ask your doctor what to do when antidepressants don't agree with you."),
     ("esketamine-rems-monitoring", "Ketamine lozenges are taken at home between office visits."),
 ])
