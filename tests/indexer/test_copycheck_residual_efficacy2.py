@@ -3,6 +3,8 @@
 is copied from a page); each test fails without the wording it names, and each wording has a negative example."""
 from __future__ import annotations
 
+import pytest
+
 from flagged import claim_ids, flags  # tests/indexer/flagged.py
 
 
@@ -57,20 +59,26 @@ def test_benefits_named_as_a_topic_or_the_writers_help_state_no_efficacy(real_en
     assert "ketamine-effective-depression" in claim_ids(real_engine, text)
 
 
-def test_relapse_prevented_or_delayed_is_a_lasting_benefit_that_needs_continued_treatment(real_engine):
-    """Relapse-prevention results (labelling decisions, round 6 rule 12) are maintenance-may-be-needed +
-    effects-last-long, and trd-effective where the sentence is in TRD."""
+def test_relapse_kept_away_by_continued_dosing_is_maintenance_not_durability(real_engine):
+    """Relapse prevented while ketamine is continued (labelling decisions, round 6 rule 12) is maintenance-may-be-needed;
+    since the guide-only reading (sixty-first pass) it is not effects-last-long, the effect outlasting a course."""
     text = "Over a year of follow-up, continuing ketamine lowers the risk of relapse for many patients."
     ids = claim_ids(real_engine, text)
-    assert {"maintenance-may-be-needed", "effects-last-long"} <= ids, ids
-    text = "In adults with treatment-resistant depression, the spray delayed relapse compared with placebo."
-    ids = claim_ids(real_engine, "Esketamine is a nasal spray. " + text)
-    # a delayed relapse with no continued treatment named is durability only (round 5 rule 7)
-    assert "trd-effective" in ids and "effects-last-long" in ids and "maintenance-may-be-needed" not in ids, ids
+    assert "maintenance-may-be-needed" in ids and "effects-last-long" not in ids, ids
     # relapse in another illness is not this claim
     text = "Some researchers think ketamine may help prevent relapse in heavy drinking."
     ids = claim_ids(real_engine, text)
     assert "maintenance-may-be-needed" not in ids and "effects-last-long" not in ids, ids
+
+
+@pytest.mark.frames_only
+def test_a_delayed_relapse_with_no_continued_treatment_named_is_durability(real_engine):
+    """A delayed relapse with no continued treatment named is durability only (round 5 rule 7), and trd-effective where
+    the sentence is in TRD. Frames alone: the claim model retrained on the guide-only labels (sixty-first pass) vetoes
+    effects-last-long on this terse invented sentence."""
+    text = "In adults with treatment-resistant depression, the spray delayed relapse compared with placebo."
+    ids = claim_ids(real_engine, "Esketamine is a nasal spray. " + text)
+    assert "trd-effective" in ids and "effects-last-long" in ids and "maintenance-may-be-needed" not in ids, ids
 
 
 def test_research_into_sustaining_the_effect_shows_no_lasting_effect(real_engine):
